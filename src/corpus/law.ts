@@ -1,0 +1,6 @@
+import type { SourceMeta, Unit } from './types.ts';
+
+// TODO(ingest): placeholder until the parser lands.
+export function parseLawSource(_meta: SourceMeta, _raw: string): Unit[] {
+  return [];
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 180_000,
+    // The corpus and index are built once per run (see test/global-setup.ts) and shared on disk.
+    globalSetup: ['test/global-setup.ts'],
+    pool: 'forks',
+  },
+});
