@@ -1,0 +1,309 @@
+/**
+ * The generic engine: evaluates a measure's provision table against the facts.
+ * Pure and synchronous; no I/O per call.
+ */
+import { FACT_QUESTIONS } from './facts.ts';
+import { DECIDER, MAX_DURATION_MONTHS, periodAt, RULES_VERSION, VALID_FROM } from './params.ts';
+import { registrationFor } from './registration.ts';
+import type {
+  ConditionResult,
+  ConditionStatus,
+  DecidedBy,
+  FactName,
+  Facts,
+  MissingFact,
+  Outcome,
+  Reason,
+  Verdict,
+} from './schema.ts';
+import type { ConditionDef, ConditionKind, MeasureDef, Provision } from './types.ts';
+
+const KIND_RANK: Record<ConditionKind, number> = {
+  target: 0,
+  prohibition: 1,
+  statutory: 2,
+  scope: 3,
+  actor: 4,
+  authority: 5,
+};
+
+const OUTCOME_BY_DECIDER: Record<DecidedBy, Outcome> = {
+  staff: 'staff_may_decide',
+  municipality: 'requires_municipal_decision',
+  board: 'requires_board_decision',
+  family_court: 'requires_family_court_decision',
+};
+
+const DECIDER_TEXT: Record<DecidedBy, string> = {
+  staff: 'Personalet/personalelederen kan selv træffe beslutning i situationen uden forudgående afgørelse.',
+  municipality: 'Det kræver en forudgående afgørelse fra kommunalbestyrelsen i handlekommunen.',
+  board:
+    'Det kræver en afgørelse fra Det Socialfaglige Nævn vedrørende Magtanvendelse over for Borgere med Handicap efter indstilling fra kommunalbestyrelsen.',
+  family_court: 'Det kræver en afgørelse fra Familieretshuset efter indstilling fra kommunalbestyrelsen.',
+};
+
+const COMPLAINT_TEXT = {
+  municipality: 'Der kan klages til kommunalbestyrelsen (uden frist).',
+  ankestyrelsen: 'Der kan klages til Ankestyrelsen inden 4 uger.',
+  familieretshuset: 'Kommunalbestyrelsens afgørelse kan påklages til Familieretshuset.',
+} as const;
+
+function statusOf(c: ConditionDef, f: Facts): ConditionStatus {
+  if (!c.test) return 'unknown';
+  const r = c.test(f);
+  return r === true ? 'met' : r === false ? 'unmet' : 'unknown';
+}
+
+function question(fact: FactName): MissingFact {
+  const q = FACT_QUESTIONS[fact];
+  return { fact, question: q.question, options: q.options.map((o) => ({ ...o })) };
+}
+
+interface Evaluated {
+  provision: Provision;
+  conditions: { def: ConditionDef; status: ConditionStatus }[];
+  verdict: Verdict;
+}
+
+/** Conditions of a provision, including the duration limit when a period is requested. */
+function conditionsOf(p: Provision, maxMonths: number | null): ConditionDef[] {
+  if (maxMonths === null || p.maxDuration === null) return p.conditions;
+  return [
+    ...p.conditions,
+    {
+      id: 'max-duration',
+      text: `Afgørelsen gælder højst ${maxMonths} måneder.`,
+      cite: MAX_DURATION_MONTHS[p.maxDuration][0]?.citations ?? [],
+      kind: 'statutory',
+      facts: ['requestedMonths'],
+      test: (f) => (f.requestedMonths === undefined ? undefined : f.requestedMonths <= maxMonths),
+      unmet: `Der kan højst gives tilladelse for ${maxMonths} måneder ad gangen.`,
+    },
+  ];
+}
+
+export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, asOf: string): Evaluated {
+  const maxMonths = p.maxDuration ? (periodAt(MAX_DURATION_MONTHS[p.maxDuration], asOf)?.value ?? null) : null;
+  const defs = conditionsOf(p, maxMonths);
+  const conditions = defs.map((def) => ({ def, status: statusOf(def, f) }));
+  const unmet = conditions.filter((c) => c.status === 'unmet');
+  const decider: DecidedBy | null = p.decider ? (periodAt(DECIDER[p.decider], asOf)?.value ?? null) : null;
+  const reasons: Reason[] = [];
+  reasons.push({ text: `${p.label ?? 'Ingen hjemmel'}: ${p.title}.`, citations: [...p.cite] });
+  for (const n of p.notes ?? []) reasons.push({ text: n.text, citations: [...n.citations] });
+
+  let verdict: Verdict;
+  if (unmet.length > 0 || decider === null) {
+    for (const u of unmet) {
+      reasons.push({ text: u.def.unmet ?? `Betingelsen er ikke opfyldt: ${u.def.text}`, citations: [...u.def.cite] });
+    }
+    reasons.push({
+      text: 'Indgrebet må derfor ikke bruges. Bruges der alligevel magt uden hjemmel, skal det registreres straks og senest 3 dage efter og indberettes til personalelederen.',
+      citations: ['vejl2025-k7-p1'],
+    });
+    verdict = {
+      measure: measure.id,
+      provision: p.label,
+      outcome: 'not_permitted',
+      decidedBy: null,
+      isForce: p.isForce,
+      mustRegister: false,
+      complaintTo: null,
+      maxDurationMonths: null,
+      lawyerRequired: false,
+      actionPlanRequired: false,
+      registration: registrationFor('none', false),
+      conditions: [],
+      missingFacts: [],
+      reasons,
+      rulesVersion: RULES_VERSION,
+      validFrom: VALID_FROM,
+    };
+  } else {
+    const outcome: Outcome = decider === 'staff' && !p.isForce ? 'not_force' : OUTCOME_BY_DECIDER[decider];
+    reasons.push({
+      text: p.isForce
+        ? DECIDER_TEXT[decider]
+        : 'Det er ikke magtanvendelse og skal ikke registreres eller indberettes.',
+      citations: p.decider ? [...(periodAt(DECIDER[p.decider], asOf)?.citations ?? [])] : [],
+    });
+    const registration = registrationFor(p.registrationRegime, p.relativesInformed);
+    if (p.registrationRegime !== 'none') {
+      reasons.push({
+        text: `Indgrebet skal registreres og indberettes: ${registration.deadline}.`,
+        citations: [...registration.citations],
+      });
+    }
+    if (registration.conflict) reasons.push({ text: registration.conflict, citations: [...registration.citations] });
+    if (p.complaintTo) reasons.push({ text: COMPLAINT_TEXT[p.complaintTo], citations: [...p.complaintCite] });
+    if (maxMonths !== null) {
+      reasons.push({
+        text: `Afgørelsen kan højst gælde ${maxMonths} måneder ad gangen og skal ophøre straks, hvis betingelserne ikke længere er opfyldt.`,
+        citations: p.maxDuration ? [...(MAX_DURATION_MONTHS[p.maxDuration][0]?.citations ?? [])] : [],
+      });
+    }
+    if (p.lawyerRequired) {
+      reasons.push({
+        text: 'Kommunalbestyrelsen skal sørge for, at personen får bistand fra en advokat (§ 132).',
+        citations: ['sel-132-stk1'],
+      });
+    }
+    if (p.actionPlanRequired) {
+      reasons.push({
+        text: 'Kommunalbestyrelsen skal udarbejde en handleplan efter § 141, der søger at undgå magtanvendelse fremover.',
+        citations: ['sel-135a-stk4'],
+      });
+    }
+    const unknown = conditions.filter((c) => c.status === 'unknown');
+    if (unknown.length > 0) {
+      reasons.push({
+        text: `${unknown.length} betingelse(r) kan ikke afgøres ud fra oplysningerne og skal vurderes konkret.`,
+        citations: [],
+      });
+    }
+    verdict = {
+      measure: measure.id,
+      provision: p.label,
+      outcome,
+      decidedBy: decider,
+      isForce: p.isForce,
+      mustRegister: p.registrationRegime !== 'none',
+      complaintTo: p.complaintTo,
+      maxDurationMonths: maxMonths,
+      lawyerRequired: p.lawyerRequired,
+      actionPlanRequired: p.actionPlanRequired,
+      registration,
+      conditions: [],
+      missingFacts: [],
+      reasons,
+      rulesVersion: RULES_VERSION,
+      validFrom: VALID_FROM,
+    };
+  }
+  verdict.conditions = conditions.map(
+    ({ def, status }): ConditionResult => ({
+      id: def.id,
+      text: def.text,
+      citations: [...def.cite],
+      status,
+      ...(def.facts?.[0] ? { fact: def.facts[0] } : {}),
+    }),
+  );
+  return { provision: p, conditions, verdict };
+}
+
+/** Unknown facts behind unknown conditions, most decisive first. */
+function missingFor(evaluated: Evaluated[], f: Facts, first: FactName[]): MissingFact[] {
+  const seen = new Set<FactName>();
+  const out: FactName[] = [];
+  const add = (fact: FactName) => {
+    if (f[fact] === undefined && !seen.has(fact)) {
+      seen.add(fact);
+      out.push(fact);
+    }
+  };
+  for (const fact of first) add(fact);
+  const unknown = evaluated
+    .flatMap((e) => e.conditions.map((c, i) => ({ ...c, i })))
+    .filter((c) => c.status === 'unknown' && c.def.facts)
+    .sort((a, b) => KIND_RANK[a.def.kind] - KIND_RANK[b.def.kind] || a.i - b.i);
+  for (const c of unknown) for (const fact of c.def.facts ?? []) add(fact);
+  return out.map(question);
+}
+
+function consentVerdict(measure: MeasureDef): Verdict {
+  return {
+    measure: measure.id,
+    provision: null,
+    outcome: 'not_force',
+    decidedBy: null,
+    isForce: false,
+    mustRegister: false,
+    complaintTo: null,
+    maxDurationMonths: null,
+    lawyerRequired: false,
+    actionPlanRequired: false,
+    registration: registrationFor('none', false),
+    conditions: [],
+    missingFacts: [],
+    reasons: [
+      {
+        text: 'Personen giver selv gyldigt samtykke. Så er der ikke tale om magtanvendelse, reglerne i serviceloven kap. 24-24 b gælder ikke, og der skal ikke registreres. Samtykket skal foreligge før handlingen og kan trækkes tilbage.',
+        citations: ['vejl2025-k4-p3', 'vejl2025-k3-p2'],
+      },
+    ],
+    rulesVersion: RULES_VERSION,
+    validFrom: VALID_FROM,
+  };
+}
+
+function same<T>(values: T[]): T | null {
+  const [first, ...rest] = values;
+  if (first === undefined) return null;
+  const key = JSON.stringify(first);
+  return rest.every((v) => JSON.stringify(v) === key) ? first : null;
+}
+
+/** Evaluates a validated request for one measure at `asOf`. */
+export function evaluateMeasure(measure: MeasureDef, f: Facts, asOf: string): Verdict {
+  if (f.consent === 'given') return consentVerdict(measure);
+  const route = measure.route(f);
+  const representativeNote = (v: Verdict): Verdict => {
+    if (f.representativeConsents && v.isForce) {
+      v.reasons.push({
+        text: 'At pårørende, værge eller fremtidsfuldmægtig siger ja, gør ikke magtanvendelse frivillig: det er alene personens eget samtykke, der tæller.',
+        citations: ['vejl2025-k9-p4'],
+      });
+    }
+    return v;
+  };
+  if ('provision' in route) {
+    const e = evaluateProvision(measure, route.provision, f, asOf);
+    if (e.verdict.outcome !== 'not_permitted') {
+      const first: FactName[] = e.provision.isForce && f.consent === undefined ? ['consent'] : [];
+      e.verdict.missingFacts = missingFor([e], f, first);
+    }
+    return representativeNote(e.verdict);
+  }
+  const evaluated = route.candidates.map((p) => evaluateProvision(measure, p, f, asOf));
+  const open = evaluated.filter((e) => e.verdict.outcome !== 'not_permitted');
+  if (open.length === 0) {
+    // Whatever the undecided fact turns out to be, the measure is not permitted.
+    const v = evaluated[0]!.verdict;
+    v.provision =
+      same(evaluated.map((e) => e.verdict.provision)) ?? evaluated.map((e) => e.provision.label).join(' eller ');
+    v.reasons = [route.reason, ...v.reasons];
+    return representativeNote(v);
+  }
+  const vs = open.map((e) => e.verdict);
+  const conditions: ConditionResult[] = [];
+  const ids = new Set<string>();
+  for (const v of vs) {
+    for (const c of v.conditions) {
+      const key = `${c.id}|${c.text}`;
+      if (!ids.has(key)) {
+        ids.add(key);
+        conditions.push(c);
+      }
+    }
+  }
+  const verdict: Verdict = {
+    measure: measure.id,
+    provision: same(vs.map((v) => v.provision)) ?? open.map((e) => e.provision.label).join(' eller '),
+    outcome: 'needs_more_facts',
+    decidedBy: same(vs.map((v) => v.decidedBy)),
+    isForce: same(vs.map((v) => v.isForce)),
+    mustRegister: same(vs.map((v) => v.mustRegister)),
+    complaintTo: same(vs.map((v) => v.complaintTo)),
+    maxDurationMonths: same(vs.map((v) => v.maxDurationMonths)),
+    lawyerRequired: same(vs.map((v) => v.lawyerRequired)),
+    actionPlanRequired: same(vs.map((v) => v.actionPlanRequired)),
+    registration: same(vs.map((v) => v.registration)),
+    conditions,
+    missingFacts: missingFor(open, f, route.undecided),
+    reasons: [route.reason],
+    rulesVersion: RULES_VERSION,
+    validFrom: VALID_FROM,
+  };
+  return representativeNote(verdict);
+}

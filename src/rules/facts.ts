@@ -1,0 +1,222 @@
+/**
+ * For every fact: a Danish question staff can answer and its options (value + Danish label).
+ * Used for `missingFacts`, chat follow-up buttons and the measures endpoint.
+ */
+import type { FactName, FactOption } from './schema.ts';
+
+export interface FactQuestion {
+  fact: FactName;
+  question: string;
+  options: FactOption[];
+}
+
+const yesNo: FactOption[] = [
+  { value: true, label: 'Ja' },
+  { value: false, label: 'Nej' },
+];
+
+const count: FactOption[] = [
+  { value: 0, label: 'Ingen' },
+  { value: 1, label: 'Én gang' },
+  { value: 2, label: 'To gange eller flere' },
+];
+
+export const FACT_QUESTIONS: Record<FactName, FactQuestion> = {
+  consent: {
+    fact: 'consent',
+    question: 'Hvordan forholder personen sig selv til indgrebet?',
+    options: [
+      { value: 'given', label: 'Giver selv gyldigt samtykke' },
+      { value: 'objects', label: 'Modsætter sig aktivt (med ord eller handling)' },
+      { value: 'passive', label: 'Er passiv: hverken siger ja eller nej' },
+      { value: 'unable', label: 'Kan ikke forstå og give samtykke' },
+    ],
+  },
+  documentedImpairment: {
+    fact: 'documentedImpairment',
+    question: 'Er der faglig dokumentation for, at personen har betydelig og varigt nedsat psykisk funktionsevne?',
+    options: yesNo,
+  },
+  impairmentCause: {
+    fact: 'impairmentCause',
+    question: 'Skyldes funktionsnedsættelsen demens eller anden erhvervet og fremadskridende mental svækkelse?',
+    options: [
+      { value: 'dementia', label: 'Ja, demens eller lignende fremadskridende svækkelse' },
+      { value: 'other', label: 'Nej, f.eks. udviklingshæmning, autisme eller hjerneskade' },
+    ],
+  },
+  representativeObjects: {
+    fact: 'representativeObjects',
+    question:
+      'Modsætter værgen, fremtidsfuldmægtigen eller en nær pårørende med attest sig (eller tiltræder vedkommende ikke indstillingen)?',
+    options: [
+      { value: true, label: 'Ja, modsætter sig / tiltræder ikke' },
+      { value: false, label: 'Nej, er enig' },
+    ],
+  },
+  representativeConsents: {
+    fact: 'representativeConsents',
+    question: 'Har pårørende, værge eller fremtidsfuldmægtig sagt ja på personens vegne?',
+    options: yesNo,
+  },
+  actor: {
+    fact: 'actor',
+    question: 'Hvem skal udføre indgrebet?',
+    options: [
+      { value: 'care_staff', label: 'Personale ansat til omsorgen (også vikarer)' },
+      { value: 'other_staff', label: 'Andet personale, f.eks. pedel, rengøring eller vagt' },
+      { value: 'relative', label: 'En pårørende' },
+    ],
+  },
+  setting: {
+    fact: 'setting',
+    question: 'Hvor sker det?',
+    options: [
+      { value: 'botilbud', label: 'I et botilbud' },
+      { value: 'dagtilbud', label: 'I et dagtilbud' },
+      { value: 'almen_plejebolig', label: 'I en almen plejebolig' },
+      { value: 'own_home', label: 'I borgerens eget hjem' },
+      { value: 'excursion', label: 'På udflugt eller lignende' },
+    ],
+  },
+  priorHygieneRestraintsLast6Months: {
+    fact: 'priorHygieneRestraintsLast6Months',
+    question:
+      'Hvor mange gange er personen allerede blevet holdt fast i en hygiejnesituation inden for de sidste 6 måneder?',
+    options: count,
+  },
+  hygieneTask: {
+    fact: 'hygieneTask',
+    question: 'Hvilken hygiejnesituation drejer det sig om?',
+    options: [
+      { value: 'toothbrushing', label: 'Tandbørstning' },
+      { value: 'shaving', label: 'Barbering' },
+      { value: 'hair_washing_bathing_handwashing_dressing', label: 'Hårvask, badning, håndvask eller tøjskift' },
+      { value: 'hair_nail_cutting', label: 'Klipning af hår eller negle' },
+      { value: 'diaper_change', label: 'Skift af ble eller bind' },
+      { value: 'skin_care', label: 'Pleje af hud' },
+      {
+        value: 'removing_food_or_objects',
+        label: 'Fjernelse af madrester eller genstande i mund, kindpose, øre eller næse',
+      },
+      { value: 'wound_care', label: 'Almindelig sårpleje' },
+      { value: 'other', label: 'Noget andet' },
+    ],
+  },
+  aidsUsed: {
+    fact: 'aidsUsed',
+    question: 'Bruges der hjælpemidler (f.eks. bælter, remme eller bind) til at holde personen fast?',
+    options: yesNo,
+  },
+  technology: {
+    fact: 'technology',
+    question: 'Hvilken slags teknologi er det?',
+    options: [
+      { value: 'movement', label: 'Registrering af bevægelse eller kropsreaktioner (f.eks. sensor- eller faldmåtte)' },
+      { value: 'sound', label: 'Lydovervågning' },
+      { value: 'video', label: 'Video- eller billedovervågning' },
+      { value: 'location', label: 'Lokalisering og sporing (f.eks. GPS)' },
+    ],
+  },
+  recordsOrStores: {
+    fact: 'recordsOrStores',
+    question: 'Optager eller gemmer løsningen lyd eller billeder?',
+    options: yesNo,
+  },
+  twoWayAudio: { fact: 'twoWayAudio', question: 'Kan man tale begge veje gennem løsningen?', options: yesNo },
+  openFrequency: { fact: 'openFrequency', question: 'Sender løsningen på åbne frekvensbånd?', options: yesNo },
+  recognizableImage: {
+    fact: 'recognizableImage',
+    question: 'Viser løsningen et billede, hvor personen kan genkendes?',
+    options: yesNo,
+  },
+  usesAI: { fact: 'usesAI', question: 'Bruger løsningen kunstig intelligens?', options: yesNo },
+  unlockedAccessRemains: {
+    fact: 'unlockedAccessRemains',
+    question: 'Vil der stadig være mindst én uaflåst dør, låge eller adgang?',
+    options: yesNo,
+  },
+  locksIndoorCommonAreas: {
+    fact: 'locksIndoorCommonAreas',
+    question: 'Skal døre fra boligen ud til botilbuddets gange, trapper eller andre indendørs fællesarealer låses?',
+    options: yesNo,
+  },
+  locksPersonIn: { fact: 'locksPersonIn', question: 'Bliver personen låst inde?', options: yesNo },
+  blocksFoodDrinkOrExit: {
+    fact: 'blocksFoodDrinkOrExit',
+    question: 'Bliver personen afskåret fra mad og drikke, fra at gå ud af tilbuddet eller fra andre rum?',
+    options: yesNo,
+  },
+  onlyDelays: {
+    fact: 'onlyDelays',
+    question: 'Forsinker døråbneren kun personen, så døren stadig kan åbnes?',
+    options: yesNo,
+  },
+  doorAlarm: {
+    fact: 'doorAlarm',
+    question: 'Er der dørsignal, så personalet kan komme til hjælp?',
+    options: yesNo,
+  },
+  beltReason: {
+    fact: 'beltReason',
+    question: 'Hvorfor skal stofselen bruges?',
+    options: [
+      { value: 'fall', label: 'Risiko for personskade ved fald' },
+      { value: 'sitting_posture', label: 'Risiko for personskade ved uhensigtsmæssig siddestilling' },
+      { value: 'sudden_movements', label: 'Risiko for personskade ved pludselige, ukontrollerbare bevægelser' },
+      { value: 'assist_action', label: 'Den hjælper personen med at gøre noget (f.eks. tale eller hoste)' },
+      { value: 'restlessness', label: 'Uro, eller for at begrænse personens adfærd' },
+    ],
+  },
+  beltDevice: {
+    fact: 'beltDevice',
+    question: 'Hvad skal bruges?',
+    options: [
+      { value: 'fabric_belt_or_similar', label: 'Stofsele eller lignende (f.eks. bækkenbælte, sternumstøtte)' },
+      { value: 'cage_or_rope', label: 'Metalbur, reb eller lignende' },
+      { value: 'confining_bed_rails', label: 'Sengeheste, som personen ikke selv kan komme ud over' },
+      { value: 'fixation', label: 'Fiksering (bæltefiksering o.l.)' },
+    ],
+  },
+  significantPropertyDamage: {
+    fact: 'significantPropertyDamage',
+    question: 'Er der risiko for væsentlig ødelæggelse af ting af betydelig økonomisk værdi eller affektionsværdi?',
+    options: yesNo,
+  },
+  repeated: {
+    fact: 'repeated',
+    question: 'Er det sket gentagne gange, og ikke kun én enkelt gang?',
+    options: yesNo,
+  },
+  riskOfHarm: {
+    fact: 'riskOfHarm',
+    question:
+      'Er der en konkret og dokumenteret risiko for den skade, indgrebet skal forhindre (ikke blot en formodning)?',
+    options: yesNo,
+  },
+  lessIntrusiveMeansTried: {
+    fact: 'lessIntrusiveMeansTried',
+    question: 'Er socialpædagogiske og andre mindre indgribende tiltag forsøgt først, uden at det lykkedes?',
+    options: yesNo,
+  },
+  justifiedByStaffing: {
+    fact: 'justifiedByStaffing',
+    question: 'Skyldes behovet for indgrebet personalemangel, normering eller travlhed?',
+    options: yesNo,
+  },
+  helpPossibleInCurrentHome: {
+    fact: 'helpPossibleInCurrentHome',
+    question: 'Kan den nødvendige hjælp gives i den nuværende bolig, f.eks. med hjemmehjælp eller hjælpemidler?',
+    options: yesNo,
+  },
+  requestedMonths: {
+    fact: 'requestedMonths',
+    question: 'Hvor mange måneder skal tilladelsen gælde?',
+    options: [
+      { value: 6, label: '6 måneder' },
+      { value: 12, label: '12 måneder' },
+      { value: 18, label: '18 måneder' },
+      { value: 24, label: '24 måneder' },
+    ],
+  },
+};

@@ -1,0 +1,53 @@
+/** SEL § 124 c Afværgehjælp: brief holding or leading away to prevent significant destruction. */
+import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
+import type { ConditionDef, Provision } from '../types.ts';
+
+export const noAids: ConditionDef = {
+  id: 'no-aids',
+  text: 'Der bruges ikke hjælpemidler til at holde personen fast – fiksering er aldrig lovlig efter serviceloven.',
+  cite: ['vejl2025-k9-p11'],
+  kind: 'prohibition',
+  facts: ['aidsUsed'],
+  test: (f) => (f.aidsUsed === undefined ? undefined : !f.aidsUsed),
+  unmet: 'Fiksering og fastholdelse med hjælpemidler er aldrig lovligt efter serviceloven.',
+};
+
+export const sel124c: Provision = {
+  id: 'sel-124c',
+  label: 'SEL § 124 c',
+  title: 'Afværgehjælp',
+  chapter: '24',
+  isForce: true,
+  decider: 'sel-124c',
+  registrationRegime: 'acute',
+  relativesInformed: true,
+  complaintTo: 'municipality',
+  complaintCite: ['sel-133-stk1', 'vejl2025-k28-p1'],
+  maxDuration: null,
+  lawyerRequired: false,
+  actionPlanRequired: true,
+  targetGroup: true,
+  cite: ['sel-124c', 'vejl2025-k13-p1'],
+  conditions: [
+    ...forceBasics(ALL_SETTINGS, ['vejl2025-k10-p2']),
+    {
+      id: 'significant-damage',
+      text: 'Indgrebet er nødvendigt for at afværge, at personen forårsager væsentlig ødelæggelse af indbo eller andre værdier (ting af betydelig økonomisk værdi eller affektionsværdi; dyr regnes som ting).',
+      cite: ['sel-124c', 'vejl2025-k13-p1'],
+      kind: 'statutory',
+      facts: ['significantPropertyDamage'],
+      test: (f) => f.significantPropertyDamage,
+      unmet:
+        'Afværgehjælp kræver væsentlig ødelæggelse af ting af betydelig økonomisk værdi eller affektionsværdi – f.eks. er tusch på et vandglas til 4 kr. ikke nok.',
+    },
+    {
+      id: 'brief',
+      text: 'Personen holdes kun kortvarigt fast eller føres væk fra situationen.',
+      cite: ['sel-124c'],
+      kind: 'authority',
+    },
+    noAids,
+    lessIntrusiveFirst,
+    proportionate,
+  ],
+};

@@ -1,0 +1,308 @@
+/**
+ * Input and output schemas of the rule evaluator (zod 4). They are the contract of
+ * `evaluate`, the CLI and later the HTTP API: keep them JSON-schema representable
+ * (no transforms or refinements), so `z.toJSONSchema` can document them and journal
+ * systems can render forms from them.
+ */
+import { z } from 'zod';
+
+/** Measure ids: a contract with the API, the quizzes and outside checks. Kap. 24 c/d measures are appended here. */
+export const MEASURE_IDS = [
+  'house_rules',
+  'physical_guidance',
+  'averting_damage',
+  'release_grip',
+  'restraint',
+  'special_door_opener',
+  'fabric_belt',
+  'seizure_alarm',
+  'camera_lookin',
+  'welfare_technology',
+  'lock_own_home_exterior',
+  'lock_common_room_door',
+  'lock_service_area',
+  'lock_outdoor_gate',
+  'lock_cupboards',
+  'open_home_door',
+  'relocation',
+  'relocation_danger_to_others',
+  'hygiene_restraint',
+  'protective_equipment',
+  'other',
+] as const;
+
+export const MeasureIdSchema = z
+  .enum(MEASURE_IDS)
+  .describe('Indgrebet, der spørges om (fast id, f.eks. "lock_own_home_exterior" for SEL § 128 c).');
+export type MeasureId = z.infer<typeof MeasureIdSchema>;
+
+export const CONSENT_VALUES = ['given', 'objects', 'passive', 'unable'] as const;
+export const IMPAIRMENT_CAUSES = ['dementia', 'other'] as const;
+export const ACTORS = ['care_staff', 'other_staff', 'relative'] as const;
+export const SETTINGS = ['botilbud', 'dagtilbud', 'almen_plejebolig', 'own_home', 'excursion'] as const;
+export const HYGIENE_TASKS = [
+  'toothbrushing',
+  'shaving',
+  'hair_washing_bathing_handwashing_dressing',
+  'hair_nail_cutting',
+  'diaper_change',
+  'skin_care',
+  'removing_food_or_objects',
+  'wound_care',
+  'other',
+] as const;
+export const TECHNOLOGIES = ['movement', 'sound', 'video', 'location'] as const;
+export const BELT_REASONS = ['fall', 'sitting_posture', 'sudden_movements', 'assist_action', 'restlessness'] as const;
+export const BELT_DEVICES = ['fabric_belt_or_similar', 'cage_or_rope', 'confining_bed_rails', 'fixation'] as const;
+
+export type Setting = (typeof SETTINGS)[number];
+
+/** Every fact is optional: absent means unknown. */
+export const FactsSchema = z
+  .strictObject({
+    consent: z
+      .enum(CONSENT_VALUES)
+      .optional()
+      .describe(
+        'Personens eget samtykke: given = gyldigt samtykke; objects = modsætter sig aktivt; passive = passiv (ikke samtykke); unable = kan ikke give informeret samtykke.',
+      ),
+    documentedImpairment: z
+      .boolean()
+      .optional()
+      .describe('Er der faglig dokumentation for betydelig og varigt nedsat psykisk funktionsevne (SEL § 124 a)?'),
+    impairmentCause: z
+      .enum(IMPAIRMENT_CAUSES)
+      .optional()
+      .describe(
+        'Årsag til funktionsnedsættelsen: dementia = demens eller anden erhvervet og fremadskridende mental svækkelse (kap. 24 b); other = andet, f.eks. udviklingshæmning (kap. 24 a).',
+      ),
+    representativeObjects: z
+      .boolean()
+      .optional()
+      .describe(
+        'Modsætter værge, fremtidsfuldmægtig eller nær pårørende med attest sig (SEL §§ 136 e og 136 f)? Ved flytning efter § 136 f: tiltræder repræsentanten ikke indstillingen.',
+      ),
+    representativeConsents: z
+      .boolean()
+      .optional()
+      .describe(
+        'Har pårørende, værge eller fremtidsfuldmægtig givet "samtykke" på personens vegne? (Gør aldrig magtanvendelse frivillig.)',
+      ),
+    actor: z
+      .enum(ACTORS)
+      .optional()
+      .describe(
+        'Hvem udfører indgrebet: care_staff = personale ansat til omsorgen (også vikarer); other_staff = pedel, rengøring, vagt o.l.; relative = pårørende.',
+      ),
+    setting: z
+      .enum(SETTINGS)
+      .optional()
+      .describe('Hvor sker indgrebet: botilbud, dagtilbud, almen plejebolig, borgerens eget hjem eller på udflugt.'),
+    priorHygieneRestraintsLast6Months: z
+      .number()
+      .int()
+      .min(0)
+      .optional()
+      .describe(
+        'Antal gange, der allerede er brugt akut kortvarig fastholdelse i hygiejnesituationer de seneste 6 måneder.',
+      ),
+    hygieneTask: z.enum(HYGIENE_TASKS).optional().describe('Hvilken hygiejnesituation der er tale om.'),
+    aidsUsed: z
+      .boolean()
+      .optional()
+      .describe('Bruges der hjælpemidler (bælter, bind, remme o.l.) til at holde personen fast?'),
+    technology: z
+      .enum(TECHNOLOGIES)
+      .optional()
+      .describe(
+        'Teknologitype: bevægelse/kropsreaktioner, lyd, video/billede eller lokalisering (bek. nr. 1412/2024 § 2).',
+      ),
+    recordsOrStores: z.boolean().optional().describe('Optager, gemmer eller lagrer løsningen lyd eller billeder?'),
+    twoWayAudio: z.boolean().optional().describe('Giver løsningen tovejskommunikation (tale begge veje)?'),
+    openFrequency: z.boolean().optional().describe('Sender løsningen på åbne frekvensbånd?'),
+    recognizableImage: z.boolean().optional().describe('Viser løsningen et genkendeligt billede af personen?'),
+    usesAI: z.boolean().optional().describe('Bruger løsningen kunstig intelligens?'),
+    unlockedAccessRemains: z
+      .boolean()
+      .optional()
+      .describe('Er der mindst én uaflåst dør, låge eller adgang tilbage, som bestemmelsen kræver?'),
+    locksIndoorCommonAreas: z
+      .boolean()
+      .optional()
+      .describe('Omfatter låsningen døre fra boligen til botilbuddets indendørs fællesarealer (gange, trapper m.v.)?'),
+    locksPersonIn: z.boolean().optional().describe('Bliver personen låst inde (i et rum eller sin bolig)?'),
+    blocksFoodDrinkOrExit: z
+      .boolean()
+      .optional()
+      .describe('Afskærer låsningen personen fra mad og drikke, fra at forlade tilbuddet eller fra andre områder?'),
+    onlyDelays: z.boolean().optional().describe('Forsinker døråbneren kun personen (i stedet for at låse)?'),
+    doorAlarm: z.boolean().optional().describe('Er der dørsignal/alarm, så personalet kan komme til hjælp?'),
+    beltReason: z.enum(BELT_REASONS).optional().describe('Begrundelsen for stofselen.'),
+    beltDevice: z.enum(BELT_DEVICES).optional().describe('Hvilken slags beskyttelsesmiddel der bruges.'),
+    significantPropertyDamage: z
+      .boolean()
+      .optional()
+      .describe('Er der tale om væsentlig ødelæggelse af ting af betydelig økonomisk værdi eller affektionsværdi?'),
+    repeated: z
+      .boolean()
+      .optional()
+      .describe('Er adfærden eller skaden sket gentagne gange (ikke kun én enkelt hændelse)?'),
+    riskOfHarm: z
+      .boolean()
+      .optional()
+      .describe(
+        'Er der en konkret, dokumenteret (ikke blot formodet) risiko for den skade, som indgrebet skal afværge?',
+      ),
+    lessIntrusiveMeansTried: z
+      .boolean()
+      .optional()
+      .describe('Er socialpædagogiske og andre mindre indgribende tiltag forsøgt uden resultat?'),
+    justifiedByStaffing: z
+      .boolean()
+      .optional()
+      .describe('Begrundes indgrebet med personalemangel, normering eller travlhed?'),
+    helpPossibleInCurrentHome: z
+      .boolean()
+      .optional()
+      .describe(
+        'Kan den nødvendige hjælp gives i den nuværende bolig (f.eks. med hjemmehjælp, hjælpemidler eller ændringer)?',
+      ),
+    requestedMonths: z.number().int().min(1).optional().describe('Hvor mange måneder ønskes afgørelsen at gælde?'),
+  })
+  .describe('Oplysninger om situationen. Alle felter er valgfrie: et manglende felt betyder "ved ikke".');
+export type Facts = z.infer<typeof FactsSchema>;
+export type FactName = keyof Facts & string;
+export const FACT_NAMES = Object.keys(FactsSchema.shape) as FactName[];
+
+export const EvaluateRequestSchema = z
+  .strictObject({
+    measure: MeasureIdSchema,
+    asOf: z.iso
+      .date()
+      .optional()
+      .describe('Dato (ÅÅÅÅ-MM-DD) reglerne skal anvendes pr. Standard: reglernes nyeste periode.'),
+    facts: FactsSchema.default({}),
+  })
+  .describe('En forespørgsel til regelmotoren: indgreb, dato og kendte oplysninger.');
+export type EvaluateRequest = z.input<typeof EvaluateRequestSchema>;
+
+export const OUTCOMES = [
+  'not_force',
+  'staff_may_decide',
+  'requires_municipal_decision',
+  'requires_board_decision',
+  'requires_family_court_decision',
+  'not_permitted',
+  'needs_more_facts',
+] as const;
+export const OutcomeSchema = z.enum(OUTCOMES).describe('Resultatet af vurderingen.');
+export type Outcome = z.infer<typeof OutcomeSchema>;
+
+/** Who decides. Kap. 24 c/d will add leader | operator | municipal_council. */
+export const DECIDERS = ['staff', 'municipality', 'board', 'family_court'] as const;
+export const DecidedBySchema = z
+  .enum(DECIDERS)
+  .describe(
+    'Hvem træffer beslutning/afgørelse: staff = personale/personaleleder; municipality = kommunalbestyrelsen; board = Det Socialfaglige Nævn vedrørende Magtanvendelse over for Borgere med Handicap; family_court = Familieretshuset.',
+  );
+export type DecidedBy = z.infer<typeof DecidedBySchema>;
+
+export const COMPLAINT_BODIES = ['municipality', 'ankestyrelsen', 'familieretshuset'] as const;
+export const ComplaintToSchema = z.enum(COMPLAINT_BODIES).describe('Hvor der kan klages.');
+export type ComplaintTo = z.infer<typeof ComplaintToSchema>;
+
+/** Registration regimes of the guidance kap. 27. Kap. 24 d will add kap24d. */
+export const REGISTRATION_REGIMES = ['acute', 'pre_approved', 'move', 'none'] as const;
+export const RegistrationRegimeSchema = z
+  .enum(REGISTRATION_REGIMES)
+  .describe('Registreringsordning (vejledningens kap. 27).');
+export type RegistrationRegime = z.infer<typeof RegistrationRegimeSchema>;
+
+export const ConditionStatusSchema = z.enum(['met', 'unmet', 'unknown']);
+export type ConditionStatus = z.infer<typeof ConditionStatusSchema>;
+
+const Citations = z
+  .array(z.string())
+  .describe('Id\'er på kildeenheder i korpus (f.eks. "sel-128c-stk3", "vejl2025-k18-p1").');
+
+export const RegistrationReadingSchema = z.object({
+  deadline: z.string(),
+  reportEvery: z.string(),
+  citations: Citations,
+});
+
+export const RegistrationSchema = z
+  .object({
+    regime: RegistrationRegimeSchema,
+    registeredBy: z.string().nullable(),
+    deadline: z.string().nullable(),
+    reportTo: z.string().nullable(),
+    reportEvery: z.string().nullable(),
+    relativesInformed: z.boolean().describe('Skal pårørende/værge orienteres jævnligt (SEL § 135 a, stk. 3)?'),
+    citations: Citations,
+    readings: z
+      .array(RegistrationReadingSchema)
+      .optional()
+      .describe('Når kilderne læses forskelligt: hver læsning for sig.'),
+    conflict: z.string().optional().describe('Forklaring, når kilderne modsiger hinanden.'),
+  })
+  .describe('Krav om registrering og indberetning.');
+export type Registration = z.infer<typeof RegistrationSchema>;
+
+export const OptionSchema = z.object({ value: z.union([z.string(), z.boolean(), z.number()]), label: z.string() });
+export type FactOption = z.infer<typeof OptionSchema>;
+
+export const MissingFactSchema = z.object({
+  fact: z.string(),
+  question: z.string(),
+  options: z.array(OptionSchema),
+});
+export type MissingFact = z.infer<typeof MissingFactSchema>;
+
+export const ConditionResultSchema = z.object({
+  id: z.string(),
+  text: z.string(),
+  citations: Citations,
+  status: ConditionStatusSchema,
+  fact: z.string().optional(),
+});
+export type ConditionResult = z.infer<typeof ConditionResultSchema>;
+
+export const ReasonSchema = z.object({ text: z.string(), citations: Citations });
+export type Reason = z.infer<typeof ReasonSchema>;
+
+export const VerdictSchema = z
+  .object({
+    measure: MeasureIdSchema,
+    provision: z.string().nullable().describe('Primær hjemmel, f.eks. "SEL § 128 c" (null: ingen hjemmel).'),
+    outcome: OutcomeSchema,
+    decidedBy: DecidedBySchema.nullable(),
+    isForce: z.boolean().nullable(),
+    mustRegister: z.boolean().nullable(),
+    complaintTo: ComplaintToSchema.nullable(),
+    maxDurationMonths: z.number().nullable(),
+    lawyerRequired: z.boolean().nullable(),
+    actionPlanRequired: z.boolean().nullable(),
+    registration: RegistrationSchema.nullable(),
+    conditions: z.array(ConditionResultSchema),
+    missingFacts: z.array(MissingFactSchema),
+    reasons: z.array(ReasonSchema),
+    rulesVersion: z.string(),
+    validFrom: z.string(),
+  })
+  .describe('Regelmotorens svar.');
+export type Verdict = z.infer<typeof VerdictSchema>;
+
+/** asOf outside the period the rules cover. */
+export class RulesPeriodError extends Error {
+  readonly code = 'rules_period';
+  constructor(
+    readonly asOf: string,
+    readonly validFrom: string,
+  ) {
+    super(
+      `Reglerne dækker kun perioden fra ${validFrom} (serviceloven kap. 24-24 b som gældende fra 1. januar 2025); ${asOf} ligger før.`,
+    );
+    this.name = 'RulesPeriodError';
+  }
+}
