@@ -300,7 +300,10 @@ export function evaluateMeasure(measure: MeasureDef, f: Facts, asOf: string): Ve
     actionPlanRequired: same(vs.map((v) => v.actionPlanRequired)),
     registration: same(vs.map((v) => v.registration)),
     conditions,
-    missingFacts: missingFor(open, f, route.undecided),
+    missingFacts: missingFor(open, f, [
+      ...route.undecided,
+      ...(open.some((e) => e.provision.isForce) && f.consent === undefined ? (['consent'] as FactName[]) : []),
+    ]),
     reasons: [route.reason],
     rulesVersion: RULES_VERSION,
     validFrom: VALID_FROM,

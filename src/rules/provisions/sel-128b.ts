@@ -1,0 +1,135 @@
+/**
+ * SEL § 128 b: stk. 1 situational camera look-in (the board, 12 months);
+ * stk. 2 other welfare technology (KB, 12 months), with bek. nr. 1412/2024 §§ 2 and 7.
+ */
+import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
+import type { ConditionDef, Provision } from '../types.ts';
+
+export const noRecording: ConditionDef = {
+  id: 'no-recording',
+  text: 'Løsningen optager, gemmer eller lagrer hverken lyd eller billeder.',
+  cite: ['bek1412-2-stk2', 'vejl2025-k17-p10', 'vejl2025-k17-p14'],
+  kind: 'prohibition',
+  facts: ['recordsOrStores'],
+  test: (f) => (f.recordsOrStores === undefined ? undefined : !f.recordsOrStores),
+  unmet: 'Lyd og billeder må aldrig optages, gemmes eller lagres.',
+};
+
+/** Hard limits of bek. nr. 1412/2024 § 2 for welfare technology other than camera look-in. */
+export const technologyLimits: ConditionDef[] = [
+  noRecording,
+  {
+    id: 'no-two-way-audio',
+    text: 'Lydovervågning giver ikke tovejskommunikation.',
+    cite: ['bek1412-2-stk1-nr2', 'vejl2025-k17-p10'],
+    kind: 'prohibition',
+    facts: ['twoWayAudio'],
+    test: (f) => (f.twoWayAudio === undefined ? undefined : !f.twoWayAudio),
+    unmet: 'Lydovervågning må ikke give mulighed for tovejskommunikation.',
+  },
+  {
+    id: 'no-open-frequency',
+    text: 'Lyd sendes ikke på åbne frekvensbånd.',
+    cite: ['bek1412-2-stk1-nr2', 'vejl2025-k17-p10'],
+    kind: 'prohibition',
+    facts: ['openFrequency'],
+    test: (f) => (f.openFrequency === undefined ? undefined : !f.openFrequency),
+    unmet: 'Lyd må ikke sendes på åbne frekvensbånd.',
+  },
+  {
+    id: 'no-recognizable-image',
+    text: 'Video- og billedovervågning viser ikke et genkendeligt billede af personen (det er kamerakig, § 128 b, stk. 1).',
+    cite: ['bek1412-2-stk1-nr3', 'vejl2025-k17-p10'],
+    kind: 'prohibition',
+    facts: ['recognizableImage'],
+    test: (f) => (f.recognizableImage === undefined ? undefined : !f.recognizableImage),
+    unmet:
+      'Video- og billedovervågning må ikke vise et genkendeligt billede; et genkendeligt billede er situationsbestemt kamerakig, som kræver afgørelse fra Det Socialfaglige Nævn (§ 128 b, stk. 1).',
+  },
+  {
+    id: 'reactive-use',
+    text: 'Løsningen bruges kun som reaktiv alarm eller tidsbegrænset digitalt tilsyn, og personalet er til stede til at reagere.',
+    cite: ['bek1412-2-stk2', 'vejl2025-k17-p10', 'vejl2025-k17-p5'],
+    kind: 'authority',
+  },
+  {
+    id: 'ai-informed',
+    text: 'Bruges kunstig intelligens, er personen eller repræsentanten informeret, og der indsamles kun nødvendige data.',
+    cite: ['bek1412-7', 'vejl2025-k17-p11'],
+    kind: 'authority',
+    facts: ['usesAI'],
+    test: (f) => (f.usesAI === false ? true : undefined),
+  },
+];
+
+export const sel128bStk1: Provision = {
+  id: 'sel-128b-stk1',
+  label: 'SEL § 128 b, stk. 1',
+  title: 'Situationsbestemt kamerakig',
+  chapter: '24',
+  isForce: true,
+  decider: 'sel-128b-stk1',
+  registrationRegime: 'pre_approved',
+  relativesInformed: true,
+  complaintTo: 'ankestyrelsen',
+  complaintCite: ['sel-134-stk1', 'vejl2025-k28-p2'],
+  maxDuration: 'sel-128b-stk1',
+  lawyerRequired: false,
+  actionPlanRequired: true,
+  targetGroup: true,
+  cite: ['sel-128b-stk1', 'vejl2025-k17-p12'],
+  conditions: [
+    ...forceBasics(ALL_SETTINGS, ['vejl2025-k10-p2']),
+    {
+      id: 'risk-injury',
+      text: 'Der er en konkret vurderet risiko for personskade (f.eks. fald om natten).',
+      cite: ['sel-128b-stk1', 'vejl2025-k17-p12'],
+      kind: 'statutory',
+      facts: ['riskOfHarm'],
+      test: (f) => f.riskOfHarm,
+      unmet: 'Kamerakig kræver en konkret vurderet risiko for personskade.',
+    },
+    {
+      id: 'situational',
+      text: 'Kigget er situationsbestemt (ingen konstant overvågning), i de situationer og tidsrum nævnet fastsætter, vises kun live, logges og har en tydelig indikator; det bruges ikke alene mod utryghed.',
+      cite: ['sel-128b-stk3', 'vejl2025-k17-p14', 'vejl2025-k17-p12'],
+      kind: 'authority',
+    },
+    noRecording,
+    lessIntrusiveFirst,
+    proportionate,
+  ],
+};
+
+export const sel128bStk2: Provision = {
+  id: 'sel-128b-stk2',
+  label: 'SEL § 128 b, stk. 2',
+  title: 'Tryghedsskabende velfærdsteknologi',
+  chapter: '24',
+  isForce: true,
+  decider: 'sel-128b-stk2',
+  registrationRegime: 'pre_approved',
+  relativesInformed: true,
+  complaintTo: 'ankestyrelsen',
+  complaintCite: ['sel-133-stk2', 'vejl2025-k28-p2'],
+  maxDuration: 'sel-128b-stk2',
+  lawyerRequired: false,
+  actionPlanRequired: true,
+  targetGroup: true,
+  cite: ['sel-128b-stk2', 'bek1412-2-stk1', 'vejl2025-k17-p5'],
+  conditions: [
+    ...forceBasics(ALL_SETTINGS, ['vejl2025-k10-p2']),
+    {
+      id: 'risk-injury',
+      text: 'Der er risiko for personskade efter en konkret vurdering – ikke blot en formodning.',
+      cite: ['sel-128b-stk2', 'vejl2025-k17-p5'],
+      kind: 'statutory',
+      facts: ['riskOfHarm'],
+      test: (f) => f.riskOfHarm,
+      unmet: 'Tryghedsskabende velfærdsteknologi efter § 128 b, stk. 2, kræver en konkret risiko for personskade.',
+    },
+    ...technologyLimits,
+    lessIntrusiveFirst,
+    proportionate,
+  ],
+};

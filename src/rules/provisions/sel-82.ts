@@ -1,0 +1,32 @@
+/** Protective equipment (soft helmets, special gloves): outside § 128, part of the duty of care (SEL § 82); not force. */
+import type { Provision } from '../types.ts';
+
+export const sel82: Provision = {
+  id: 'sel-82',
+  label: 'SEL § 82',
+  title: 'Beskyttelsesmidler (bløde hjelme, specialhandsker) som led i omsorgspligten',
+  chapter: null,
+  isForce: false,
+  decider: 'sel-82',
+  registrationRegime: 'none',
+  relativesInformed: false,
+  complaintTo: null,
+  complaintCite: [],
+  maxDuration: null,
+  lawyerRequired: false,
+  actionPlanRequired: false,
+  targetGroup: false,
+  cite: ['vejl2025-k16-p4', 'vejl2025-k3'],
+  conditions: [
+    {
+      id: 'no-holding-to-fit',
+      text: 'Personen skal ikke holdes fast for at få beskyttelsesmidlet på – gør personen modstand, er fastholdelsen magtanvendelse efter § 124 d, stk. 2, og dens betingelser skal være opfyldt.',
+      cite: ['vejl2025-k16-p4'],
+      kind: 'prohibition',
+      facts: ['consent'],
+      test: (f) => (f.consent === undefined ? undefined : f.consent !== 'objects'),
+      unmet:
+        'Skal personen holdes fast for at få hjelm eller handsker på, er det fastholdelse efter § 124 d, stk. 2 – vurder det som "restraint".',
+    },
+  ],
+};
