@@ -1,0 +1,239 @@
+/**
+ * Answer composition. Offline answers are built from the rule evaluator's verdict or from retrieved
+ * passages; every quote is a verbatim substring of its unit. An LLM may only add explanation, which
+ * `verifyExplanation` checks before it is shown.
+ */
+import type { CorpusIndex } from '../corpus/index.ts';
+import type { Unit } from '../corpus/types.ts';
+import type { Verdict } from '../rules/index.ts';
+import { COMPLAINT_LABEL, DECIDED_BY_LABEL, STATUS_MARK, verdictHeadline } from './labels.ts';
+import { quoteFor } from './quote.ts';
+
+export * from './labels.ts';
+export { quoteFor, sentences } from './quote.ts';
+
+export interface Citation {
+  n: number;
+  unitId: string;
+  citation: string;
+  quote: string;
+}
+
+export interface Composed {
+  answer: string;
+  citations: Citation[];
+}
+
+export const DISCLAIMER = '_Hjemmel giver vejledning, ikke en afgørelse. Kontakt din leder eller kommunen ved tvivl._';
+export const NOT_FOUND = 'Det kan jeg ikke finde i kilderne.';
+
+/** Collects cited units in order of first use and numbers them [1], [2], … */
+export class CitationList {
+  private readonly byId = new Map<string, Citation>();
+
+  constructor(private readonly corpus: CorpusIndex) {}
+
+  /** Returns "[n]" markers for the ids that exist in the corpus ('' if none). */
+  cite(ids: readonly string[], context = ''): string {
+    const ns: number[] = [];
+    for (const id of ids) {
+      const unit = this.corpus.unit(id);
+      if (!unit) continue;
+      let c = this.byId.get(id);
+      if (!c) {
+        c = { n: this.byId.size + 1, unitId: id, citation: unit.citation, quote: quoteFor(unit, context) };
+        this.byId.set(id, c);
+      }
+      if (!ns.includes(c.n)) ns.push(c.n);
+    }
+    return ns.length ? ` ${ns.map((n) => `[${n}]`).join('')}` : '';
+  }
+
+  get list(): Citation[] {
+    return [...this.byId.values()];
+  }
+}
+
+function sentence(s: string): string {
+  const t = s.trim();
+  return /[.!?:]$/.test(t) ? t : `${t}.`;
+}
+
+/** The offline answer for a verdict: headline, reasons, who decides, checklist, registration, route, next steps. */
+export function verdictAnswer(verdict: Verdict, corpus: CorpusIndex): Composed {
+  const cites = new CitationList(corpus);
+  const out: string[] = [];
+  const basis = verdict.provision ?? 'ingen hjemmel i serviceloven';
+  out.push(`**${verdictHeadline(verdict)}** (${basis})`);
+
+  if (verdict.reasons.length) {
+    out.push(verdict.reasons.map((r) => `${sentence(r.text)}${cites.cite(r.citations, r.text)}`).join(' '));
+  }
+
+  if (verdict.outcome === 'needs_more_facts' && verdict.missingFacts.length) {
+    out.push(`**Det skal jeg vide for at kunne svare:** ${verdict.missingFacts[0]!.question}`);
+  }
+
+  const facts: string[] = [];
+  if (verdict.decidedBy)
+    facts.push(`- **Hvem beslutter:** ${DECIDED_BY_LABEL[verdict.decidedBy] ?? verdict.decidedBy}`);
+  if (verdict.isForce !== null)
+    facts.push(`- **Magtanvendelse:** ${verdict.isForce ? 'ja, det er et indgreb i selvbestemmelsesretten' : 'nej'}`);
+  if (verdict.maxDurationMonths !== null)
+    facts.push(`- **Varighed:** en afgørelse kan højst gælde ${verdict.maxDurationMonths} måneder ad gangen`);
+  if (verdict.complaintTo)
+    facts.push(`- **Klageadgang:** borgeren (eller værgen) kan klage til ${COMPLAINT_LABEL[verdict.complaintTo]}`);
+  if (verdict.lawyerRequired) facts.push('- **Advokat:** borgeren skal have beskikket en advokat (SEL § 132)');
+  if (verdict.actionPlanRequired)
+    facts.push('- **Handleplan:** indgrebet skal indgå i en handleplan (SEL § 135 a, stk. 4, og § 141)');
+  if (facts.length) out.push(facts.join('\n'));
+
+  const reg = verdict.registration;
+  if (reg && reg.regime !== 'none') {
+    const lines = [`**Registrering og indberetning:**${cites.cite(reg.citations, reg.deadline ?? '')}`];
+    if (reg.registeredBy) lines.push(`- Registreres af: ${reg.registeredBy}`);
+    if (reg.deadline) lines.push(`- Frist: ${reg.deadline}`);
+    if (reg.reportTo) lines.push(`- Indberettes til: ${reg.reportTo}`);
+    if (reg.reportEvery) lines.push(`- ${reg.reportEvery}`);
+    if (reg.relativesInformed) lines.push('- Pårørende/værge skal orienteres');
+    for (const r of reg.readings ?? [])
+      lines.push(`- Anden læsning: ${r.deadline}${cites.cite(r.citations, r.deadline)}`);
+    if (reg.conflict) lines.push(`- ⚠️ ${reg.conflict}`);
+    out.push(lines.join('\n'));
+  } else if (verdict.mustRegister === false) {
+    out.push('**Registrering:** skal ikke registreres eller indberettes som magtanvendelse.');
+  }
+
+  if (verdict.conditions.length) {
+    const lines = ['**Betingelser (tjekliste):**'];
+    for (const c of verdict.conditions)
+      lines.push(`- ${STATUS_MARK[c.status]} ${c.text}${cites.cite(c.citations, c.text)}`);
+    out.push(lines.join('\n'));
+  }
+
+  const open = verdict.missingFacts.slice(verdict.outcome === 'needs_more_facts' ? 1 : 0, 4);
+  if (open.length) out.push(`**Afklar også:**\n${open.map((m) => `- ${m.question}`).join('\n')}`);
+
+  out.push(`**Næste skridt:** ${nextStep(verdict)}`);
+  out.push(DISCLAIMER);
+  return { answer: out.join('\n\n'), citations: cites.list };
+}
+
+function nextStep(v: Verdict): string {
+  switch (v.outcome) {
+    case 'not_force':
+      return 'Reglerne om magtanvendelse gælder ikke her. Dokumentér samtykket eller aftalen i journalen.';
+    case 'staff_may_decide':
+      return v.mustRegister
+        ? 'Brug kun indgrebet, når betingelserne er opfyldt, så kortvarigt og skånsomt som muligt, og registrér det inden fristen.'
+        : 'Brug kun indgrebet, når betingelserne er opfyldt, og dokumentér det efter stedets praksis.';
+    case 'requires_municipal_decision':
+    case 'requires_board_decision':
+    case 'requires_family_court_decision':
+      return 'Indgrebet må ikke bruges, før der foreligger en afgørelse. Tal med din leder om at rette henvendelse til kommunen.';
+    case 'not_permitted':
+      return 'Brug ikke indgrebet. Find en mindre indgribende, socialpædagogisk løsning, og tal med din leder.';
+    default:
+      return 'Besvar spørgsmålet ovenfor, så kan jeg give et svar.';
+  }
+}
+
+/** Content words for a light relevance check (lower-cased, ≥ 4 letters, first 5 letters as a cheap stem). */
+function stems(s: string): Set<string> {
+  const out = new Set<string>();
+  for (const w of s.toLowerCase().split(/[^\p{L}\d]+/u)) if (w.length >= 4) out.add(w.slice(0, 5));
+  return out;
+}
+
+export interface PassageHit {
+  id: string;
+  score: number;
+}
+
+/**
+ * The offline answer for an informational question: a short extractive summary and the best passages
+ * quoted with citations; or the fixed "cannot find it" answer with the nearest topics.
+ */
+export function retrievalAnswer(question: string, hits: readonly PassageHit[], corpus: CorpusIndex): Composed {
+  const q = stems(question);
+  const units = hits.map((h) => corpus.unit(h.id)).filter((u): u is Unit => !!u);
+  const relevant = units.filter((u) => [...stems(`${u.headingPath.join(' ')} ${u.text}`)].some((s) => q.has(s)));
+  if (!relevant.length) {
+    const near = units
+      .slice(0, 3)
+      .map((u) => `- ${u.headingPath.at(-1) ?? u.citation}`)
+      .join('\n');
+    const topics = near ? `\n\nNærmeste emner i kilderne:\n${near}` : '';
+    return { answer: `${NOT_FOUND} Prøv at spørge mere konkret, fx om et bestemt indgreb.${topics}`, citations: [] };
+  }
+  const cites = new CitationList(corpus);
+  const top = relevant.slice(0, 3);
+  const first = top[0]!;
+  const firstMark = cites.cite([first.id], question);
+  const summary = cites.list[0]!.quote;
+  const out = [`**Kort fortalt:** ${summary}${firstMark}`];
+  const quotes: string[] = [];
+  for (const u of top.slice(1)) {
+    const mark = cites.cite([u.id], question);
+    const c = cites.list.find((x) => x.unitId === u.id)!;
+    quotes.push(`> ${c.quote}${mark}\n> — ${u.citation}`);
+  }
+  if (quotes.length) out.push(`**Mere fra kilderne:**\n\n${quotes.join('\n\n')}`);
+  const stale = top.filter((u) => u.status === 'ophævet');
+  if (stale.length) out.push('⚠️ Et af uddragene stammer fra en ophævet kilde og beskriver de tidligere regler.');
+  out.push(DISCLAIMER);
+  return { answer: out.join('\n\n'), citations: cites.list };
+}
+
+export const OUT_OF_SCOPE_ANSWER =
+  'Jeg kan kun hjælpe med reglerne om magtanvendelse og andre indgreb i selvbestemmelsesretten over for voksne (serviceloven kap. 24–24 d). Spørg fx: "Må vi låse hoveddøren om natten på vores botilbud?" eller "Hvem klager man til over en afgørelse om stofseler?"';
+
+// ------------------------------------------------------------------------------------------------
+// Verification of LLM-written explanation.
+
+/** Phrases that state a legality conclusion; allowed only when they agree with the verdict. */
+const CONCLUSIONS: Array<{ re: RegExp; allowed: readonly string[] }> = [
+  { re: /\b(ulovlig|ikke (?:er )?(?:lovligt?|tilladt)|må ikke|forbudt)\b/iu, allowed: ['not_permitted'] },
+  {
+    re: /\b(?:er|være) (?:helt )?(?:lovligt?|tilladt)\b|\bmå gerne\b|\bhar (?:I|du|vi) lov\b|\bdet er i orden\b/iu,
+    allowed: [],
+  },
+  { re: /^\s*(?:ja|nej)\b/iu, allowed: [] },
+  { re: /\bikke magtanvendelse\b/iu, allowed: ['not_force'] },
+  {
+    re: /\bkræver (?:en )?afgørelse\b/iu,
+    allowed: ['requires_municipal_decision', 'requires_board_decision', 'requires_family_court_decision'],
+  },
+];
+
+const QUOTE_RE = /[„"»“]([^"“”«»]{20,})["”«“]/gu;
+
+export interface Verification {
+  ok: boolean;
+  problems: string[];
+}
+
+/**
+ * Checks LLM-written explanation: every [n] refers to a given passage, every quotation is verbatim in
+ * its passage's unit, and no legality conclusion other than the verdict's is asserted.
+ */
+export function verifyExplanation(
+  text: string,
+  passages: readonly Citation[],
+  corpus: CorpusIndex,
+  outcome?: string,
+): Verification {
+  const problems: string[] = [];
+  const markers = [...text.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
+  if (!markers.length) problems.push('no citation markers');
+  for (const n of markers) if (!passages.some((p) => p.n === n)) problems.push(`unknown citation [${n}]`);
+  const texts = passages.map((p) => corpus.unit(p.unitId)?.text ?? '');
+  for (const m of text.matchAll(QUOTE_RE)) {
+    const q = m[1]!.trim();
+    if (!texts.some((t) => t.includes(q))) problems.push(`quote not found verbatim: "${q.slice(0, 60)}"`);
+  }
+  for (const c of CONCLUSIONS) {
+    if (c.re.test(text) && !(outcome && c.allowed.includes(outcome))) problems.push(`asserts a conclusion: ${c.re}`);
+  }
+  return { ok: problems.length === 0, problems };
+}

@@ -1,0 +1,379 @@
+/**
+ * The conversation: one turn in, one answer out. Routes a message (offline, deterministic), extracts
+ * facts, keeps them in a SQLite-backed session across turns, asks for the most decisive missing fact,
+ * and gets every verdict from the rule evaluator. An optional LLM may help classify and extract
+ * (never overriding the deterministic extractor) and write an explanation that is verified before use.
+ */
+import { z } from 'zod';
+import {
+  type Citation,
+  type Composed,
+  DISCLAIMER,
+  OUT_OF_SCOPE_ANSWER,
+  retrievalAnswer,
+  verdictAnswer,
+  verifyExplanation,
+} from '../answer/index.ts';
+import type { CorpusIndex } from '../corpus/index.ts';
+import { fillPrompt, type Llm, loadPrompt, maskCpr } from '../llm/index.ts';
+import {
+  evaluate,
+  FACT_NAMES,
+  FACT_QUESTIONS,
+  type FactName,
+  type Facts,
+  FactsSchema,
+  listMeasures,
+  MeasureIdSchema,
+  RULES_VERSION,
+  type MeasureId as RulesMeasureId,
+  type Verdict,
+} from '../rules/index.ts';
+import type { Store } from '../store/index.ts';
+import { extractFacts, parseAnswer } from './extract.ts';
+import { type Route, route as routeMessage } from './route.ts';
+
+export const MAX_MESSAGE_LENGTH = 4000;
+
+export const ChatContextSchema = z
+  .object({
+    measure: MeasureIdSchema.optional().describe('Indgrebet, hvis journalsystemet allerede kender det.'),
+    facts: FactsSchema.optional().describe('Oplysninger, journalen allerede har (spørges ikke om igen).'),
+  })
+  .describe('Kontekst fra et journalsystem.');
+
+export const ChatRequestSchema = z.object({
+  sessionId: z.string().min(1).max(100).optional().describe('Fortsæt en samtale.'),
+  message: z
+    .string()
+    .trim()
+    .min(1, 'Beskeden må ikke være tom / message must not be empty')
+    .max(
+      MAX_MESSAGE_LENGTH,
+      `Beskeden må højst være ${MAX_MESSAGE_LENGTH} tegn / at most ${MAX_MESSAGE_LENGTH} characters`,
+    ),
+  context: ChatContextSchema.optional(),
+});
+export type ChatRequest = z.infer<typeof ChatRequestSchema>;
+
+export const OptionSchema = z.object({ value: z.union([z.string(), z.number(), z.boolean()]), label: z.string() });
+export const FollowUpSchema = z.object({ fact: z.string(), question: z.string(), options: z.array(OptionSchema) });
+export type FollowUp = z.infer<typeof FollowUpSchema>;
+
+export const CitationSchema = z.object({
+  n: z.number().int(),
+  unitId: z.string(),
+  citation: z.string(),
+  quote: z.string().describe('Ordret uddrag af enheden.'),
+});
+
+export interface ChatResponse {
+  sessionId: string;
+  route: Route;
+  answer: string;
+  citations: Citation[];
+  verdict?: Verdict;
+  followUp?: FollowUp;
+  /** Id of the audit entry / decision record of this answer. */
+  recordId?: number;
+}
+
+/** A chunk-by-chunk source of passages (the hybrid searcher satisfies it). */
+export interface Retriever {
+  search(
+    query: string,
+    opts: { k: number },
+  ): Promise<Array<{ id: string; score: number }>> | Array<{ id: string; score: number }>;
+}
+
+interface Turn {
+  role: 'user' | 'assistant';
+  text: string;
+  route?: Route;
+  outcome?: string;
+}
+
+export interface SessionState {
+  id: string;
+  measure?: RulesMeasureId;
+  facts: Partial<Facts>;
+  /** The follow-up question last asked. */
+  pending?: FollowUp;
+  turns: Turn[];
+}
+
+export class UnknownSessionError extends Error {
+  readonly code = 'unknown_session';
+  constructor(readonly sessionId: string) {
+    super(`Ukendt samtale / unknown session: ${sessionId}`);
+  }
+}
+
+/** Facts about the person and place: kept when the conversation moves to another measure. */
+const PERSON_FACTS: readonly FactName[] = [
+  'documentedImpairment',
+  'impairmentCause',
+  'representativeObjects',
+  'actor',
+  'setting',
+] as FactName[];
+
+const MEASURE_QUESTION = 'Hvilket indgreb drejer det sig om?';
+
+function measureFollowUp(): FollowUp {
+  return {
+    fact: 'measure',
+    question: MEASURE_QUESTION,
+    options: listMeasures().map((m) => ({ value: m.id, label: m.title })),
+  };
+}
+
+function isFactName(s: string): s is FactName {
+  return (FACT_NAMES as readonly string[]).includes(s);
+}
+
+/** Keeps only values the rules' schema accepts (the extractor may know facts the evaluator does not yet). */
+function validFacts(facts: Record<string, unknown>): Partial<Facts> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(facts)) {
+    if (!isFactName(k) || v === undefined) continue;
+    const shape = FactsSchema.shape[k] as z.ZodType;
+    if (shape.safeParse(v).success) out[k] = v;
+  }
+  return out as Partial<Facts>;
+}
+
+const LlmExtractionSchema = z.object({
+  route: z.enum(['rule_evaluator', 'retrieval', 'out_of_scope']),
+  measure: z.string().nullable(),
+  facts: z.array(
+    z.object({ fact: z.string(), value: z.union([z.string(), z.number(), z.boolean()]), evidence: z.string() }),
+  ),
+});
+
+export interface ConversationDeps {
+  corpus: CorpusIndex;
+  retriever: Retriever;
+  store: Store;
+  llm?: Llm | undefined;
+}
+
+export class Conversation {
+  constructor(private readonly deps: ConversationDeps) {}
+
+  private load(sessionId: string | undefined): SessionState {
+    if (!sessionId) return { id: this.deps.store.newId(), facts: {}, turns: [] };
+    const s = this.deps.store.getSession<SessionState>(sessionId);
+    if (!s) throw new UnknownSessionError(sessionId);
+    return s;
+  }
+
+  /** Read a session (for the widget's reload and the decision record). */
+  session(sessionId: string): SessionState | undefined {
+    return this.deps.store.getSession<SessionState>(sessionId);
+  }
+
+  async handle(input: ChatRequest): Promise<ChatResponse> {
+    const req = ChatRequestSchema.parse(input);
+    const state = this.load(req.sessionId);
+    const message = maskCpr(req.message);
+    state.turns.push({ role: 'user', text: message });
+
+    // Journal context: what the record already says is not asked again.
+    if (req.context?.measure && !state.measure) state.measure = req.context.measure;
+    for (const [k, v] of Object.entries(validFacts(req.context?.facts ?? {}))) {
+      if (state.facts[k as FactName] === undefined) (state.facts as Record<string, unknown>)[k] = v;
+    }
+
+    let answeredPending = false;
+    const pending = state.pending;
+    state.pending = undefined;
+    if (pending) {
+      if (pending.fact === 'measure') {
+        const v = parseAnswer('measure', message, pending.options);
+        const m = MeasureIdSchema.safeParse(v);
+        if (m.success) {
+          state.measure = m.data;
+          answeredPending = true;
+        }
+      } else {
+        const v = parseAnswer(pending.fact, message, pending.options, { measure: state.measure, known: state.facts });
+        const valid = validFacts({ [pending.fact]: v });
+        if (Object.keys(valid).length) {
+          Object.assign(state.facts, valid);
+          answeredPending = true;
+        }
+      }
+    }
+
+    const ext = extractFacts(message, { measure: state.measure, known: state.facts });
+    const extFacts = validFacts(ext.facts as Record<string, unknown>);
+    let r: Route = routeMessage(message).route;
+    const continuing = state.measure !== undefined && (answeredPending || Object.keys(extFacts).length > 0);
+    if (continuing && r !== 'retrieval' && !ext.measure) r = 'rule_evaluator';
+    if (answeredPending) r = 'rule_evaluator';
+
+    // Optional LLM help: classification and extra facts with verbatim evidence; never overrides.
+    let conflict: FactName | undefined;
+    if (this.deps.llm && !answeredPending) {
+      const helped = await this.llmExtract(message).catch(() => {
+        this.deps.store.increment('llm_extract_failed');
+        return undefined;
+      });
+      if (helped) {
+        if (r === 'out_of_scope' && helped.route !== 'out_of_scope' && helped.measure) r = helped.route;
+        if (!ext.measure && !state.measure && helped.measure && r === 'rule_evaluator') state.measure = helped.measure;
+        for (const [k, v] of Object.entries(helped.facts)) {
+          const f = k as FactName;
+          const det = (extFacts as Record<string, unknown>)[f];
+          if (det === undefined && state.facts[f] === undefined) (extFacts as Record<string, unknown>)[f] = v;
+          else if (det !== undefined && det !== v) conflict = f;
+        }
+      }
+    }
+
+    let composed: Composed;
+    let verdict: Verdict | undefined;
+    let followUp: FollowUp | undefined;
+
+    if (r === 'rule_evaluator') {
+      if (ext.measure && ext.measure !== state.measure && MeasureIdSchema.safeParse(ext.measure).success) {
+        if (state.measure) {
+          // A new act: keep what is known about the person and the place, drop the rest.
+          state.facts = Object.fromEntries(
+            Object.entries(state.facts).filter(([k]) => PERSON_FACTS.includes(k as FactName)),
+          ) as Partial<Facts>;
+        }
+        state.measure = ext.measure as RulesMeasureId;
+      }
+      // Newer statements win: "nej, hun har ikke demens" corrects an earlier fact.
+      Object.assign(state.facts, extFacts);
+      if (conflict) delete state.facts[conflict];
+
+      if (!state.measure) {
+        composed = await this.retrieve(message);
+        composed.answer = `Jeg kan ikke se, hvilket indgreb du spørger om, så jeg kan ikke give en vurdering endnu. Vælg indgrebet nedenfor, eller beskriv handlingen mere konkret.\n\n${composed.answer}`;
+        followUp = measureFollowUp();
+      } else {
+        const result = this.evaluate(state);
+        composed = result.composed;
+        verdict = result.verdict;
+        if (conflict) {
+          const q = FACT_QUESTIONS[conflict];
+          followUp = { fact: q.fact, question: `Jeg er ikke sikker: ${q.question}`, options: q.options };
+        } else if (verdict?.outcome === 'needs_more_facts' && verdict.missingFacts[0]) {
+          followUp = verdict.missingFacts[0];
+        }
+      }
+    } else if (r === 'retrieval') {
+      composed = await this.retrieve(message);
+    } else {
+      composed = { answer: OUT_OF_SCOPE_ANSWER, citations: [] };
+    }
+
+    let llmUsed: string | null = null;
+    if (this.deps.llm && r !== 'out_of_scope' && composed.citations.length) {
+      const explained = await this.llmExplain(message, composed, verdict).catch(() => undefined);
+      if (explained) {
+        composed = explained;
+        llmUsed = 'answer.v1';
+      } else this.deps.store.increment('llm_answer_rejected');
+    }
+
+    if (followUp) state.pending = followUp;
+    state.turns.push({
+      role: 'assistant',
+      text: composed.answer,
+      route: r,
+      ...(verdict ? { outcome: verdict.outcome } : {}),
+    });
+    this.deps.store.saveSession(state.id, state);
+    const recordId = this.deps.store.audit({
+      sessionId: state.id,
+      route: r,
+      measure: verdict?.measure ?? null,
+      outcome: verdict?.outcome ?? null,
+      rulesVersion: RULES_VERSION,
+      corpusHash: this.deps.corpus.hash,
+      message,
+      answer: composed.answer,
+      citations: composed.citations,
+      llm: llmUsed,
+    });
+
+    return {
+      sessionId: state.id,
+      route: r,
+      answer: composed.answer,
+      citations: composed.citations,
+      ...(verdict ? { verdict } : {}),
+      ...(followUp ? { followUp } : {}),
+      recordId,
+    };
+  }
+
+  private evaluate(state: SessionState): { composed: Composed; verdict?: Verdict } {
+    try {
+      const verdict = evaluate({ measure: state.measure!, facts: state.facts });
+      return { composed: verdictAnswer(verdict, this.deps.corpus), verdict };
+    } catch (err) {
+      // A measure the evaluator does not cover: say so honestly, never guess a verdict.
+      const why = err instanceof Error ? err.message : String(err);
+      return {
+        composed: {
+          answer: `**Regelmotoren kan ikke give en vurdering af dette indgreb.** ${why}\n\nJeg gætter ikke på et svar. Tal med din leder eller kommunen.\n\n${DISCLAIMER}`,
+          citations: [],
+        },
+      };
+    }
+  }
+
+  private async retrieve(message: string): Promise<Composed> {
+    const hits = await this.deps.retriever.search(message, { k: 8 });
+    return retrievalAnswer(message, hits, this.deps.corpus);
+  }
+
+  private async llmExtract(
+    message: string,
+  ): Promise<{ route: Route; measure?: RulesMeasureId; facts: Partial<Facts> } | undefined> {
+    const llm = this.deps.llm!;
+    const prompt = loadPrompt('extract.v1');
+    const facts = FACT_NAMES.map(
+      (f) => `${f} (${FACT_QUESTIONS[f].options.map((o) => String(o.value)).join('|')})`,
+    ).join('; ');
+    const system = fillPrompt(prompt, {
+      measures: listMeasures()
+        .map((m) => m.id)
+        .join(', '),
+      facts,
+    });
+    const out = await llm.structured(system, message, LlmExtractionSchema, 'extraction');
+    const lower = message.toLowerCase();
+    const accepted: Record<string, unknown> = {};
+    for (const f of out.facts) {
+      // Only facts whose evidence stands verbatim in the message.
+      if (f.evidence.trim().length >= 2 && lower.includes(f.evidence.trim().toLowerCase())) accepted[f.fact] = f.value;
+    }
+    const m = MeasureIdSchema.safeParse(out.measure);
+    return { route: out.route, ...(m.success ? { measure: m.data } : {}), facts: validFacts(accepted) };
+  }
+
+  private async llmExplain(
+    message: string,
+    offline: Composed,
+    verdict: Verdict | undefined,
+  ): Promise<Composed | undefined> {
+    const llm = this.deps.llm!;
+    const passages = offline.citations.map((c) => `[${c.n}] ${c.citation}: ${c.quote}`).join('\n');
+    const verdictText = verdict ? offline.answer.split('\n\n')[0]! : 'Ingen (informationsspørgsmål).';
+    const user = fillPrompt(loadPrompt('answer.v1'), { question: message, verdict: verdictText, passages });
+    const text = (await llm.complete('Du er Hjemmel, et dansk vejledningsværktøj.', user)).trim();
+    const check = verifyExplanation(text, offline.citations, this.deps.corpus, verdict?.outcome);
+    if (!check.ok) return undefined;
+    // Code keeps the verdict block (or the quoted passages) verbatim; the model only adds explanation.
+    const body = offline.answer.endsWith(DISCLAIMER)
+      ? offline.answer.slice(0, -DISCLAIMER.length).trimEnd()
+      : offline.answer;
+    return { answer: `${body}\n\n**Forklaring:** ${text}\n\n${DISCLAIMER}`, citations: offline.citations };
+  }
+}

@@ -1,0 +1,149 @@
+/**
+ * The HTTP app (express 5). Every error has one JSON shape: `{ "error": { "code", "message", "details"? } }`,
+ * with Danish/English messages. Capabilities add their routes through `AppParts`.
+ */
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { ZodError, z } from 'zod';
+import type { CorpusIndex } from '../corpus/index.ts';
+import { type ChatResponse, type Conversation, UnknownSessionError } from '../dialogue/index.ts';
+import { RulesPeriodError } from '../rules/index.ts';
+import type { Store } from '../store/index.ts';
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+  }
+}
+
+export const ErrorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().describe('Maskinlæsbar fejlkode, fx "invalid_request".'),
+      message: z.string().describe('Forklaring på dansk / English.'),
+      details: z.unknown().optional(),
+    }),
+  })
+  .describe('Fælles fejlformat for alle endpoints.');
+
+export function sendError(res: Response, status: number, code: string, message: string, details?: unknown): void {
+  res.status(status).json({ error: { code, message, ...(details !== undefined ? { details } : {}) } });
+}
+
+export interface AppState {
+  corpus?: CorpusIndex;
+  conversation?: Conversation;
+  store?: Store;
+  ready: boolean;
+  startedAt: number;
+}
+
+/** Splits an answer into chunks for streaming (sentence-sized, keeping markdown intact). */
+export function chunksOf(text: string): string[] {
+  return text.match(/[^\n.!?]*(?:[.!?]+\s*|\n+|$)/g)?.filter((c) => c.length > 0) ?? [text];
+}
+
+function wantsStream(req: Request): boolean {
+  return (req.get('accept') ?? '').includes('text/event-stream');
+}
+
+function writeEvent(res: Response, event: string, data: unknown): void {
+  res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
+}
+
+export function requireReady(state: AppState) {
+  return (_req: Request, _res: Response, next: NextFunction) => {
+    if (!state.ready)
+      throw new HttpError(503, 'not_ready', 'Hjemmel starter stadig op / still starting, try again shortly');
+    next();
+  };
+}
+
+/** Hooks for capabilities that add routes (API, widget, quiz) before the error handler. */
+export type Mount = (app: express.Express, state: AppState) => void;
+
+export function createApp(state: AppState, mounts: Mount[] = []): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.use(express.json({ limit: '64kb' }));
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok', uptimeSeconds: Math.round((Date.now() - state.startedAt) / 1000) });
+  });
+  app.get('/readyz', (_req, res) => {
+    if (!state.ready) return sendError(res, 503, 'not_ready', 'Korpus og indeks indlæses / corpus and index loading');
+    res.json({ status: 'ready', corpusHash: state.corpus?.hash, units: state.corpus?.units.length });
+  });
+
+  app.post('/api/v1/chat', requireReady(state), async (req, res) => {
+    const result: ChatResponse = await state.conversation!.handle(req.body ?? {});
+    if (!wantsStream(req)) {
+      res.json(result);
+      return;
+    }
+    res.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    res.flushHeaders();
+    for (const chunk of chunksOf(result.answer)) writeEvent(res, 'delta', { text: chunk });
+    writeEvent(res, 'final', result);
+    res.end();
+  });
+
+  app.get('/api/v1/sessions/:id', requireReady(state), (req, res) => {
+    const s = state.conversation!.session(String(req.params['id']));
+    if (!s) throw new HttpError(404, 'unknown_session', `Ukendt samtale / unknown session: ${req.params['id']}`);
+    res.json({
+      sessionId: s.id,
+      measure: s.measure ?? null,
+      facts: s.facts,
+      pending: s.pending ?? null,
+      turns: s.turns,
+    });
+  });
+
+  for (const mount of mounts) mount(app, state);
+
+  app.use((req, _res, next) => {
+    next(new HttpError(404, 'not_found', `Ukendt adresse / not found: ${req.method} ${req.path}`));
+  });
+
+  app.use((err: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    if (res.headersSent) {
+      res.end();
+      return;
+    }
+    if (err instanceof HttpError) return sendError(res, err.status, err.code, err.message, err.details);
+    if (err instanceof ZodError) {
+      const first = err.issues[0];
+      const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+      return sendError(
+        res,
+        400,
+        'invalid_request',
+        `Ugyldig forespørgsel / invalid request: ${where}${first?.message ?? ''}`,
+        err.issues,
+      );
+    }
+    if (err instanceof UnknownSessionError) return sendError(res, 404, err.code, err.message);
+    if (err instanceof RulesPeriodError) return sendError(res, 422, err.code, err.message);
+    const e = err as { type?: string; status?: number; message?: string };
+    if (e?.type === 'entity.parse.failed')
+      return sendError(res, 400, 'invalid_json', 'Ugyldig JSON i forespørgslen / request body is not valid JSON');
+    if (e?.type === 'entity.too.large')
+      return sendError(res, 413, 'too_large', 'Forespørgslen er for stor / request body too large');
+    if (e?.status && e.status >= 400 && e.status < 500)
+      return sendError(res, e.status, 'bad_request', e.message ?? 'Bad request');
+    console.error('[hjemmel] internal error:', err instanceof Error ? err.message : err);
+    return sendError(res, 500, 'internal', 'Intern fejl / internal error');
+  });
+  return app;
+}

@@ -1,0 +1,177 @@
+/**
+ * Persistence (SQLite via better-sqlite3): conversation sessions, the audit log, feedback,
+ * counters, API keys, decision records and quiz progress. One file, WAL mode, created on demand.
+ * Nothing here ever stores a raw CPR number: callers mask text first (see src/llm/privacy.ts).
+ */
+import { randomUUID } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+
+export const DEFAULT_DB_PATH = join(import.meta.dirname, '..', '..', 'data', 'hjemmel.sqlite');
+
+const MIGRATIONS: string[] = [
+  `CREATE TABLE IF NOT EXISTS sessions (
+     id TEXT PRIMARY KEY,
+     created_at TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     state TEXT NOT NULL
+   );
+   CREATE TABLE IF NOT EXISTS audit (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     session_id TEXT NOT NULL,
+     route TEXT NOT NULL,
+     measure TEXT,
+     outcome TEXT,
+     rules_version TEXT NOT NULL,
+     corpus_hash TEXT NOT NULL,
+     message TEXT NOT NULL,
+     answer TEXT NOT NULL,
+     citations TEXT NOT NULL,
+     llm TEXT
+   );
+   CREATE TABLE IF NOT EXISTS counters (
+     name TEXT PRIMARY KEY,
+     value INTEGER NOT NULL
+   );
+   CREATE TABLE IF NOT EXISTS feedback (
+     id INTEGER PRIMARY KEY AUTOINCREMENT,
+     at TEXT NOT NULL,
+     session_id TEXT,
+     turn INTEGER,
+     rating TEXT NOT NULL,
+     reason TEXT,
+     comment TEXT,
+     answer TEXT
+   );`,
+];
+
+export interface AuditEntry {
+  sessionId: string;
+  route: string;
+  measure?: string | null;
+  outcome?: string | null;
+  rulesVersion: string;
+  corpusHash: string;
+  message: string;
+  answer: string;
+  citations: unknown;
+  llm?: string | null;
+}
+
+export interface FeedbackEntry {
+  sessionId?: string | null;
+  turn?: number | null;
+  rating: 'up' | 'down';
+  reason?: string | null;
+  comment?: string | null;
+  answer?: string | null;
+}
+
+export class Store {
+  readonly db: Database.Database;
+
+  constructor(path: string = process.env['HJEMMEL_DB'] ?? DEFAULT_DB_PATH) {
+    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+    this.db = new Database(path);
+    this.db.pragma('journal_mode = WAL');
+    this.db.pragma('synchronous = NORMAL');
+    this.db.pragma('busy_timeout = 5000');
+    const version = this.db.pragma('user_version', { simple: true }) as number;
+    for (let v = version; v < MIGRATIONS.length; v++) {
+      this.db.exec(MIGRATIONS[v]!);
+      this.db.pragma(`user_version = ${v + 1}`);
+    }
+  }
+
+  /** Adds a later capability's tables (idempotent DDL). */
+  ensure(ddl: string): void {
+    this.db.exec(ddl);
+  }
+
+  getSession<T>(id: string): T | undefined {
+    const row = this.db.prepare('SELECT state FROM sessions WHERE id = ?').get(id) as { state: string } | undefined;
+    return row ? (JSON.parse(row.state) as T) : undefined;
+  }
+
+  saveSession(id: string, state: unknown): void {
+    const now = new Date().toISOString();
+    this.db
+      .prepare(
+        `INSERT INTO sessions (id, created_at, updated_at, state) VALUES (?, ?, ?, ?)
+         ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state`,
+      )
+      .run(id, now, now, JSON.stringify(state));
+  }
+
+  newId(): string {
+    return randomUUID();
+  }
+
+  audit(e: AuditEntry): number {
+    const info = this.db
+      .prepare(
+        `INSERT INTO audit (at, session_id, route, measure, outcome, rules_version, corpus_hash, message, answer, citations, llm)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        new Date().toISOString(),
+        e.sessionId,
+        e.route,
+        e.measure ?? null,
+        e.outcome ?? null,
+        e.rulesVersion,
+        e.corpusHash,
+        e.message,
+        e.answer,
+        JSON.stringify(e.citations),
+        e.llm ?? null,
+      );
+    return Number(info.lastInsertRowid);
+  }
+
+  auditEntries(limit = 100): Array<Record<string, unknown>> {
+    return this.db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(limit) as Array<Record<string, unknown>>;
+  }
+
+  increment(name: string, by = 1): void {
+    this.db
+      .prepare(
+        'INSERT INTO counters (name, value) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET value = value + excluded.value',
+      )
+      .run(name, by);
+  }
+
+  counter(name: string): number {
+    const row = this.db.prepare('SELECT value FROM counters WHERE name = ?').get(name) as { value: number } | undefined;
+    return row?.value ?? 0;
+  }
+
+  addFeedback(f: FeedbackEntry): number {
+    const info = this.db
+      .prepare(
+        'INSERT INTO feedback (at, session_id, turn, rating, reason, comment, answer) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        new Date().toISOString(),
+        f.sessionId ?? null,
+        f.turn ?? null,
+        f.rating,
+        f.reason ?? null,
+        f.comment ?? null,
+        f.answer ?? null,
+      );
+    return Number(info.lastInsertRowid);
+  }
+
+  listFeedback(limit = 200): Array<Record<string, unknown>> {
+    return this.db.prepare('SELECT * FROM feedback ORDER BY id DESC LIMIT ?').all(limit) as Array<
+      Record<string, unknown>
+    >;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+}
