@@ -23,6 +23,14 @@ const commands: Record<string, { describe: string; load: () => Promise<Runner> }
     describe: 'search "<question>" [--k 10] --json | search --jsonl < questions.jsonl',
     load: async () => (await import('../search/cli.ts')).run,
   },
+  ask: {
+    describe: 'ask "<message>" [--session <id>] --json | ask --jsonl < messages.jsonl: the chat answer',
+    load: async () => (await import('../dialogue/cli.ts')).run,
+  },
+  keys: {
+    describe: 'keys create --name <client> --origins <url,…> | keys list | keys revoke <id>: API keys',
+    load: async () => (await import('../server/api/cli.ts')).run,
+  },
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -63,14 +63,23 @@ export function requireReady(state: AppState) {
   };
 }
 
-/** Hooks for capabilities that add routes (API, widget, quiz) before the error handler. */
-export type Mount = (app: express.Express, state: AppState) => void;
+/**
+ * A capability's HTTP part (journal API, widget, quiz). `before` runs right after body parsing (for
+ * middleware such as auth, CORS and rate limits, which then also guard /api/v1/chat); `routes` adds
+ * routes after the core ones and before the 404 and error handlers.
+ */
+export interface Mount {
+  name: string;
+  before?: (app: express.Express, state: AppState) => void;
+  routes?: (app: express.Express, state: AppState) => void;
+}
 
 export function createApp(state: AppState, mounts: Mount[] = []): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
   app.use(express.json({ limit: '64kb' }));
+  for (const mount of mounts) mount.before?.(app, state);
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok', uptimeSeconds: Math.round((Date.now() - state.startedAt) / 1000) });
@@ -110,7 +119,7 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
     });
   });
 
-  for (const mount of mounts) mount(app, state);
+  for (const mount of mounts) mount.routes?.(app, state);
 
   app.use((req, _res, next) => {
     next(new HttpError(404, 'not_found', `Ukendt adresse / not found: ${req.method} ${req.path}`));

@@ -7,9 +7,15 @@ import type { Server } from 'node:http';
 import { loadCorpus } from '../corpus/index.ts';
 import { Conversation } from '../dialogue/index.ts';
 import { llmFromEnv } from '../llm/index.ts';
+import { quizMount } from '../quiz/routes.ts';
 import { getSearcher } from '../search/index.ts';
 import { Store } from '../store/index.ts';
+import { webMount } from '../web/routes.ts';
+import { apiMount } from './api/index.ts';
 import { type AppState, createApp, type Mount } from './app.ts';
+
+/** The capabilities served by `npm start`, in mount order. */
+export const DEFAULT_MOUNTS: Mount[] = [apiMount, webMount, quizMount];
 
 export { type AppState, createApp, HttpError, type Mount } from './app.ts';
 
@@ -34,7 +40,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Started> {
   const env = opts.env ?? process.env;
   const log = opts.log ?? ((m: string) => console.log(`[hjemmel] ${m}`));
   const state: AppState = { ready: false, startedAt: Date.now() };
-  const app = createApp(state, opts.mounts ?? []);
+  const app = createApp(state, opts.mounts ?? DEFAULT_MOUNTS);
   const port = opts.port ?? Number(env['PORT'] ?? 3000);
   const host = opts.host ?? env['HOST'] ?? '127.0.0.1';
   const server = await new Promise<Server>((resolve, reject) => {
