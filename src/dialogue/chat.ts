@@ -210,7 +210,8 @@ export class Conversation {
     const extFacts = validFacts(ext.facts as Record<string, unknown>);
     let r: Route = routeMessage(message).route;
     const continuing = state.measure !== undefined && (answeredPending || Object.keys(extFacts).length > 0);
-    if (continuing && r !== 'retrieval' && !ext.measure) r = 'rule_evaluator';
+    // Facts added to an ongoing case ("nej, hun har ikke demens") continue it, unless a new question is asked.
+    if (continuing && !ext.measure && (r !== 'retrieval' || !message.includes('?'))) r = 'rule_evaluator';
     if (answeredPending) r = 'rule_evaluator';
 
     // Optional LLM help: classification and extra facts with verbatim evidence; never overrides.

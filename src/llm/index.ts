@@ -103,5 +103,6 @@ export function llmFromEnv(env: NodeJS.ProcessEnv = process.env): Llm | undefine
     apiKey: apiKey ?? 'not-needed',
     ...(baseURL ? { baseURL } : {}),
     chatModel: env['HJEMMEL_CHAT_MODEL'] ?? 'gpt-4o-mini',
+    timeoutMs: Number(env['HJEMMEL_LLM_TIMEOUT_MS'] ?? LLM_TIMEOUT_MS),
   });
 }
