@@ -40,6 +40,10 @@ export interface AppState {
   store?: Store;
   ready: boolean;
   startedAt: number;
+  /** The server's environment (startServer's `env`), for mounts' settings. */
+  env?: NodeJS.ProcessEnv;
+  /** The server's logger (startServer's `log`); mounts log through it. */
+  log?: (msg: string) => void;
 }
 
 /** Splits an answer into chunks for streaming (sentence-sized, keeping markdown intact). */

@@ -39,7 +39,7 @@ export interface Started {
 export async function startServer(opts: StartOptions = {}): Promise<Started> {
   const env = opts.env ?? process.env;
   const log = opts.log ?? ((m: string) => console.log(`[hjemmel] ${m}`));
-  const state: AppState = { ready: false, startedAt: Date.now() };
+  const state: AppState = { ready: false, startedAt: Date.now(), env, log };
   const app = createApp(state, opts.mounts ?? DEFAULT_MOUNTS);
   const port = opts.port ?? Number(env['PORT'] ?? 3000);
   const host = opts.host ?? env['HOST'] ?? '127.0.0.1';
