@@ -208,8 +208,9 @@ export function cleanHandbookLines(lines: RawLine[], opts: { table?: boolean } =
       kept.push('');
       continue;
     }
-    // list items (bullets, "1.<tab>" numbers, "a)<tab>" letters) start a new paragraph
-    if (bullet || numbered) kept.push('');
+    // list items (bullets, "1.<tab>" numbers, "a)<tab>" letters) and the first line of a page
+    // (leading space in the extraction) start a new block
+    if (bullet || numbered || /^ \S/.test(l.text)) kept.push('');
     kept.push(bullet ? `• ${t}` : t);
   }
   // Re-join hyphenation across line breaks (also across one blank line), then build paragraphs:
@@ -226,7 +227,7 @@ export function cleanHandbookLines(lines: RawLine[], opts: { table?: boolean } =
       ? /^\p{Ll}/u.test(text) || /[/,]$/.test(cur)
       : !/[.:!?)”"]$/.test(cur) && !/^(\d+\.|[a-z]\)|•)\s/.test(text);
     if (cur && continues) {
-      cur = `${cur} ${text}`;
+      cur = cur.endsWith('/') ? `${cur}${text}` : `${cur} ${text}`;
       continue;
     }
     if (cur) paras.push(cur);

@@ -5,8 +5,9 @@
  * Sections follow the table of contents: every TOC heading starts a unit that runs to the next TOC
  * heading. The text excludes the heading itself (it is the last element of headingPath).
  * - headingPath: [chapter] for a chapter, [chapter, section] for a section under it.
- * - ids: `hb2025-<slug(heading)>` ("hb2025-128-c-laasning-og-sikring-af-yderdoere-og", slug() of
- *   text.ts, 40 characters); a repeated slug gets "-2", "-3" in reading order.
+ * - ids: `hb2025-<slug(heading)>` with slug() of text.ts, § letters glued to their number and cut at
+ *   a word boundary to at most 48 characters ("hb2025-128c-laasning-og-sikring-af-yderdoere-og-vinduer"
+ *   becomes "hb2025-128c-laasning-og-sikring-af-yderdoere-og"); a repeated slug gets "-2", "-3".
  * - case stories are kind `case` with ids `hb2025-case-<name>` ("hb2025-case-christoffer",
  *   "hb2025-case-joergen", "hb2025-case-soldalsvaenge") and citation "…, s. 23 (Christoffer)".
  * - parentId: a section's chapter unit (null when the chapter heading has no text of its own).
@@ -42,7 +43,7 @@ export function parseHandbook(meta: SourceMeta, raw: string, selMeta: SourceMeta
     if (caseId) {
       id = `${meta.id}-case-${caseId}`;
     } else {
-      const base = `${meta.id}-${slug(entry.title)}`;
+      const base = `${meta.id}-${headingSlug(entry.title)}`;
       id = base;
       for (let n = 2; usedIds.has(id); n++) id = `${base}-${n}`;
     }
@@ -70,4 +71,12 @@ export function parseHandbook(meta: SourceMeta, raw: string, selMeta: SourceMeta
   });
 
   return { handbook: units, sel: parseSelBoxes(layout, selMeta) };
+}
+
+/** Readable id part for a heading: "§ 128 c Låsning …" -> "128c-laasning-…", at most 48 characters. */
+export function headingSlug(title: string): string {
+  const s = slug(title.replace(/(\d+)\s+([a-z])\b/g, '$1$2'), 200);
+  if (s.length <= 48) return s;
+  const cut = s.slice(0, 49);
+  return cut.slice(0, cut.lastIndexOf('-'));
 }

@@ -98,7 +98,8 @@ export function parseLawParagraph(
   const last = content[content.length - 1]!;
   const lead = first.text.length - first.text.trimStart().length;
   const pStart = first.start + lead;
-  const bodyStart = pStart + (opts.markerLength ?? 0);
+  let bodyStart = pStart + (opts.markerLength ?? 0);
+  while (bodyStart < last.end && /[ \t\u00a0]/.test(raw[bodyStart]!)) bodyStart++;
 
   interface Open {
     num: number;
@@ -114,7 +115,7 @@ export function parseLawParagraph(
     if (stk && Number(stk[2]) > cur.num) {
       stks.push(cur);
       // the stk. text starts after its "Stk. N." marker (the citation carries the number)
-      cur = { num: Number(stk[2]), start: line.start + stk[0].trimEnd().length, end: line.end, nrs: [] };
+      cur = { num: Number(stk[2]), start: line.start + stk[0].length, end: line.end, nrs: [] };
       closed = false;
       continue;
     }
