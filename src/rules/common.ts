@@ -77,8 +77,8 @@ export const lessIntrusiveFirst: ConditionDef = {
   text: 'Socialpædagogiske og andre mindre indgribende tiltag er forsøgt først uden resultat (frivillig medvirken søges altid først).',
   cite: ['sel-124-stk3', 'sel-124-stk4', 'vejl2025-k4-p1'],
   kind: 'authority',
-  facts: ['lessIntrusiveMeansTried'],
-  test: (f) => f.lessIntrusiveMeansTried,
+  facts: ['lessIntrusiveTried'],
+  test: (f) => f.lessIntrusiveTried,
   unmet:
     'Magt må først bruges, når en socialpædagogisk indsats og mindre indgribende tiltag er forsøgt uden resultat (mindsteindgrebsprincippet).',
 };

@@ -59,6 +59,11 @@ export const FACT_QUESTIONS: Record<FactName, FactQuestion> = {
     question: 'Har pårørende, værge eller fremtidsfuldmægtig sagt ja på personens vegne?',
     options: yesNo,
   },
+  physicalResistance: {
+    fact: 'physicalResistance',
+    question: 'Gør personen fysisk modstand, så I må holde fast for at fortsætte?',
+    options: yesNo,
+  },
   actor: {
     fact: 'actor',
     question: 'Hvem skal udføre indgrebet?',
@@ -194,8 +199,8 @@ export const FACT_QUESTIONS: Record<FactName, FactQuestion> = {
       'Er der en konkret og dokumenteret risiko for den skade, indgrebet skal forhindre (ikke blot en formodning)?',
     options: yesNo,
   },
-  lessIntrusiveMeansTried: {
-    fact: 'lessIntrusiveMeansTried',
+  lessIntrusiveTried: {
+    fact: 'lessIntrusiveTried',
     question: 'Er socialpædagogiske og andre mindre indgribende tiltag forsøgt først, uden at det lykkedes?',
     options: yesNo,
   },

@@ -88,6 +88,12 @@ export const FactsSchema = z
       .describe(
         'Har pårørende, værge eller fremtidsfuldmægtig givet "samtykke" på personens vegne? (Gør aldrig magtanvendelse frivillig.)',
       ),
+    physicalResistance: z
+      .boolean()
+      .optional()
+      .describe(
+        'Gør personen fysisk modstand under indgrebet, så personalet må holde fast for at fortsætte? (Forskelligt fra at sige nej: fysisk guidning kan bruges, selv om personen ikke samtykker.)',
+      ),
     actor: z
       .enum(ACTORS)
       .optional()
@@ -153,7 +159,7 @@ export const FactsSchema = z
       .describe(
         'Er der en konkret, dokumenteret (ikke blot formodet) risiko for den skade, som indgrebet skal afværge?',
       ),
-    lessIntrusiveMeansTried: z
+    lessIntrusiveTried: z
       .boolean()
       .optional()
       .describe('Er socialpædagogiske og andre mindre indgribende tiltag forsøgt uden resultat?'),

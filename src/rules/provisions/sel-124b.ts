@@ -27,8 +27,8 @@ export const sel124b: Provision = {
       text: 'Guidningen stopper, hvis personen gør modstand: fortsætter personalet, er det fastholdelse efter § 124 d.',
       cite: ['sel-124b-stk3', 'vejl2025-k12-p1'],
       kind: 'prohibition',
-      facts: ['consent'],
-      test: (f) => (f.consent === undefined ? undefined : f.consent !== 'objects'),
+      facts: ['physicalResistance'],
+      test: (f) => (f.physicalResistance === undefined ? undefined : !f.physicalResistance),
       unmet:
         'Fysisk guidning må ikke indebære fastholdelse og skal stoppe, når personen gør modstand. Skal personalet fortsætte, er det fastholdelse efter § 124 d, stk. 2, som har sine egne betingelser og skal registreres.',
     },

@@ -23,8 +23,8 @@ export const sel82: Provision = {
       text: 'Personen skal ikke holdes fast for at få beskyttelsesmidlet på – gør personen modstand, er fastholdelsen magtanvendelse efter § 124 d, stk. 2, og dens betingelser skal være opfyldt.',
       cite: ['vejl2025-k16-p4'],
       kind: 'prohibition',
-      facts: ['consent'],
-      test: (f) => (f.consent === undefined ? undefined : f.consent !== 'objects'),
+      facts: ['physicalResistance'],
+      test: (f) => (f.physicalResistance === undefined ? undefined : !f.physicalResistance),
       unmet:
         'Skal personen holdes fast for at få hjelm eller handsker på, er det fastholdelse efter § 124 d, stk. 2 – vurder det som "restraint".',
     },
