@@ -1,0 +1,1040 @@
+/**
+ * Offline, deterministic fact extraction from Danish staff messages.
+ *
+ * `extractFacts` finds the measure (the act described) and the facts the wording supports, with the
+ * matched words as evidence. It never guesses: a fact the text does not state stays absent (unknown).
+ * Negation is handled per clause: "har ikke protesteret" is passive, not objects; "hun har ikke demens"
+ * says nothing about the cause unless an impairment is described elsewhere.
+ *
+ * `parseAnswer` maps a free-text reply to a follow-up question ("ja", "nej", "det ved jeg ikke",
+ * "hun har demens", an option label or value) to a value for one fact.
+ */
+import {
+  BOOLEAN_FACTS,
+  type FactName,
+  type Facts,
+  isMeasureId,
+  type MeasureId,
+  NUMBER_FACTS,
+  NUMBER_SOURCE,
+  normalize,
+  parseNumberWord,
+  rx,
+} from './lexicon.ts';
+
+export type { FactName, Facts, MeasureId } from './lexicon.ts';
+
+export interface ExtractOptions {
+  /** The measure already known in the session; used to interpret measure-specific wording. */
+  measure?: string;
+  /** Facts already known in the session (e.g. documentedImpairment), used only to interpret negations. */
+  known?: Partial<Facts>;
+  /** Treat the text as an answer about an impairment (so "ikke demens" means another cause). */
+  assumeImpairment?: boolean;
+}
+
+export interface Extraction {
+  measure?: MeasureId;
+  facts: Partial<Facts>;
+  /** fact name (and "measure") → the words in the message that support it. */
+  evidence: Record<string, string>;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures: ordered, first match wins. Specific wording comes before general wording.
+
+interface MeasureRule {
+  measure: MeasureId;
+  re: RegExp;
+  /** Must also occur somewhere in the message. */
+  requires?: RegExp;
+  /** Must not occur anywhere in the message. */
+  excludes?: RegExp;
+  facts?: Partial<Facts>;
+}
+
+const PERSON = String.raw`(?:ham|hende|dem|borgeren|beboeren|brugeren|\w+)`;
+const POSS = `(?:hans|hendes|deres|sin|sit|sine|borgerens|beboerens)`;
+const LOCK_VERB = String.raw`\b(?:af)?lås(?:e|er|es|t|te|ning|ningen)?\b(?!\s+op\b)`;
+
+function lockOf(objects: string): RegExp {
+  return rx(String.raw`${LOCK_VERB}[^.!?\n]{0,50}?\b(?:${objects})|\b(?:${objects})[^.!?\n]{0,40}?${LOCK_VERB}`);
+}
+
+const HYGIENE_WORDS = String.raw`tandbørst\w*|børst\w*\s+(?:\w+\s+)?tænder\w*|tænderne|tandpleje\w*|barber\w*|bad\b|badet\b|brusebad\w*|i\s+bad|hårvask\w*|vaske\s+(?:\w+\s+)?(?:hår\w*|hænder\w*)|håndvask\w*|påklædning\w*|klæde\s+(?:\w+\s+)?(?:på|om|af)|tøj\s+på|skifte\s+tøj|skifte\s+(?:\w+\s+)?ble\w*|bleskift\w*|ble\b|bleen|negleklip\w*|klippe\s+(?:\w+\s+)?(?:negle\w*|hår\w*)|hårklip\w*|sårpleje\w*|skifte\s+(?:\w+\s+)?forbinding\w*|forbindingen|smøre\s+(?:\w+\s+)?(?:med\s+)?creme|hudpleje\w*|fjerne\s+(?:\w+\s+)?(?:mad|madrester)|(?:mad|madrester|genstande)\s+ud\s+af\s+munden`;
+const HOLD = String.raw`\b(?:hold(?:e|er|t)\s+(?:\w+\s+){0,2}fast|fasthold\w*|hold(?:e|er|t)\s+(?:${POSS}\s+)?(?:hænder|arme|hoved|ben)\w*|hold(?:e|er)\s+om\s+${PERSON}|hold(?:e|er|t)\s+(?:ham|hende)(?=[,\s]+(?:\w+\s+){0,3}(?:mens|imens|når|så|for\s+at)\b))`;
+
+const MEASURE_RULES: MeasureRule[] = [
+  // kap. 24 d (issue 9)
+  {
+    measure: 'night_lock_in',
+    re: rx(
+      String.raw`\blås\w*\s+(?:\w+\s+){0,3}(?:ind|inde)\b[^.!?\n]{0,40}\b(?:om\s+natten|natten|nat)\b|\b(?:om\s+natten|natten\s+over)\b[^.!?\n]{0,40}\blås\w*\s+(?:\w+\s+){0,3}(?:ind|inde)\b|\bnatlås\w*|\binde\s*låsning\w*\s+om\s+natten`,
+    ),
+  },
+  { measure: 'seclusion_room', re: rx(String.raw`\bafskærm\w*|\bisolationsrum\w*|\bskærmningsrum\w*`) },
+  {
+    measure: 'search_visitor',
+    re: rx(
+      String.raw`\b(?:visiter\w*|undersøge|gennemsøge|tjekke|kigge\s+i)\s+(?:\w+\s+){0,2}(?:besøgende|gæst\w*|besøg\w*)|\b(?:besøgende|gæster)\w*\s+(?:\w+\s+){0,3}(?:visiteres|undersøges)`,
+    ),
+  },
+  {
+    measure: 'search_room',
+    re: rx(
+      String.raw`\bgennemsøg\w*|\bransag\w*|\bværelsesvisitation\w*|\b(?:visitere|undersøge|tjekke|kigge\s+i)\s+(?:${POSS}\s+)?(?:værelse\w*|lejlighed\w*|bolig\w*|skab\w*|taske\w*|rygsæk\w*|ting\b|ejendele\w*|skuffer\w*)|\bundersøgelse\s+af\s+(?:${POSS}\s+)?(?:værelse\w*|bolig\w*|ejendele\w*)`,
+    ),
+  },
+  { measure: 'scanner', re: rx(String.raw`\bscann\w*|\bkropsscanner\w*|\bmetaldetektor\w*|\bscanner\w*`) },
+  {
+    measure: 'body_search',
+    re: rx(
+      String.raw`\bkropsvisit\w*|\bvisiter\w*|\bvisitation\w*|\bransage\s+(?:ham|hende)\b|\bundersøge\s+(?:hans|hendes)\s+lommer`,
+    ),
+  },
+  {
+    measure: 'check_post',
+    re: rx(
+      String.raw`\bbrevkontrol\w*|\b(?:åbne|kontrollere|tjekke|gennemse|undersøge)\s+(?:${POSS}\s+)?(?:post\w*|breve\w*|brev\b|pakke\w*)|\b(?:post\w*|breve\w*|pakker\w*)\s+(?:\w+\s+){0,3}(?:åbnes|kontrolleres)`,
+    ),
+  },
+  {
+    measure: 'monitor_communication',
+    re: rx(
+      String.raw`\b(?:læse|tjekke|gennemgå|se)\s+(?:${POSS}\s+)?(?:beskeder|sms\w*|mails?|e-mails?|chat\w*|messenger)|\baflyt\w*|\blytte\s+med\b|\b(?:overvåge|kontrollere)\s+(?:${POSS}\s+)?(?:telefon\w*|samtaler\w*|kommunikation\w*|opkald\w*|mobil\w*)`,
+    ),
+  },
+  {
+    measure: 'block_communication',
+    re: rx(
+      String.raw`\b(?:afbryde|blokere|stoppe|spærre)\s+(?:${POSS}\s+)?(?:samtale\w*|opkald\w*|kontakt\w*|nummer\w*|kommunikation\w*)|\bforhindre\s+(?:ham|hende)\s+i\s+at\s+(?:ringe|skrive|kontakte)`,
+    ),
+  },
+  {
+    measure: 'device_ban',
+    re: rx(
+      String.raw`\b(?:mobil|telefon)forbud\w*|\bforbud\s+mod\s+(?:\w+\s+)?(?:mobil\w*|telefon\w*|smartphones?|computer\w*|tablets?)|\bforbyde\s+(?:alle\s+)?(?:\w+\s+)?(?:mobil\w*|telefon\w*|smartphones?)|\bgenerelt\s+forbud`,
+    ),
+  },
+  {
+    measure: 'confiscation',
+    re: rx(
+      String.raw`\binddrag\w*|\bkonfisker\w*|\bbeslaglæg\w*|\bbeslaglagt\w*|\btage\s+(?:\w+\s+){0,2}(?:stoffer\w*|hash\w*|kniv\w*|våben\w*|alkohol\w*)\s+fra\s+(?:ham|hende)`,
+    ),
+  },
+  {
+    measure: 'visitor_restriction_own_home',
+    re: rx(
+      String.raw`(?:\bbesøgsforbud\w*|\bnægte\s+(?:\w+\s+){0,3}adgang|\bbegrænse\s+(?:\w+\s+){0,3}(?:besøg|adgang)\w*|\bforbyde\s+(?:\w+\s+){0,3}at\s+komme)[^.!?\n]{0,60}\b(?:i|til)\s+(?:${POSS}\s+)(?:egen\s+)?(?:bolig|lejlighed|værelse|hjem)\w*`,
+    ),
+  },
+  {
+    measure: 'visitor_restriction_common_areas',
+    re: rx(
+      String.raw`\bbesøgsforbud\w*|\bbesøgsrestriktion\w*|\bnægte\s+(?:\w+\s+){0,4}adgang|\bbegrænse\s+(?:\w+\s+){0,3}(?:besøg|adgang)\w*|\bforbyde\s+(?:\w+\s+){0,3}(?:at\s+komme|besøg)\w*|\bsmide\s+(?:\w+\s+){0,3}ud\s+af\s+fælles\w*`,
+    ),
+  },
+  // Things the chapters do not authorise
+  {
+    measure: 'other',
+    re: rx(
+      String.raw`\bmedicin\w*[^.!?\n]{0,40}\b(?:skjult|gemt|i\s+maden|i\s+(?:hans|hendes)\s+mad|i\s+drikke\w*|i\s+kaffen|i\s+juicen|uden\s+at\s+(?:han|hun)\s+ved)|\b(?:skjule|gemme|blande|knuse)\s+(?:\w+\s+){0,2}medicin\w*|\bskjult\s+medicin\w*|\bbæltefiks\w*|\bfiks(?:er|ere|eres|eret|ering)\w*|\bsengehest\w*|\bsengegitter\w*|\bsengegrind\w*|\btvangsmedicin\w*|\btage\s+(?:${POSS}\s+)?(?:telefon|mobil|mobiltelefon|pung|penge|cigaretter)\w*(?:\s+fra\s+(?:ham|hende))?|\btage\s+(?:telefon|mobil)\w*\s+fra\s+(?:ham|hende)|\blås\w*\s+(?:ham|hende|dem|borgeren|beboeren)\s+inde\b|\blåse\s+inde\b`,
+    ),
+  },
+  // kap. 24 – 24 b
+  {
+    measure: 'open_home_door',
+    re: rx(
+      String.raw`\blåse\s+op\s+(?:til|ind\s+til|for)\s+(?:${POSS}\s+)?(?:lejlighed|bolig|værelse|dør)\w*|\b(?:gå|komme|skaffe\s+os\s+adgang)\s+ind\s+i\s+(?:${POSS}\s+)(?:lejlighed|bolig|værelse)\w*|\badgang\s+til\s+(?:${POSS}\s+)(?:lejlighed|bolig|værelse)\w*\s+(?:uden|selvom|når)`,
+    ),
+  },
+  {
+    measure: 'camera_lookin',
+    re: rx(
+      String.raw`\bkamerakig\w*|\bkameratilsyn\w*|\bkamera\w*[^.!?\n]{0,60}\b(?:kigge|kikke|se)\s+(?:ind|med)\b|\b(?:kigge|kikke|se)\s+ind\b[^.!?\n]{0,60}\bkamera\w*`,
+    ),
+    facts: { technology: 'video' },
+  },
+  {
+    measure: 'seizure_alarm',
+    re: rx(
+      String.raw`\bepilepsialarm\w*|\banfaldsalarm\w*|\bkrampealarm\w*|\balarm\w*[^.!?\n]{0,40}\b(?:epilep\w*|anfald\w*|kramper?)\b|\bepilep\w*[^.!?\n]{0,40}\balarm\w*`,
+    ),
+  },
+  {
+    measure: 'special_door_opener',
+    re: rx(
+      String.raw`\bdøråbner\w*|\bkodelås\w*|\bdørlås\w*\s+med\s+kode|\bdør\w*\s+med\s+(?:en\s+)?(?:kode|talkode|kodelås)|\btalkode\w*|\bdobbelt\s+dørgreb\w*|\bsærlige?\s+dørgreb\w*`,
+    ),
+  },
+  {
+    measure: 'welfare_technology',
+    re: rx(
+      String.raw`\bgps\w*|\bpejle\w*|\bsporing\w*|\bsporingsbrik\w*|\blokaliserings\w*|\bsmartwatch\w*|\bfind\s+my\b|\bairtag\w*`,
+    ),
+    facts: { technology: 'location' },
+  },
+  {
+    measure: 'welfare_technology',
+    re: rx(
+      String.raw`\bbabyalarm\w*|\blydmonitor\w*|\blydalarm\w*|\blydovervåg\w*|\blydsensor\w*|\bmikrofon\w*|\blytte\s+(?:til|efter)\s+(?:ham|hende)\s+om\s+natten`,
+    ),
+    facts: { technology: 'sound' },
+  },
+  {
+    measure: 'welfare_technology',
+    re: rx(
+      String.raw`\bsensor\w*|\bbevægelsesmelder\w*|\bbevægelsessensor\w*|\bsengealarm\w*|\balarmmåtte\w*|\bgulvalarm\w*|\bdøralarm\w*|\bdørsensor\w*|\bfaldalarm\w*|\bfaldsensor\w*|\btrykmåtte\w*`,
+    ),
+    facts: { technology: 'movement' },
+  },
+  {
+    measure: 'welfare_technology',
+    re: rx(String.raw`\bkamera\w*|\bvideoovervåg\w*|\bvideo\w*|\bovervågningskamera\w*|\bwebcam\w*`),
+    facts: { technology: 'video' },
+  },
+  {
+    measure: 'relocation_danger_to_others',
+    re: rx(
+      String.raw`\b(?:flytte\w*|flytning\w*|tvangsflyt\w*|optage\w*|optagelse\w*)\b[^.!?\n]{0,120}\b(?:fare\s+for\s+(?:de\s+)?andre|farlig\s+for\s+(?:de\s+)?andre|truende\s+adfærd|chikanerende\s+adfærd|slår\s+(?:de\s+)?andre\s+beboere|vold\s+mod\s+(?:de\s+)?andre|truer\s+(?:de\s+)?andre)|\b(?:fare\s+for\s+(?:de\s+)?andre|farlig\s+for\s+(?:de\s+)?andre|slår\s+(?:de\s+)?andre\s+beboere|truer\s+(?:de\s+)?andre\s+beboere)\b[^.!?\n]{0,120}\b(?:flytte\w*|flytning\w*)`,
+    ),
+  },
+  {
+    measure: 'relocation',
+    re: rx(
+      String.raw`\btvangsflyt\w*|\b(?:flytning|optagelse)\w*\s+uden\s+samtykke|\bflytte\w*\s+(?:\w+\s+){0,4}(?:til|på|ind\s+på|ind\s+i)\s+(?:et\s+|en\s+|den\s+|det\s+)?(?:\w+\s+)?(?:plejecent\w*|plejebolig\w*|plejehjem\w*|botilbud\w*|bosted\w*|demensafsnit\w*|demensenhed\w*|skærmet\s+\w+|afdeling\w*|ny\s+bolig|andet\s+tilbud)|\bflytte\w*\s+(?:\w+\s+){0,3}uden\s+(?:\w+\s+)?samtykke`,
+    ),
+  },
+  { measure: 'house_rules', re: rx(String.raw`\bhusorden\w*|\bhusregl\w*|\bhusregel\w*`) },
+  {
+    measure: 'protective_equipment',
+    re: rx(
+      String.raw`\bhjelm\w*|\bspecialhandske\w*|\bbeskyttelseshandske\w*|\bhandske\w*|\bhoftebeskytter\w*|\bbeskyttelsesudstyr\w*|\bskridsikre\b`,
+    ),
+  },
+  {
+    measure: 'hygiene_restraint',
+    re: rx(`${HOLD}[^.!?\\n]{0,80}(?:${HYGIENE_WORDS})|(?:${HYGIENE_WORDS})[^.!?\\n]{0,80}${HOLD}`),
+  },
+  {
+    measure: 'hygiene_restraint',
+    re: rx(HOLD),
+    requires: rx(HYGIENE_WORDS),
+  },
+  {
+    // "børste tænder på hende, selvom hun siger nej": a hygiene task carried out against the person's will
+    measure: 'hygiene_restraint',
+    re: rx(
+      `(?:${HYGIENE_WORDS})[^.!?\\n]{0,60}\\b(?:selvom|selv\\s+om|trods|mod\\s+(?:hans|hendes)\\s+vilje|med\\s+magt)\\b|\\btvinge\\s+(?:\\w+\\s+){0,3}(?:${HYGIENE_WORDS})`,
+    ),
+  },
+  {
+    measure: 'fabric_belt',
+    re: rx(
+      String.raw`\bstofsele\w*|\bbækkensele\w*|\bbrystsele\w*|\bsele\w*\b|\bspænde\s+(?:\w+\s+){0,2}fast|\bfastspænd\w*|\bspændes\s+fast`,
+    ),
+  },
+  {
+    measure: 'lock_cupboards',
+    re: lockOf(
+      String.raw`(?:køle|klæde|medicin|mad|køkken|vægt|vin|slik)?skab(?:e|et|ene)?\b|skuffe\w*|fryser\w*|kommode\w*|slikskuffe\w*`,
+    ),
+  },
+  {
+    measure: 'lock_service_area',
+    re: lockOf(
+      String.raw`(?:fælles|te|personale)?køkken\w*|vaskeri\w*|depot\w*|kontor\w*|personalerum\w*|medicinrum\w*|servicearea\w*|linnedrum\w*|skyllerum\w*`,
+    ),
+  },
+  {
+    measure: 'lock_common_room_door',
+    re: lockOf(
+      String.raw`fællesstue\w*|fællesrum\w*|opholdsstue\w*|opholdsrum\w*|spisestue\w*|dagligstue\w*|tv-stue\w*|aktivitetsrum\w*|fællesareal\w*`,
+    ),
+  },
+  { measure: 'lock_outdoor_gate', re: lockOf(String.raw`\w*låge\w*|port(?:en|ene)?\b|hegn\w*|udeareal\w*`) },
+  {
+    measure: 'lock_own_home_exterior',
+    re: lockOf(
+      String.raw`terrassedør\w*|hoveddør\w*|yderdør\w*|altandør\w*|entr[eé]dør\w*|indgangsdør\w*|udgangsdør\w*|gadedør\w*|havedør\w*|vindue\w*|dør(?:en|ene)\s+ud\b|altan\w*`,
+    ),
+  },
+  {
+    measure: 'release_grip',
+    re: rx(
+      String.raw`\bløsne\s+(?:\w+\s+){0,2}greb\w*|\b(?:vriste|rive)\s+(?:mig|os|sig|hende|ham)?\s*(?:fri|løs)|\bfå\s+(?:${POSS}\s+)?(?:hånd|hænder|fingre)\w*\s+(?:løs|væk|fri)|\bgive\s+slip|\bslippe\s+(?:\w+\s+)?(?:taget|grebet)`,
+    ),
+  },
+  {
+    measure: 'averting_damage',
+    re: rx(
+      String.raw`\bsmadre\w*|\bsmadr\w*|\bslå\s+(?:\w+\s+){0,3}i\s+stykker|\bødelægge\w*|\bknuse\s+(?:\w+\s+){0,2}(?:rude\w*|vindue\w*|fjernsyn\w*|tv|ting|inventar\w*)|\bafværge\s+(?:\w+\s+)?(?:skade|ødelæggelse)\w*`,
+    ),
+  },
+  {
+    measure: 'physical_guidance',
+    re: rx(
+      String.raw`\bguide\w*|\bguidning\w*|\blægge\s+(?:en\s+)?arm(?:en)?\s+om|\blede\s+(?:ham|hende)\b|\btage\s+(?:ham|hende)\s+(?:i\s+hånden|under\s+armen)|\bkonfliktafværg\w*|\bføre\s+(?:ham|hende)\s+(?:blidt|roligt|stille)`,
+    ),
+  },
+  {
+    measure: 'restraint',
+    re: rx(
+      String.raw`${HOLD}|\bfastholdelse\w*|\btilbagehold\w*|\bføre\s+(?:\w+\s+){0,2}tilbage|\bbære\s+(?:ham|hende)\b|\btrække\s+(?:ham|hende)\b|\bhive\s+(?:ham|hende)\b|\bforhindre\s+(?:ham|hende)\s+i\s+at\s+(?:gå|forlade|komme\s+ud)|\bstoppe\s+(?:ham|hende)\s+(?:i\s+døren|fysisk|i\s+at\s+gå)|\bholde\s+(?:ham|hende)\s+tilbage`,
+    ),
+  },
+];
+
+export function detectMeasure(
+  message: string,
+): { measure: MeasureId; evidence: string; facts: Partial<Facts> } | undefined {
+  const text = normalize(message);
+  for (const rule of MEASURE_RULES) {
+    rule.re.lastIndex = 0;
+    const m = rule.re.exec(text);
+    if (!m) continue;
+    if (rule.requires) {
+      rule.requires.lastIndex = 0;
+      if (!rule.requires.test(text)) continue;
+    }
+    if (rule.excludes) {
+      rule.excludes.lastIndex = 0;
+      if (rule.excludes.test(text)) continue;
+    }
+    return { measure: rule.measure, evidence: m[0].trim(), facts: { ...(rule.facts ?? {}) } };
+  }
+  return undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Facts
+
+type Value<F extends FactName> = Facts[F];
+
+interface FactRule<F extends FactName = FactName> {
+  fact: F;
+  value: Value<F>;
+  re: RegExp;
+  /** Value when the match is negated ("har ikke protesteret"); 'skip' (default) ignores negated matches. */
+  negated?: Value<F> | 'skip';
+  /** Only applies when the measure (found or given) satisfies this. */
+  when?: (measure: MeasureId | undefined) => boolean;
+}
+
+function r<F extends FactName>(fact: F, value: Value<F>, source: string, extra: Partial<FactRule<F>> = {}): FactRule {
+  return { fact, value, re: rx(source), ...extra } as FactRule;
+}
+
+const COMMUNICATION: MeasureId[] = ['check_post', 'monitor_communication', 'block_communication'];
+const VISITOR: MeasureId[] = ['visitor_restriction_common_areas', 'visitor_restriction_own_home'];
+const isIn = (list: MeasureId[]) => (m: MeasureId | undefined) => m !== undefined && list.includes(m);
+const notIn = (list: MeasureId[]) => (m: MeasureId | undefined) => m === undefined || !list.includes(m);
+
+const DEMENTIA = String.raw`\bdemen(?:s|t|te)\w*|\balzheimer\w*|\bvaskulær\s+demens|\blewy\w*|\bfrontotemporal\w*|\berhvervet\s+og\s+fremadskridende|\bdemensdiagnose\w*|\bdemenssygdom\w*`;
+const OTHER_IMPAIRMENT = String.raw`\budviklingshæm\w*|\bpsykisk\s+udviklingshæm\w*|\bautis\w*|\bautistisk\w*|\bhjerneskade\w*|\bhjerneskadet\w*|\bcerebral\s+parese|\bdowns?\s+syndrom\w*|\bmental\s+retardering|\bkognitivt\s+handicap\w*|\bmultihandicap\w*|\bpsykisk\s+handicap\w*|\bgenetisk\s+syndrom\w*|\bprader-willi\w*|\bangelman\w*|\bfas\b|\bføtalt\s+alkoholsyndrom`;
+
+/** Ordered: for each fact, the first rule with a non-negated match wins; negated values rank after all plain ones. */
+const FACT_RULES: FactRule[] = [
+  // consent — objects > unable > given > passive
+  r(
+    'consent',
+    'objects',
+    String.raw`\bnægte[rt]?\b|\bmodsætte[rs]?\s+(?:(?:han|hun|de)\s+)?sig|\bmodsat\s+sig|\bsiger\s+nej|\bsagt\s+nej|\briver\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\brev\s+(?:\w+\s+){0,2}(?:af|ud)\b|\bslår\s+(?:ud\s+)?(?:efter|ud)\b|\bslog\s+ud\b|\bsparker\b|\bbider\b|\bskubber\s+os\s+væk|\bprotester\w*|\bgør\s+modstand|\bstritter\s+imod|\bvil\s+ikke\s+(?:have|være\s+med|lade)|\bvrider\s+sig|\bkæmper\s+imod|\bskriger\s+og|\bafviser\b|\bvægrer\s+sig`,
+    { negated: 'passive' },
+  ),
+  r(
+    'consent',
+    'unable',
+    String.raw`\bkan\s+ikke\s+(?:\w+\s+)?(?:give|afgive)\s+(?:\w+\s+)?samtykke|\bikke\s+i\s+stand\s+til\s+at\s+(?:give\s+)?samtykke|\bforstår\s+(?:det\s+ikke|ikke)\b|\bmangler\s+(?:evnen\s+til\s+at\s+give\s+)?(?:informeret\s+)?samtykke(?:kompetence|evne)?\w*|\bkan\s+ikke\s+overskue\b|\bikke\s+samtykkekompetent|\binhabil\w*|\bkan\s+ikke\s+forstå`,
+  ),
+  r(
+    'consent',
+    'given',
+    String.raw`\bvil\s+(?:rigtig\s+|meget\s+)?gerne\s+(?:selv\s+)?(?:have|bruge|bære|have\s+den|det)\b|\bsiger\s+ja\b|\bsagt\s+ja\b|\bhar\s+(?:selv\s+)?givet\s+(?:sit\s+|hendes\s+|hans\s+)?samtykke|\bhar\s+samtykket|\bgiver\s+(?:sit\s+)?samtykke|\bsamtykker\b|\bselv\s+bedt\s+om|\bønsker\s+(?:det\s+)?selv|\ber\s+(?:glad\s+for|enig|indforstået)\b|\bsamtykke\s+fra\s+(?:ham|hende)\s+selv`,
+  ),
+  r(
+    'consent',
+    'passive',
+    String.raw`\bprotesterer\s+ikke|\bprotesterede\s+ikke|\bsiger\s+ingenting|\bsiger\s+ikke\s+(?:noget|nej)|\blader\s+det\s+ske|\breagerer\s+ikke|\bgør\s+ikke\s+modstand|\bfinder\s+sig\s+i|\baccepterer\s+det\s+uden\s+at\s+sige|\bpassiv\w*|\bhverken\s+ja\s+eller\s+nej`,
+  ),
+  // impairment
+  r('impairmentCause', 'dementia', DEMENTIA),
+  r('impairmentCause', 'other', OTHER_IMPAIRMENT),
+  r(
+    'documentedImpairment',
+    false,
+    String.raw`\bikke\s+udredt|\bingen\s+diagnose\w*|\buden\s+diagnose\w*|\bikke\s+(?:nogen\s+)?diagnose\w*|\bikke\s+dokumentere\w*|\bingen\s+dokumentation|\bikke\s+(?:varigt|betydeligt)\s+(?:\w+\s+)?nedsat|\bfuldt\s+ud\s+(?:klar|habil)|\bhelt\s+klar\s+i\s+hovedet|\bsamtykkekompetent\b`,
+  ),
+  r(
+    'documentedImpairment',
+    true,
+    `${DEMENTIA}|${OTHER_IMPAIRMENT}|\\bdiagnose\\w*|\\bdiagnosticeret\\w*|\\budredt\\b|\\bdokumentere\\w*\\s+(?:\\w+\\s+){0,3}(?:funktionsnedsættelse|nedsat\\s+psykisk)|\\bbetydelig\\w*\\s+og\\s+varig\\w*\\s+nedsat`,
+  ),
+  // representative
+  r(
+    'representativeObjects',
+    true,
+    String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|(?:datter|datteren|søn|sønnen|pårørende|hustru\w*|ægtefælle\w*|kone\w*|mand\w*)\s+(?:\w+\s+){0,3}(?:med|som\s+har)\s+(?:en\s+)?(?:attest|fuldmagt)\w*)\s+(?:\w+\s+){0,3}(?:modsætter\s+sig|er\s+imod|siger\s+nej|nægter|vil\s+ikke|har\s+modsat\s+sig|protesterer)`,
+    { negated: false },
+  ),
+  r(
+    'representativeObjects',
+    false,
+    String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|(?:datter|datteren|søn|sønnen|pårørende)\s+(?:\w+\s+){0,3}(?:med|som\s+har)\s+(?:en\s+)?(?:attest|fuldmagt)\w*)\s+(?:\w+\s+){0,3}(?:er\s+enig|er\s+indforstået|bakker\s+op|siger\s+ja|har\s+givet\s+(?:sit\s+)?samtykke|har\s+ikke\s+noget\s+imod|er\s+ikke\s+imod|modsætter\s+sig\s+ikke|synes\s+det\s+er\s+en\s+god\s+idé|er\s+positiv\w*|vil\s+gerne)`,
+  ),
+  // actor
+  r(
+    'actor',
+    'relative',
+    String.raw`\b(?:pårørende|datteren|sønnen|hendes\s+(?:datter|søn|mand|søster|bror)|hans\s+(?:datter|søn|kone|hustru|søster|bror)|ægtefællen|konen)\s+(?:\w+\s+){0,2}(?:holde\w*|fastholde\w*|låse\w*|spænde\w*|børste\w*|give\w*|tvinge\w*|tage\w*|føre\w*)|\b(?:må|kan)\s+(?:hans|hendes)\s+(?:pårørende|datter|søn|kone|mand|hustru|familie)\s+(?:\w+\s+){0,2}(?:holde|fastholde|låse|spænde|børste|give|tvinge|tage|føre)`,
+  ),
+  r(
+    'actor',
+    'other_staff',
+    String.raw`\bpedel\w*|\brengøring\w*|\bvagt(?:en|erne)?\b|\bsikkerhedsvagt\w*|\bvægter\w*|\bkøkkenpersonale\w*|\bkøkkenmedarbejder\w*|\bkontorpersonale\w*|\bchauffør\w*|\bfrivillig\w*|\badministrativ\w*\s+medarbejder\w*|\bservicemedarbejder\w*|\bteknisk\w*\s+servicemedarbejder\w*`,
+  ),
+  r(
+    'actor',
+    'care_staff',
+    String.raw`\bvikar\w*|\bafløser\w*|\bsosu\w*|\bsocial-\s*og\s*sundheds\w*|\bplejepersonale\w*|\bomsorgspersonale\w*|\bpædagog\w*|\bplejer\w*|\bsygeplejerske\w*|\bplejemedarbejder\w*|\bnattevagt\w*`,
+  ),
+  // setting — excursion > botilbud > dagtilbud > plejebolig > own home
+  r(
+    'setting',
+    'excursion',
+    String.raw`\bpå\s+(?:\w+\s+)?tur\b|\bpå\s+udflugt|\budflugt\w*|\bpå\s+(?:\w+\s+)?ferie\b|\bferietur\w*|\bi\s+sommerhus\w*|\bpå\s+indkøb|\bi\s+(?:\w+\s+)?(?:bus|bussen|toget)\b`,
+  ),
+  r(
+    'setting',
+    'botilbud',
+    String.raw`\bbotilbud\w*|\bbosted\w*|\bbofællesskab\w*|\bopholdssted\w*|§\s*10[78]\b|\bboform\w*|\bbotræning\w*`,
+  ),
+  r(
+    'setting',
+    'dagtilbud',
+    String.raw`\bdagtilbud\w*|\bværksted\w*|\baktivitetscent\w*|\bdagcent\w*|\bbeskyttet\s+beskæftigelse|\bklubtilbud\w*|\bdaghjem\w*|\bsamværstilbud\w*`,
+  ),
+  r(
+    'setting',
+    'almen_plejebolig',
+    String.raw`\bplejecent\w*|\bplejebolig\w*|\bplejehjem\w*|\bældrebolig\w*|\bdemensafsnit\w*|\bdemensplejehjem\w*|\bældrecent\w*|\bdemenscent\w*`,
+  ),
+  r(
+    'setting',
+    'own_home',
+    String.raw`\beget\s+hjem\b|\bi\s+(?:sit|hans|hendes)\s+(?:eget\s+)?hjem\b|\bhjemme\s+hos\s+(?:ham|hende|sig\s+selv)|\bbor\s+hjemme\b|\bhjemmepleje\w*|\bhjemmehjælp\w*|\bi\s+eget\s+hjem`,
+  ),
+  // hygiene task
+  r(
+    'hygieneTask',
+    'toothbrushing',
+    String.raw`\btandbørst\w*|\bbørst\w*\s+(?:\w+\s+)?tænder\w*|\btandpleje\w*|\btænderne\b`,
+  ),
+  r('hygieneTask', 'shaving', String.raw`\bbarber\w*`),
+  r(
+    'hygieneTask',
+    'diaper_change',
+    String.raw`\bbleskift\w*|\bskifte\s+(?:\w+\s+)?ble\w*|\bble\b|\bbleen\b|\binkontinenshjælpemid\w*`,
+  ),
+  r(
+    'hygieneTask',
+    'hair_nail_cutting',
+    String.raw`\bnegleklip\w*|\bklippe\s+(?:\w+\s+)?(?:negle|hår)\w*|\bhårklip\w*|\bfodpleje\w*`,
+  ),
+  r(
+    'hygieneTask',
+    'wound_care',
+    String.raw`\bsårpleje\w*|\bskifte\s+(?:\w+\s+)?forbinding\w*|\bforbindingen\b|\bsåret\b`,
+  ),
+  r('hygieneTask', 'skin_care', String.raw`\bsmøre\s+(?:\w+\s+)?(?:med\s+)?creme\w*|\bhudpleje\w*|\bcreme\w*\s+på`),
+  r(
+    'hygieneTask',
+    'removing_food_or_objects',
+    String.raw`\b(?:mad|madrester|genstande|ting|noget)\s+ud\s+af\s+munden|\bfjerne\s+(?:\w+\s+)?(?:madrester|mad|genstande)\s+(?:fra|i)\s+munden`,
+  ),
+  r(
+    'hygieneTask',
+    'hair_washing_bathing_handwashing_dressing',
+    String.raw`\bhårvask\w*|\bvaske\s+(?:\w+\s+)?(?:hår|hænder)\w*|\bhåndvask\w*|\bi\s+bad\b|\bbad\b|\bbadet\b|\bbrusebad\w*|\bpåklædning\w*|\bklæde\s+(?:\w+\s+)?(?:på|om|af)\b|\btøj\s+på\b|\bskifte\s+tøj|\bnedre\s+toilette|\bvaske\s+(?:ham|hende)\b`,
+  ),
+  // aids
+  r(
+    'aidsUsed',
+    true,
+    String.raw`\b(?:med|bruge|bruger|anvende)\s+(?:et\s+|en\s+)?(?:hjælpemid\w*|bælte\w*|strop\w*|lagen\w*|tape\w*|håndklæde\w*)\b|\bhjælpemid\w*\s+til\s+at\s+holde`,
+    { negated: false },
+  ),
+  r('aidsUsed', false, String.raw`\buden\s+(?:brug\s+af\s+)?hjælpemid\w*|\bkun\s+med\s+hænderne|\bmed\s+hænderne\b`),
+  // technology flags
+  r(
+    'recordsOrStores',
+    true,
+    String.raw`\boptage\w*|\boptager\w*|\boptagelse\w*|\bgemme\w*\s+(?:\w+\s+){0,2}(?:video|lyd|billeder|optagelser|data)\w*|\bgemmer\b|\blagre\w*|\bgemt\b`,
+    {
+      negated: false,
+      when: notIn(['other', 'hygiene_restraint']),
+    },
+  ),
+  r(
+    'recordsOrStores',
+    false,
+    String.raw`\buden\s+(?:at\s+)?(?:optage|optagelse|gemme|lagre)\w*|\bingen\s+optagelse\w*|\blive\b|\bkun\s+live\w*`,
+  ),
+  r(
+    'twoWayAudio',
+    true,
+    String.raw`\btovej\w*|\bto-vej\w*|\btale\s+med\s+(?:ham|hende)\s+(?:gennem|via|over)|\bsnakke\s+med\s+(?:ham|hende)\s+(?:gennem|via)`,
+    { negated: false },
+  ),
+  r('openFrequency', true, String.raw`\båben\s+frekvens|\bukrypteret\w*|\balle\s+kan\s+lytte\s+med`, {
+    negated: false,
+  }),
+  r(
+    'recognizableImage',
+    false,
+    String.raw`\bsløret\w*|\bsilhuet\w*|\bstreg(?:figur|tegning)\w*|\bikke\s+genkendelig\w*|\buden\s+genkendelig\w*`,
+  ),
+  r('recognizableImage', true, String.raw`\bgenkendelig\w*|\bskarpt\s+billede|\btydeligt\s+billede`, {
+    negated: false,
+  }),
+  r('usesAI', true, String.raw`\bai\b|\bkunstig\s+intelligens|\bai-\w+`, { negated: false }),
+  // locks
+  r(
+    'unlockedAccessRemains',
+    false,
+    String.raw`\balle\s+(?:\w+\s+){0,2}(?:døre|udgange|låger)\w*\s+(?:\w+\s+){0,2}(?:låses|låst|aflåst|bliver\s+låst)|\bingen\s+(?:\w+\s+)?(?:ulåst\w*|åben\w*)\s+(?:dør|udgang|låge)\w*|\bingen\s+anden\s+(?:vej\s+ud|udgang|dør)|\bkan\s+slet\s+ikke\s+komme\s+ud`,
+  ),
+  r(
+    'unlockedAccessRemains',
+    true,
+    String.raw`\bforbliver\s+ulåst|\bforbliver\s+åben|\ber\s+(?:stadig\s+|fortsat\s+)?ulåst|\bstår\s+(?:stadig\s+)?(?:åben|ulåst)|\bulåst\w*|\bkan\s+(?:stadig|fortsat)\s+(?:\w+\s+){0,2}(?:komme|gå)\s+(?:ud|ind)\s+(?:gennem|via|ad)|\ben\s+anden\s+(?:udgang|dør)\s+(?:er|står)\s+(?:åben|ulåst)`,
+    { negated: false },
+  ),
+  r(
+    'locksIndoorCommonAreas',
+    true,
+    String.raw`\blås\w*\s+(?:\w+\s+){0,3}(?:alle\s+)?(?:fællesarealer|fællesrum|fællesstue)\w*\s+(?:inde|indendørs)|\bogså\s+(?:\w+\s+){0,2}fællesarealer\w*\s+(?:\w+\s+)?låses`,
+  ),
+  // belts
+  r(
+    'beltReason',
+    'fall',
+    String.raw`\bfald\w*|\bfalde\w*|\bfalder\w*|\bfaldet\b|\bglide\w*\s+(?:ud|ned)|\bglider\s+(?:ud|ned)|\bskride\w*\s+ned|\bskrider\s+ned`,
+    {
+      when: isIn(['fabric_belt']),
+      negated: 'fall', // "så hun ikke falder" states the purpose
+    },
+  ),
+  r(
+    'beltReason',
+    'sitting_posture',
+    String.raw`\bsiddestilling\w*|\bsidde\s+(?:ordentligt|stabilt|rigtigt|oprejst|godt)|\bsidde\s+op\b|\bholde\s+sig\s+oprejst|\bstøtte\s+(?:til\s+)?(?:ryggen|kroppen|siddestillingen)`,
+    {
+      when: isIn(['fabric_belt']),
+    },
+  ),
+  r(
+    'beltReason',
+    'sudden_movements',
+    String.raw`\bpludselige\s+bevægelser|\bufrivillige\s+bevægelser|\bspasm\w*|\bspastisk\w*|\bkast\s+med\s+kroppen`,
+    {
+      when: isIn(['fabric_belt']),
+      negated: 'sudden_movements',
+    },
+  ),
+  r(
+    'beltReason',
+    'assist_action',
+    String.raw`\bunder\s+(?:måltid\w*|spisning\w*|transport\w*|forflytning\w*)|\bså\s+vi\s+kan\s+(?:hjælpe|give|made)|\bmens\s+(?:vi|hun|han)\s+(?:spiser|giver|hjælper)|\bmade\s+(?:ham|hende)`,
+    {
+      when: isIn(['fabric_belt']),
+    },
+  ),
+  r(
+    'beltReason',
+    'restlessness',
+    String.raw`\buro\b|\burolig\w*|\brastløs\w*|\bvandre\w*|\brejser\s+sig\s+(?:hele\s+tiden|konstant|igen\s+og\s+igen)|\bløber\s+rundt|\bgår\s+rundt`,
+    {
+      when: isIn(['fabric_belt']),
+    },
+  ),
+  // averting damage
+  r(
+    'significantPropertyDamage',
+    false,
+    String.raw`\bubetydelig\w*|\bbare\s+(?:en|et)\s+(?:kop|kuglepen|plastik\w*|blad|pude)\b|\bikke\s+noget\s+af\s+værdi|\bikke\s+(?:noget\s+)?værdifuld\w*|\bplastikkop\w*|\bpapirkrus\w*|\ben\s+kop\b`,
+    {
+      when: isIn(['averting_damage']),
+    },
+  ),
+  r(
+    'significantPropertyDamage',
+    true,
+    String.raw`\bfjernsyn\w*|\btv\b|\bcomputer\w*|\brude\w*|\bvindue\w*|\binventar\w*|\bbil(?:en)?\b|\bdyr\w*|\bværdifuld\w*|\bstor\s+skade|\bbetydelig\w*\s+(?:\w+\s+)?skade|\bvæsentlig\w*\s+(?:\w+\s+)?skade|\bmøbler\w*|\bglasdør\w*|\binstrument\w*`,
+    {
+      when: isIn(['averting_damage']),
+      negated: false,
+    },
+  ),
+  // repetition
+  r(
+    'repeated',
+    false,
+    String.raw`\ben\s+enkelt\s+gang|\bkun\s+(?:en|én)\s+gang|\bførste\s+gang|\benkeltstående|\ben\s+enkelt\s+episode|\bengangs\w*`,
+  ),
+  r(
+    'repeated',
+    true,
+    String.raw`\bflere\s+gange|\bgentag\w*|\bhver\s+(?:aften|dag|nat|morgen|gang|uge)|\bigen\s+og\s+igen|\bdagligt|\bofte\b|\btit\b|\bhele\s+tiden|\bnæsten\s+altid|\bjævnligt|\bmange\s+gange|\bigen\s+i\s+dag|\bvedvarende`,
+    { negated: false },
+  ),
+  // issue 9 facts
+  r(
+    'placedByCriminalJudgment',
+    false,
+    String.raw`\bikke\s+(?:\w+\s+){0,2}(?:dømt|anbragt\s+ved\s+dom|på\s+dom|en\s+dom)|\buden\s+dom\b|\bfrivillig\w*\s+(?:anbragt|placeret|indflyttet)|\bbor\s+(?:her\s+)?frivilligt`,
+  ),
+  r(
+    'placedByCriminalJudgment',
+    true,
+    String.raw`\bdømt\w*|\b(?:behandlings|anbringelses|foranstaltnings)dom\w*|\bdom\s+til\s+(?:anbringelse|ophold)|\banbragt\s+(?:\w+\s+){0,2}(?:ved|efter|på)\s+(?:en\s+)?(?:dom|kendelse)|\bstrafferetlig\w*|\bretslig\s+(?:\w+\s+)?(?:foranstaltning|anbringelse)\w*|\bkendelse\w*|\bpå\s+dom\b|\ben\s+dom\b`,
+    { negated: false },
+  ),
+  r('boform', '108', String.raw`§\s*108\b|\blængerevarende\s+botilbud\w*`),
+  r('boform', '107', String.raw`§\s*107\b|\bmidlertidig\w*\s+botilbud\w*`),
+  r('secureUnit', true, String.raw`\bsikrede?\s+(?:afdeling|enhed|institution)\w*|\bsikret\s+(?:afdeling|enhed)\w*`, {
+    negated: false,
+  }),
+  r('onLeave', true, String.raw`\bpå\s+udgang|\bhar\s+udgang|\bunder\s+udgang|\bpå\s+orlov|\bpå\s+weekend\s+hjemme`, {
+    negated: false,
+  }),
+  r(
+    'urgent',
+    true,
+    String.raw`\bakut\w*|\bhaster\b|\bhastende|\buopsættelig\w*|\blige\s+nu\b|\bher\s+og\s+nu|\bstraks\b`,
+    { negated: false },
+  ),
+  r(
+    'lessIntrusiveTried',
+    true,
+    String.raw`\b(?:har|vi\s+har)\s+(?:\w+\s+){0,2}(?:prøvet|forsøgt)\s+(?:alt|med|at|mindre|andre|andet|dialog|afledning)\w*|\bprøvet\s+alt\s+andet|\bmindre\s+indgribende\s+(?:\w+\s+){0,2}(?:er\s+)?(?:prøvet|forsøgt|afprøvet)|\bafprøvet\s+(?:\w+\s+)?(?:mindre\s+indgribende|andre)`,
+    { negated: false },
+  ),
+  r(
+    'suspicion',
+    'founded',
+    String.raw`\bbegrundet\s+mistanke|\bkonkret\s+mistanke|\bstærk\w*\s+mistanke|\bhar\s+set\s+(?:ham|hende)\s+(?:gemme|tage|have)|\bfundet\s+(?:\w+\s+){0,2}(?:stoffer|kniv|våben)`,
+  ),
+  r('suspicion', 'reasonable', String.raw`\bmistanke\s+med\s+rimelig\s+grund|\brimelig\s+(?:grund|mistanke)`),
+  r(
+    'suspicion',
+    'none',
+    String.raw`\bingen\s+(?:konkret\s+)?mistanke|\bfor\s+en\s+sikkerheds\s+skyld|\brutinemæssig\w*|\bstikprøve\w*|\buden\s+(?:\w+\s+)?mistanke|\bbare\s+for\s+at\s+være\s+sikre`,
+  ),
+  r(
+    'scannerTriedFirst',
+    false,
+    String.raw`\buden\s+(?:at\s+)?(?:først\s+)?(?:scanne|scanning|bruge\s+scanner)\w*|\bikke\s+(?:\w+\s+)?scannet|\bingen\s+scanner\w*|\bhar\s+ikke\s+(?:en\s+)?scanner`,
+  ),
+  r(
+    'scannerTriedFirst',
+    true,
+    String.raw`\b(?:har|har\s+allerede|er)\s+(?:\w+\s+)?scannet|\befter\s+(?:\w+\s+)?scanning\w*|\bscanneren\s+(?:gav\s+udslag|bippede|slog\s+(?:ud|alarm)|reagerede)|\bførst\s+scannet`,
+    { negated: false },
+  ),
+  r(
+    'sameSexStaff',
+    false,
+    String.raw`\bmodsat\w*\s+køn|\bikke\s+af\s+samme\s+køn|\bkvindelig\w*\s+(?:\w+\s+)?(?:medarbejder|personale|kollega)\w*\s+(?:\w+\s+){0,4}(?:ham|mand)`,
+  ),
+  r('sameSexStaff', true, String.raw`\bsamme\s+køn|\bto\s+mandlige\b|\bto\s+kvindelige\b`, { negated: false }),
+  r(
+    'bodyCavity',
+    true,
+    String.raw`\bkropsåbning\w*|\bendetarm\w*|\bskeden\b|\bi\s+munden\s+(?:\w+\s+)?(?:undersøg|kigge)\w*|\bkropshulrum\w*|\bhulrum\w*`,
+    {
+      when: isIn(['body_search', 'search_visitor']),
+      negated: false,
+    },
+  ),
+  r('readsLetters', false, String.raw`\buden\s+at\s+læse|\bikke\s+læse\w*|\blæser\s+(?:dem\s+)?ikke`, {
+    when: isIn(['check_post']),
+  }),
+  r(
+    'readsLetters',
+    true,
+    String.raw`\blæse\s+(?:${POSS}\s+)?(?:breve\w*|post\w*|brev\w*|indhold\w*|dem)\b|\blæser\s+(?:${POSS}\s+)?(?:breve|post)`,
+    {
+      when: isIn(['check_post']),
+      negated: false,
+    },
+  ),
+  r(
+    'protectedCorrespondent',
+    true,
+    String.raw`\badvokat\w*|\bforsvarer\w*|\bbistandsværge\w*|\bværge\w*|\bmyndighed\w*|\bombudsmand\w*|\bombudsmanden\b|\bankestyrelsen\b|\bsocialtilsyn\w*|\bpatientklage\w*|\bkommunen\b|\bpolitiet\b`,
+    { when: isIn(COMMUNICATION), negated: false },
+  ),
+  r(
+    'protectedCorrespondent',
+    false,
+    String.raw`\b(?:fra|til|med)\s+(?:${POSS}\s+)?(?:kæreste|ven|veninde|venner|kammerat\w*|bror|søster|mor|far|familie|fætter|kusine|gamle\s+venner|pusher|tidligere\s+\w+)\w*`,
+    { when: isIn(COMMUNICATION) },
+  ),
+  r('withinNightWindow', false, String.raw`\bom\s+dagen|\bi\s+dagtimerne|\bom\s+eftermiddagen|\bom\s+formiddagen`, {
+    when: isIn(['night_lock_in']),
+  }),
+  r('nightLockConditionsMet', true, String.raw`\balle\s+(?:\w+\s+)?betingelse\w*\s+(?:\w+\s+){0,4}(?:er\s+)?opfyldt`, {
+    when: isIn(['night_lock_in']),
+    negated: false,
+  }),
+  r(
+    'visitorBehaviour',
+    'violence_or_threats',
+    String.raw`\bvold\w*|\btru\w*|\bslog\b|\bslår\b|\bangreb\w*|\bsparkede\b`,
+    { when: isIn(VISITOR) },
+  ),
+  r(
+    'visitorBehaviour',
+    'repeated_harassment',
+    String.raw`\bchikan\w*|\bgentagne\s+(?:\w+\s+)?(?:krænkelser|overgreb)|\bforfølger\w*`,
+    { when: isIn(VISITOR) },
+  ),
+  r(
+    'visitorBehaviour',
+    'strongly_disturbing',
+    String.raw`\bstærkt\s+forstyrrende|\bforstyrr\w*|\blarm\w*|\bråber\b|\bberuset|\bfuld\b|\bpåvirket\b|\bskaber\s+uro`,
+    { when: isIn(VISITOR) },
+  ),
+  r(
+    'visitorBehaviour',
+    'criticism_only',
+    String.raw`\bkritiser\w*|\bkritik\w*|\bklager\s+(?:\w+\s+){0,2}over|\butilfreds\s+med|\bskælder\s+ud\s+på\s+(?:plejen|personalet)`,
+    { when: isIn(VISITOR) },
+  ),
+  r(
+    'towardsStaffDuringCare',
+    true,
+    String.raw`\b(?:over\s+for|mod|overfor)\s+(?:\w+\s+)?(?:personale\w*|medarbejder\w*|hjemmeplejen|os)\b[^.!?\n]{0,40}\b(?:pleje\w*|hjælp\w*|besøg\w*)|\bmens\s+vi\s+(?:giver|hjælper|plejer|er\s+i\s+gang)`,
+    {
+      when: isIn(VISITOR),
+      negated: false,
+    },
+  ),
+  r('towardsStaffDuringCare', false, String.raw`\b(?:over\s+for|mod|overfor)\s+(?:de\s+)?andre\s+beboere`, {
+    when: isIn(VISITOR),
+  }),
+  r(
+    'decidedAtCouncilMeeting',
+    false,
+    String.raw`\b(?:forvaltning\w*|administration\w*|lederen|afdelingslederen|sagsbehandler\w*)\s+(?:\w+\s+){0,2}(?:har\s+)?(?:besluttet|truffet)`,
+    { when: isIn(VISITOR) },
+  ),
+  r(
+    'decidedAtCouncilMeeting',
+    true,
+    String.raw`\bpå\s+(?:et\s+)?(?:\w+\s+)?møde\w*\s+i\s+(?:udvalg\w*|byråd\w*|kommunalbestyrelse\w*)|\b(?:udvalget|byrådet|kommunalbestyrelsen)\s+(?:\w+\s+){0,2}(?:har\s+)?(?:besluttet|vedtaget)\s+på\s+(?:et\s+)?møde`,
+    {
+      when: isIn(VISITOR),
+      negated: false,
+    },
+  ),
+];
+
+// ---------------------------------------------------------------------------------------------
+// Negation
+
+const NEGATORS = new Set(['ikke', 'ingen', 'intet', 'aldrig', 'ej', 'hverken', 'ingenting']);
+const CLAUSE_BREAK = rx(String.raw`[.!?;:,\n]|\b(?:men|og|så|fordi|når|hvis|mens|selvom|eller)\b`);
+
+function clauseStart(text: string, index: number): number {
+  const head = text.slice(0, index);
+  let start = 0;
+  CLAUSE_BREAK.lastIndex = 0;
+  for (let m = CLAUSE_BREAK.exec(head); m; m = CLAUSE_BREAK.exec(head)) {
+    start = m.index + m[0].length;
+    if (m[0].length === 0) CLAUSE_BREAK.lastIndex++;
+  }
+  return start;
+}
+
+/** Whether a match is negated: a negator among the four words before it in its clause, or right after it. */
+export function isNegated(text: string, index: number, length: number): boolean {
+  const matched = text.slice(index, index + length);
+  if (/(?:^|\s)(?:ikke|ingen|intet|aldrig)(?:\s|$)/u.test(matched)) return false; // the pattern owns its negation
+  const before = text
+    .slice(clauseStart(text, index), index)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(-4);
+  if (before.some((w) => NEGATORS.has(w))) return true;
+  const after = text
+    .slice(index + length, index + length + 40)
+    .split(/[.!?;:,\n]/u)[0]!
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .slice(0, 2);
+  const firstAfter = after[0];
+  if (firstAfter && NEGATORS.has(firstAfter)) return true;
+  // "modsætter sig jo ikke", "nægter faktisk ikke"
+  return (
+    firstAfter !== undefined &&
+    /^(?:jo|faktisk|overhovedet|slet|længere)$/u.test(firstAfter) &&
+    NEGATORS.has(after[1] ?? '')
+  );
+}
+
+// ---------------------------------------------------------------------------------------------
+// Numbers, time windows
+
+const PRIOR_COUNT = rx(
+  String.raw`\b(${NUMBER_SOURCE})\s+gange?\s+(?:\w+\s+){0,4}(?:det\s+sidste\s+halve\s+år|det\s+seneste\s+halve\s+år|de\s+(?:sidste|seneste)\s+(?:6|seks)\s+måneder|inden\s+for\s+(?:det\s+)?(?:sidste\s+)?(?:halve\s+år|(?:6|seks)\s+måneder))`,
+);
+const NEVER_BEFORE = rx(
+  String.raw`\b(?:aldrig\s+(?:før|tidligere)\s+(?:\w+\s+){0,3}(?:holdt|fastholdt)|aldrig\s+(?:\w+\s+){0,2}(?:holdt|fastholdt)\s+(?:\w+\s+){0,2}før|første\s+gang)`,
+);
+const REQUESTED_MONTHS = rx(
+  String.raw`\b(?:i|for|over|på|til)\s+(?:de\s+(?:næste|kommende)\s+)?(${NUMBER_SOURCE})\s+måned(?:er)?\b(?!\s+(?:siden|tilbage))|\b(?:i|for)\s+(?:et\s+)?(halvt\s+år|år)\b(?!\s+(?:siden|tilbage))`,
+);
+const STAFF_PRESENT = rx(
+  String.raw`\b(${NUMBER_SOURCE})\s+(?:\w+\s+)?(?:medarbejdere|ansatte|kolleger|kollegaer|personaler|af\s+os|voksne|fra\s+personalet)\b|\b(?:vi\s+er|kun)\s+(${NUMBER_SOURCE})\s+(?:på\s+vagt|på\s+arbejde|i\s+huset)\b`,
+);
+const HOURS = rx(String.raw`\b(${NUMBER_SOURCE})\s+timer?\b`);
+const CLOCK_SPAN = rx(
+  String.raw`\b(?:fra\s+)?(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?\s*(?:til|-)\s*(?:kl\.?|klokken)?\s*(\d{1,2})(?:[.:](\d{2}))?`,
+);
+
+function spanHours(start: number, end: number): number {
+  const diff = end - start;
+  return diff > 0 ? diff : diff + 24;
+}
+
+function withinNight(start: number, end: number): boolean {
+  // Window 21:00–08:00 (crossing midnight).
+  const inWindow = (h: number) => h >= 21 || h <= 8;
+  if (!inWindow(start) || !inWindow(end)) return false;
+  const s = start >= 21 ? start - 24 : start; // hours relative to midnight
+  const e = end >= 21 ? end - 24 : end;
+  return s >= -3 && e <= 8 && e > s;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+const ACT_EXCLUDED_FACTS = new Set<FactName>(['consent', 'setting']);
+
+function set<F extends FactName>(out: Extraction, fact: F, value: Facts[F], evidence: string): void {
+  if (out.facts[fact] !== undefined) return;
+  out.facts[fact] = value;
+  out.evidence[fact] = evidence.trim();
+}
+
+export function extractFacts(message: string, opts: ExtractOptions = {}): Extraction {
+  const text = normalize(message);
+  const out: Extraction = { facts: {}, evidence: {} };
+  const found = detectMeasure(text);
+  if (found) {
+    out.measure = found.measure;
+    out.evidence['measure'] = found.evidence;
+  }
+  const contextMeasure: MeasureId | undefined =
+    found?.measure ?? (isMeasureId(opts.measure) ? opts.measure : undefined);
+  if (found) for (const [k, v] of Object.entries(found.facts)) set(out, k as FactName, v as never, found.evidence);
+
+  // Collect candidates: plain matches first (by rule order), negated values after all plain ones.
+  const negatedCandidates: { fact: FactName; value: unknown; evidence: string }[] = [];
+  let dementiaNegated: string | undefined;
+  // Words that describe the act itself ("nægte hans bror adgang", "flytte hende til et plejecenter")
+  // are not evidence of consent, actor or setting.
+  const actStart = found ? text.indexOf(found.evidence) : -1;
+  const actEnd = actStart >= 0 && found ? actStart + found.evidence.length : -1;
+  const insideAct = (fact: FactName, index: number, length: number) =>
+    actStart >= 0 && ACT_EXCLUDED_FACTS.has(fact) && index < actEnd && index + length > actStart;
+  for (const rule of FACT_RULES) {
+    if (rule.when && !rule.when(contextMeasure)) continue;
+    if (out.facts[rule.fact] !== undefined) continue;
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(text); m; m = rule.re.exec(text)) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      if (insideAct(rule.fact, m.index, m[0].length)) continue;
+      if (isNegated(text, m.index, m[0].length)) {
+        if (rule.fact === 'impairmentCause' && rule.value === 'dementia') dementiaNegated ??= m[0];
+        if (rule.fact === 'documentedImpairment' && rule.value === true) continue;
+        if (rule.negated !== undefined && rule.negated !== 'skip') {
+          negatedCandidates.push({
+            fact: rule.fact,
+            value: rule.negated,
+            evidence: contextOf(text, m.index, m[0].length),
+          });
+        }
+        continue;
+      }
+      set(out, rule.fact, rule.value as never, m[0]);
+      break;
+    }
+  }
+  for (const c of negatedCandidates) set(out, c.fact, c.value as never, c.evidence);
+
+  // "hun har ikke demens": another cause only when an impairment is described or already known.
+  if (dementiaNegated && out.facts.impairmentCause === undefined) {
+    const impaired =
+      out.facts.documentedImpairment === true ||
+      opts.known?.documentedImpairment === true ||
+      opts.assumeImpairment === true;
+    if (impaired) set(out, 'impairmentCause', 'other', `ikke ${dementiaNegated}`);
+  }
+
+  extractNumbers(text, out, contextMeasure);
+  return out;
+}
+
+function contextOf(text: string, index: number, length: number): string {
+  const start = clauseStart(text, index);
+  const end = Math.min(text.length, index + length + 20);
+  const tail = text.slice(index + length, end).split(/[.!?;:,\n]/u)[0] ?? '';
+  return (text.slice(start, index + length) + tail).trim();
+}
+
+function extractNumbers(text: string, out: Extraction, measure: MeasureId | undefined): void {
+  PRIOR_COUNT.lastIndex = 0;
+  const prior = PRIOR_COUNT.exec(text);
+  if (prior?.[1]) {
+    const n = parseNumberWord(prior[1]);
+    if (n !== undefined) set(out, 'priorHygieneRestraintsLast6Months', n, prior[0]);
+  } else if (measure === 'hygiene_restraint') {
+    NEVER_BEFORE.lastIndex = 0;
+    const never = NEVER_BEFORE.exec(text);
+    if (never) set(out, 'priorHygieneRestraintsLast6Months', 0, never[0]);
+  }
+  REQUESTED_MONTHS.lastIndex = 0;
+  for (let m = REQUESTED_MONTHS.exec(text); m; m = REQUESTED_MONTHS.exec(text)) {
+    // Skip "de sidste 6 måneder" (a look-back, not a requested duration).
+    const before = text.slice(Math.max(0, m.index - 12), m.index);
+    if (/(?:sidste|seneste)\s*$/u.test(before)) continue;
+    const n = m[1] ? parseNumberWord(m[1]) : m[2] === 'halvt år' ? 6 : m[2] === 'år' ? 12 : undefined;
+    if (n !== undefined && n > 0) {
+      set(out, 'requestedMonths', n, m[0]);
+      break;
+    }
+  }
+  STAFF_PRESENT.lastIndex = 0;
+  const staff = STAFF_PRESENT.exec(text);
+  const staffWord = staff?.[1] ?? staff?.[2];
+  if (staff && staffWord) {
+    const n = parseNumberWord(staffWord);
+    if (n !== undefined && n > 0) set(out, 'staffPresent', n, staff[0]);
+  }
+  CLOCK_SPAN.lastIndex = 0;
+  const span = CLOCK_SPAN.exec(text);
+  if (span) {
+    const start = Number(span[1]) + Number(span[2] ?? 0) / 60;
+    const end = Number(span[3]) + Number(span[4] ?? 0) / 60;
+    if (start <= 24 && end <= 24) {
+      set(out, 'hours', Math.round(spanHours(start, end) * 100) / 100, span[0]);
+      if (measure === 'night_lock_in' || measure === 'seclusion_room')
+        set(out, 'withinNightWindow', withinNight(start, end), span[0]);
+    }
+  }
+  if (out.facts.hours === undefined) {
+    HOURS.lastIndex = 0;
+    const h = HOURS.exec(text);
+    if (h?.[1]) {
+      const n = parseNumberWord(h[1]);
+      if (n !== undefined && n > 0) set(out, 'hours', n, h[0]);
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follow-up answers
+
+export type AnswerOption = string | number | boolean | { value: unknown; label?: string };
+
+const DONT_KNOW = rx(
+  String.raw`^(?:det\s+)?(?:ved\s+(?:jeg|vi)\s+ikke|ved\s+ikke)|\bved\s+(?:det\s+)?ikke\b|\bved\s+jeg\s+ikke\b|\baner\s+(?:det\s+)?ikke|\busikker\w*|\bikke\s+sikker|\bkan\s+ikke\s+svare|\bukendt\b|\bhar\s+ingen\s+anelse|^\?+$|^måske\b`,
+  'iu',
+);
+const YES = rx(
+  String.raw`^(?:ja|jo|jep|jah|yes|korrekt|rigtigt|det\s+stemmer|det\s+er\s+rigtigt|præcis|bestemt|helt\s+sikkert|det\s+(?:gør|er|har|vil)\s+(?:hun|han|den|det|vi|de)(?!\s+ikke))\b`,
+  'iu',
+);
+const NO = rx(
+  String.raw`^(?:nej|nope|nix|nej\s+tak|ikke\s+rigtigt|forkert|ingen|aldrig|det\s+(?:gør|er|har|vil)\s+(?:hun|han|den|det|vi|de)\s+ikke)\b`,
+  'iu',
+);
+
+function optionValue(o: AnswerOption): unknown {
+  return typeof o === 'object' && o !== null ? o.value : o;
+}
+function optionLabel(o: AnswerOption): string {
+  return typeof o === 'object' && o !== null ? (o.label ?? String(o.value)) : String(o);
+}
+const clean = (s: string) =>
+  normalize(s)
+    .replace(/[.!?,;:"']+/gu, ' ')
+    .replace(/\s+/gu, ' ')
+    .trim();
+
+/**
+ * Maps a reply to a follow-up question about `fact` to a value, or undefined when the reply does not
+ * answer it (including "det ved jeg ikke"). `options` are the quick-reply options offered, as values
+ * or `{value, label}` objects.
+ */
+export function parseAnswer(
+  fact: string,
+  text: string,
+  options: readonly AnswerOption[] = [],
+  opts: ExtractOptions = {},
+): unknown {
+  const reply = clean(text);
+  if (!reply) return undefined;
+  if (DONT_KNOW.test(reply) && !rx(String.raw`\b(?:demen\w*|alzheimer\w*)`, 'iu').test(reply)) return undefined;
+
+  // 1. An option given exactly, by label or value.
+  for (const o of options) {
+    if (clean(optionLabel(o)) === reply || clean(String(optionValue(o))) === reply) return optionValue(o);
+  }
+
+  // 2. Words that state the fact itself ("hun har demens", "værgen modsætter sig").
+  const factName = fact as FactName;
+  const extracted = extractFacts(text, {
+    ...opts,
+    assumeImpairment: factName === 'impairmentCause' || opts.assumeImpairment,
+  });
+  const value = extracted.facts[factName];
+  if (value !== undefined) return value;
+
+  // 3. Yes / no.
+  const yes = YES.test(reply);
+  const no = !yes && NO.test(reply);
+  if (yes || no) {
+    const byLabel = options.find((o) => clean(optionLabel(o)).startsWith(yes ? 'ja' : 'nej'));
+    if (byLabel !== undefined) return optionValue(byLabel);
+    if (BOOLEAN_FACTS.includes(factName)) return yes;
+    if (options.length === 2 && options.every((o) => typeof optionValue(o) === 'boolean')) return yes;
+    if (NUMBER_FACTS.includes(factName) && no) return 0;
+  }
+
+  // 4. Numbers ("3", "tre gange").
+  if (NUMBER_FACTS.includes(factName)) {
+    if (/\bhalvt\s+år\b/u.test(reply)) return 6;
+    const m = rx(String.raw`\b(${NUMBER_SOURCE})\b`, 'iu').exec(reply);
+    const n = m?.[1] ? parseNumberWord(m[1]) : undefined;
+    if (n !== undefined) return n;
+    if (/\b(?:aldrig|ingen\s+gange)\b/u.test(reply)) return 0;
+  }
+
+  // 5. An option label contained in a longer reply ("vi bruger GPS" for label "GPS").
+  const contained = options.filter((o) => {
+    const label = clean(optionLabel(o));
+    return label.length >= 3 && rx(String.raw`\b${escapeRegExp(label)}\b`, 'iu').test(reply);
+  });
+  if (contained.length === 1) return optionValue(contained[0]!);
+  return undefined;
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

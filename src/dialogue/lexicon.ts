@@ -1,0 +1,239 @@
+/**
+ * Danish domain lexicon for the conversation layer: measure ids and fact names (the contract of
+ * issues 3 and 9), text normalisation and Unicode-aware pattern helpers, and the word lists the
+ * router uses to decide whether a message is about magtanvendelse at all.
+ *
+ * The types mirror the rule evaluator's contract. When src/rules/schema.ts lands, the Facts type is
+ * taken from there; the measure-id unions stay here so that the kap. 24 c / 24 d ids are always known.
+ */
+
+export const KAP24_MEASURE_IDS = [
+  'house_rules',
+  'physical_guidance',
+  'averting_damage',
+  'release_grip',
+  'restraint',
+  'special_door_opener',
+  'fabric_belt',
+  'seizure_alarm',
+  'camera_lookin',
+  'welfare_technology',
+  'lock_own_home_exterior',
+  'lock_common_room_door',
+  'lock_service_area',
+  'lock_outdoor_gate',
+  'lock_cupboards',
+  'open_home_door',
+  'relocation',
+  'relocation_danger_to_others',
+  'hygiene_restraint',
+  'protective_equipment',
+  'other',
+] as const;
+
+export const KAP24CD_MEASURE_IDS = [
+  'visitor_restriction_common_areas',
+  'visitor_restriction_own_home',
+  'monitor_communication',
+  'block_communication',
+  'device_ban',
+  'search_room',
+  'scanner',
+  'body_search',
+  'check_post',
+  'search_visitor',
+  'confiscation',
+  'night_lock_in',
+  'seclusion_room',
+] as const;
+
+export const MEASURE_IDS = [...KAP24_MEASURE_IDS, ...KAP24CD_MEASURE_IDS] as const;
+export type MeasureId = (typeof MEASURE_IDS)[number];
+
+export function isMeasureId(value: unknown): value is MeasureId {
+  return typeof value === 'string' && (MEASURE_IDS as readonly string[]).includes(value);
+}
+
+export type Consent = 'given' | 'objects' | 'passive' | 'unable';
+export type ImpairmentCause = 'dementia' | 'other';
+export type Actor = 'care_staff' | 'other_staff' | 'relative';
+export type Setting = 'botilbud' | 'dagtilbud' | 'almen_plejebolig' | 'own_home' | 'excursion';
+export type HygieneTask =
+  | 'toothbrushing'
+  | 'shaving'
+  | 'hair_washing_bathing_handwashing_dressing'
+  | 'hair_nail_cutting'
+  | 'diaper_change'
+  | 'skin_care'
+  | 'removing_food_or_objects'
+  | 'wound_care'
+  | 'other';
+export type Technology = 'movement' | 'sound' | 'video' | 'location';
+export type BeltReason = 'fall' | 'sitting_posture' | 'sudden_movements' | 'assist_action' | 'restlessness';
+export type Boform = '108' | '107' | 'other';
+export type Suspicion = 'none' | 'reasonable' | 'founded';
+export type VisitorBehaviour = 'violence_or_threats' | 'repeated_harassment' | 'strongly_disturbing' | 'criticism_only';
+
+/** The facts of issues 3 (kap. 24–24 b) and 9 (kap. 24 c–24 d). Every fact is optional: absent = unknown. */
+export interface Facts {
+  consent: Consent;
+  documentedImpairment: boolean;
+  impairmentCause: ImpairmentCause;
+  representativeObjects: boolean;
+  actor: Actor;
+  setting: Setting;
+  priorHygieneRestraintsLast6Months: number;
+  hygieneTask: HygieneTask;
+  aidsUsed: boolean;
+  technology: Technology;
+  recordsOrStores: boolean;
+  twoWayAudio: boolean;
+  openFrequency: boolean;
+  recognizableImage: boolean;
+  usesAI: boolean;
+  unlockedAccessRemains: boolean;
+  locksIndoorCommonAreas: boolean;
+  beltReason: BeltReason;
+  significantPropertyDamage: boolean;
+  repeated: boolean;
+  requestedMonths: number;
+  // issue 9
+  placedByCriminalJudgment: boolean;
+  boform: Boform;
+  secureUnit: boolean;
+  onLeave: boolean;
+  urgent: boolean;
+  lessIntrusiveTried: boolean;
+  suspicion: Suspicion;
+  scannerTriedFirst: boolean;
+  sameSexStaff: boolean;
+  bodyCavity: boolean;
+  readsLetters: boolean;
+  protectedCorrespondent: boolean;
+  staffPresent: number;
+  hours: number;
+  withinNightWindow: boolean;
+  nightLockConditionsMet: boolean;
+  visitorBehaviour: VisitorBehaviour;
+  towardsStaffDuringCare: boolean;
+  decidedAtCouncilMeeting: boolean;
+}
+
+export type FactName = keyof Facts;
+
+export const BOOLEAN_FACTS: readonly FactName[] = [
+  'documentedImpairment',
+  'representativeObjects',
+  'aidsUsed',
+  'recordsOrStores',
+  'twoWayAudio',
+  'openFrequency',
+  'recognizableImage',
+  'usesAI',
+  'unlockedAccessRemains',
+  'locksIndoorCommonAreas',
+  'significantPropertyDamage',
+  'repeated',
+  'placedByCriminalJudgment',
+  'secureUnit',
+  'onLeave',
+  'urgent',
+  'lessIntrusiveTried',
+  'scannerTriedFirst',
+  'sameSexStaff',
+  'bodyCavity',
+  'readsLetters',
+  'protectedCorrespondent',
+  'withinNightWindow',
+  'nightLockConditionsMet',
+  'towardsStaffDuringCare',
+  'decidedAtCouncilMeeting',
+];
+
+export const NUMBER_FACTS: readonly FactName[] = [
+  'priorHygieneRestraintsLast6Months',
+  'requestedMonths',
+  'staffPresent',
+  'hours',
+];
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+/** Lower-case, unify quotes/dashes and whitespace. Offsets are not preserved (evidence is re-read from this). */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201a\u201b`´]/g, "'")
+    .replace(/[\u201c\u201d\u201e\u00ab\u00bb]/g, '"')
+    .replace(/[\u2010-\u2015]/g, '-')
+    .replace(/\u00a0/g, ' ')
+    .replace(/[ \t]+/g, ' ')
+    .replace(/\s*\n\s*/g, '\n')
+    .trim();
+}
+
+const LETTER = String.raw`[\p{L}\p{N}_]`;
+const WORD_BOUNDARY = String.raw`(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))`;
+
+/**
+ * A case-insensitive Unicode regex where `\b` means a word boundary that knows æ, ø and å
+ * (JavaScript's own `\b` treats them as non-word characters) and `\w` is any Unicode letter or digit.
+ * Do not use `\w` inside a character class.
+ */
+export function rx(source: string, flags = 'giu'): RegExp {
+  return new RegExp(source.replaceAll(String.raw`\b`, WORD_BOUNDARY).replaceAll(String.raw`\w`, LETTER), flags);
+}
+
+/** Danish number words used by staff ("tre gange", "seks måneder"). */
+export const NUMBER_WORDS: Record<string, number> = {
+  nul: 0,
+  ingen: 0,
+  en: 1,
+  én: 1,
+  et: 1,
+  ét: 1,
+  to: 2,
+  tre: 3,
+  fire: 4,
+  fem: 5,
+  seks: 6,
+  syv: 7,
+  otte: 8,
+  ni: 9,
+  ti: 10,
+  elleve: 11,
+  tolv: 12,
+  atten: 18,
+  fireogtyve: 24,
+};
+
+export const NUMBER_SOURCE = String.raw`(?:\d{1,3}|nul|ingen|en|én|et|ét|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|atten|fireogtyve)`;
+
+export function parseNumberWord(word: string): number | undefined {
+  const w = word.trim().toLowerCase();
+  if (/^\d+$/.test(w)) return Number(w);
+  return NUMBER_WORDS[w];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Routing vocabulary
+
+/** Words that make a message topically about magtanvendelse / selvbestemmelse in care. */
+export const DOMAIN_TERMS = rx(
+  String.raw`§|\b(?:magtanvendelse\w*|magt|tvang\w*|indgreb\w*|selvbestemmelse\w*|servicelove\w*|sel\b|paragraf\w*|stk\.|kapitel 24|kap\. ?24|vejledning\w*|bekendtgørelse\w*|håndbog\w*|borger\w*|beboer\w*|bruger(?:en|e|ne)?\b|klient\w*|ældre\b|dement\w*|demens\w*|alzheimer\w*|udviklingshæm\w*|autis\w*|hjerneskade\w*|handicap\w*|funktionsevne\w*|funktionsnedsættelse\w*|samtykke\w*|værge\w*|fremtidsfuldm\w*|pårørende|botilbud\w*|bosted\w*|bofællesskab\w*|plejecent\w*|plejebolig\w*|plejehjem\w*|dagtilbud\w*|aflastning\w*|socialtilsyn\w*|ankestyrelsen|familieretshuset|nævn\w*|kommunalbestyrelse\w*|registrer\w*|indberet\w*|klage\w*|afgørelse\w*|handleplan\w*|lås\w*|aflås\w*|dør\w*|låge\w*|fastholde\w*|holde\s+(?:ham|hende|dem)\b|slår\b|slog\b|sparker\w*|udadreagerende|voldsom\w*|tilbageholde\w*|sele\w*|spænde\w*|alarm\w*|sensor\w*|gps|kamera\w*|velfærdsteknologi\w*|hygiejne\w*|tandbørst\w*|børste\s+tænder|bleskift\w*|bad\b|medicin\w*|flytning\w*|flytte\w*|visit\w*|kropsvisitation|scann\w*|afskærm\w*|besøg\w*|brevkontrol|post\b|mobil\w*|telefon\w*|inddrag\w*|husorden\w*|fysisk\s+guidning|guide\w*|afværge\w*|nødværge|nødret|tryghed\w*|personale\w*|medarbejder\w*|omsorg\w*|pleje\w*|frist\w*|varighed)`,
+  'iu',
+);
+
+/** Clearly off-topic subjects: answered with the polite scope message even if a care word appears. */
+export const OFF_TOPIC_TERMS = rx(
+  String.raw`\b(?:vejr\w*|regn\w*|sol\w*skin|digt\w*|sang(?:tekst)?|vittighed\w*|joke\w*|opskrift\w*|madplan\w*|parker\w*|p-plads\w*|løn\w*|lønseddel\w*|overenskomst\w*|ferie(?:penge|dage|plan)\w*|vagtplan\w*|skat\w*|pension\w*|fodbold\w*|film\w*|netflix|aktie\w*|bitcoin|bil(?:en)?\s+(?:til|på)\s+værksted|kantine\w*|frokostordning\w*|julefrokost\w*|barsel\w*|sygemeld\w*|opsig\w*|lønforhandling\w*|fagforening\w*)`,
+  'iu',
+);
+
+/** Greetings and small talk without a question about the rules. */
+export const SMALL_TALK = rx(
+  String.raw`^(?:hej|hejsa|halløj|goddag|godmorgen|godaften|tak|mange tak|tusind tak|hvem er du|hvad kan du|hvordan har du det|hvad hedder du|ok|okay|fint)\b[\s!?.,]*(?:med dig)?[\s!?.]*$`,
+  'iu',
+);

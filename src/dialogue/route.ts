@@ -1,0 +1,84 @@
+/**
+ * Offline routing of a staff message, without any language model:
+ * - rule_evaluator: a concrete question about an act ("må vi …", "kan vi …", "er det lovligt at …",
+ *   "har vi lov til …", "skal vi have tilladelse til …") or a described intended act ("vi overvejer at låse …");
+ * - retrieval: an informational question about the rules ("hvad siger reglerne om …", "hvem klager man til …",
+ *   "hvad er fristen …", "§ 128 c");
+ * - out_of_scope: small talk and other subjects (weather, poems, parking, salaries).
+ */
+import { detectMeasure } from './extract.ts';
+import { DOMAIN_TERMS, normalize, OFF_TOPIC_TERMS, rx, SMALL_TALK } from './lexicon.ts';
+
+export type Route = 'rule_evaluator' | 'retrieval' | 'out_of_scope';
+
+export interface RouteResult {
+  route: Route;
+  /** Short technical explanation (for logs and tests, not shown to users). */
+  reason: string;
+}
+
+/** Question forms asking whether staff may do something. */
+const ACT_QUESTION = rx(
+  String.raw`\b(?:må|kan|skal|bør|burde)\s+(?:vi|jeg|man|personalet|medarbejderne|vikaren|nattevagten|hjemmeplejen|pædagogen|plejepersonalet|kollegaen|min\s+kollega)\b|\ber\s+det\s+(?:\w+\s+)?(?:lovligt|tilladt|ok|okay|i\s+orden|forbudt|ulovligt|magtanvendelse)\b|\bhar\s+(?:vi|jeg|man|personalet)\s+lov\s+til|\bskal\s+(?:vi|jeg|man)\s+have\s+(?:\w+\s+)?(?:tilladelse|afgørelse|godkendelse)|\bkræver\s+det\s+(?:en\s+)?(?:tilladelse|afgørelse|godkendelse)|\bhvad\s+gør\s+(?:vi|jeg|man)\s+(?:hvis|når)|\bhvordan\s+må\s+(?:vi|jeg|man)`,
+  'iu',
+);
+
+/** Statements of an intended or ongoing act. */
+const ACT_STATEMENT = rx(
+  String.raw`\b(?:vi|jeg|personalet|ledelsen|lederen|kommunen|teamet|afdelingen|familien|datteren|sønnen|pårørende)\s+(?:\w+\s+)?(?:overvejer|vil\s+gerne|ønsker|påtænker|planlægger|tænker\s+på|har\s+tænkt\s+os|har\s+tænkt\s+mig|vil|er\s+ved\s+at|plejer\s+at|har\s+(?:\w+\s+)?(?:låst|holdt|fastholdt|brugt|sat))\b`,
+  'iu',
+);
+
+/** Informational question forms. */
+const INFO_QUESTION = rx(
+  String.raw`\bhvad\s+(?:siger|står\s+der\s+i|er|betyder|gælder|indebærer|dækker|menes|kræver)\b|\bhvem\s+(?:klager|kan|skal|træffer|beslutter|afgør|godkender|er)\b|\bhvor\s+(?:længe|lang|tit|ofte|klager|skal|finder)\b|\bhvornår\s+(?:skal|må|er|gælder)\b|\bhvordan\s+(?:klager|indberetter|registrerer|søger|ansøger|dokumenterer|skal)\b|\bhvilke\s+(?:regler|krav|betingelser|paragraffer|frister|skemaer)\b|\bhvilken\s+(?:paragraf|frist|bestemmelse|regel)\b|\bforklar\b|\bfortæl\b|\bdefin\w+|\bfrist\w*|§\s*\d+|\bparagraf\s*\d+|\bkap(?:itel|\.)\s*24\b|\bregler\s+om\b|\breglerne\b`,
+  'iu',
+);
+
+/** Procedural verbs: "kan vi klage?" asks about the procedure, not about an act on a person. */
+const PROCEDURAL = rx(
+  String.raw`\b(?:må|kan|skal)\s+(?:vi|jeg|man|pårørende)\s+(?:\w+\s+)?(?:klage\w*|indberette\w*|registrere\w*|søge\w*|ansøge\w*|anke\w*|få\s+aktindsigt|få\s+en\s+kopi|se\s+afgørelsen|dokumentere\w*|få\s+hjælp\s+til\s+at\s+forstå|læse\s+(?:mere|reglerne))\b`,
+  'iu',
+);
+
+/** Verbs of physical or restrictive acts on a person, used when no specific measure was recognised. */
+const ACT_VERB = rx(
+  String.raw`\b(?:lås\w*|børst\w*|barber\w*|vaske\w*|klippe\w*|skifte\w*|give\s+(?:\w+\s+)?bad|aflås\w*|holde\w*|holdt|fasthold\w*|tilbagehold\w*|spænde\w*|tvinge\w*|flytte\w*|føre\w*|bære\w*|trække\w*|stoppe\w*|forhindre\w*|give\s+(?:\w+\s+)?medicin\w*|skjule\w*|tage\s+(?:\w+\s+)?fra|overvåge\w*|filme\w*|optage\w*|visitere\w*|gennemsøge\w*|ransage\w*|begrænse\w*|nægte\w*|forbyde\w*|inddrage\w*|bruge\s+(?:\w+\s+){0,2}(?:alarm|sensor|gps|kamera|sele|bælte)\w*|sætte\s+(?:\w+\s+){0,3}(?:alarm|sensor|lås|sele|gps)\w*)`,
+  'iu',
+);
+
+export function route(message: string): RouteResult {
+  const text = normalize(message);
+  if (!text) return { route: 'out_of_scope', reason: 'empty message' };
+  if (SMALL_TALK.test(text)) return { route: 'out_of_scope', reason: 'small talk' };
+
+  const found = detectMeasure(text);
+  const domain = DOMAIN_TERMS.exec(text);
+  const offTopic = OFF_TOPIC_TERMS.exec(text);
+
+  if (!found && offTopic) return { route: 'out_of_scope', reason: `off-topic subject: "${offTopic[0]}"` };
+  if (!found && !domain) return { route: 'out_of_scope', reason: 'no domain term and no recognised act' };
+
+  const actQuestion = ACT_QUESTION.exec(text);
+  const actStatement = ACT_STATEMENT.exec(text);
+  const procedural = PROCEDURAL.exec(text);
+  const info = INFO_QUESTION.exec(text);
+  const actVerb = ACT_VERB.exec(text);
+
+  if (procedural && !found) return { route: 'retrieval', reason: `procedural question: "${procedural[0]}"` };
+  if (found && (actQuestion || actStatement)) {
+    return {
+      route: 'rule_evaluator',
+      reason: `act question "${(actQuestion ?? actStatement)![0]}" about ${found.measure} ("${found.evidence}")`,
+    };
+  }
+  if ((actQuestion || actStatement) && actVerb && !procedural) {
+    return {
+      route: 'rule_evaluator',
+      reason: `act question "${(actQuestion ?? actStatement)![0]}" with act "${actVerb[0]}"`,
+    };
+  }
+  if (info) return { route: 'retrieval', reason: `informational question: "${info[0]}"` };
+  if (found) return { route: 'rule_evaluator', reason: `described act ${found.measure} ("${found.evidence}")` };
+  return { route: 'retrieval', reason: `domain question: "${domain![0]}"` };
+}

@@ -1,0 +1,286 @@
+import { describe, expect, it } from 'vitest';
+import { extractFacts, parseAnswer } from '../src/dialogue/extract.ts';
+import { isMeasureId, MEASURE_IDS } from '../src/dialogue/lexicon.ts';
+
+const measures: [string, string][] = [
+  ['Må vi låse terrassedøren om natten?', 'lock_own_home_exterior'],
+  ['Vi overvejer at låse hoveddøren på bostedet efter kl. 22.', 'lock_own_home_exterior'],
+  ['Må vi låse døren til fællesstuen om natten?', 'lock_common_room_door'],
+  ['Kan vi låse køkkenet, så han ikke spiser af de andres mad?', 'lock_service_area'],
+  ['Må vi låse fælleskøkkenet om aftenen?', 'lock_service_area'],
+  ['Må vi låse havelågen, så hun ikke går ud på vejen?', 'lock_outdoor_gate'],
+  ['Må vi låse køleskabet i hans lejlighed?', 'lock_cupboards'],
+  ['Kan vi låse skabene med slik?', 'lock_cupboards'],
+  ['Må vi bruge en sele i kørestolen?', 'fabric_belt'],
+  ['Kan vi spænde ham fast i stolen under måltidet?', 'fabric_belt'],
+  ['Må vi bruge GPS på Karen, når hun går tur?', 'welfare_technology'],
+  ['Må vi sætte en babyalarm op på hans værelse?', 'welfare_technology'],
+  ['Kan vi bruge lydmonitorering om natten?', 'welfare_technology'],
+  ['Må vi sætte en sensor på døren?', 'welfare_technology'],
+  ['Personalet vil gerne have en bevægelsesmelder ved sengen.', 'welfare_technology'],
+  ['Må vi bruge et kamera til at kigge ind til ham om natten?', 'camera_lookin'],
+  ['Må vi give ham en epilepsialarm i sengen?', 'seizure_alarm'],
+  ['Må vi holde hende fast, mens vi børster tænder?', 'hygiene_restraint'],
+  ['Kan vi holde hans hænder, når vi skifter ble?', 'hygiene_restraint'],
+  ['Må vi holde ham fast, når han slår ud efter de andre?', 'restraint'],
+  ['Må vi fastholde ham?', 'restraint'],
+  ['Kan vi føre ham tilbage til sin lejlighed?', 'restraint'],
+  ['Må vi løsne hans greb, når han hiver en kollega i håret?', 'release_grip'],
+  ['Må vi guide hende ud af stuen?', 'physical_guidance'],
+  ['Må vi lægge en arm om ham og gå med ham?', 'physical_guidance'],
+  ['Må vi forhindre at han smadrer fjernsynet?', 'averting_damage'],
+  ['Kan vi få en døråbner på hoveddøren?', 'special_door_opener'],
+  ['Må vi sætte en dørlås med kode på?', 'special_door_opener'],
+  ['Vi vil flytte hende til et plejecenter uden samtykke.', 'relocation'],
+  ['Kan vi flytte ham til et andet botilbud, fordi han er til fare for andre beboere?', 'relocation_danger_to_others'],
+  ['Må vi låse op til hans lejlighed, når han ikke svarer?', 'open_home_door'],
+  ['Må vi lave en husorden om rygning i fællesstuen?', 'house_rules'],
+  ['Må han gå med en blød hjelm?', 'protective_equipment'],
+  ['Kan vi give hende specialhandsker på om natten?', 'protective_equipment'],
+  ['Må vi give medicin skjult i maden?', 'other'],
+  ['Må vi tage hans telefon om aftenen?', 'other'],
+  ['Må vi låse ham inde på værelset?', 'other'],
+  ['Kan vi bæltefiksere ham i sengen?', 'other'],
+  ['Må vi bruge sengehest, så han ikke står op?', 'other'],
+  ['Må vi visitere ham, når han kommer hjem?', 'body_search'],
+  ['Er kropsvisitation tilladt her?', 'body_search'],
+  ['Må vi gennemsøge værelset for stoffer?', 'search_room'],
+  ['Må vi scanne ham ved indgangen?', 'scanner'],
+  ['Må vi låse ham ind om natten?', 'night_lock_in'],
+  ['Kan vi bruge afskærmning, når han bliver voldsom?', 'seclusion_room'],
+  ['Kan kommunen give hans bror besøgsforbud?', 'visitor_restriction_common_areas'],
+  ['Må vi nægte hans bror adgang til fællesstuen?', 'visitor_restriction_common_areas'],
+  ['Må vi indføre brevkontrol?', 'check_post'],
+  ['Må vi åbne hans post?', 'check_post'],
+  ['Må vi inddrage mobilen?', 'confiscation'],
+  ['Må vi læse hans beskeder?', 'monitor_communication'],
+];
+
+describe('extractFacts: measure', () => {
+  it.each(measures)('%s → %s', (message, measure) => {
+    const out = extractFacts(message);
+    expect(out.measure).toBe(measure);
+    expect(out.evidence['measure']).toBeTruthy();
+    expect(message.toLowerCase()).toContain(out.evidence['measure']!.split(' ')[0]!);
+  });
+
+  it('finds no measure in a message without an act', () => {
+    expect(extractFacts('Hun har demens og bor på plejecentret.').measure).toBeUndefined();
+    expect(extractFacts('Hvad er vejret i morgen?').measure).toBeUndefined();
+  });
+
+  it('every measure id it can return is part of the contract', () => {
+    for (const [m] of measures) {
+      const out = extractFacts(m);
+      expect(isMeasureId(out.measure)).toBe(true);
+    }
+    expect(MEASURE_IDS).toHaveLength(34);
+  });
+});
+
+type F = Record<string, unknown>;
+const facts: [string, F][] = [
+  // technology
+  ['Må vi bruge GPS på hende?', { technology: 'location' }],
+  ['Må vi bruge babyalarm om natten?', { technology: 'sound' }],
+  ['Vi vil bruge en sensor, der melder når han står op.', { technology: 'movement' }],
+  ['Kameraet optager og gemmer videoen i 24 timer.', { technology: 'video', recordsOrStores: true }],
+  ['Babyalarmen er tovejs, så vi kan tale med hende.', { technology: 'sound', twoWayAudio: true }],
+  ['Sensoren bruger AI til at se, om han er faldet.', { technology: 'movement', usesAI: true }],
+  ['Kameraet optager ikke, det er kun live.', { recordsOrStores: false }],
+  // hygiene
+  ['Må vi holde fast mens vi børster tænder?', { hygieneTask: 'toothbrushing' }],
+  ['Vi holder hende fast, når hun skal i bad.', { hygieneTask: 'hair_washing_bathing_handwashing_dressing' }],
+  ['Kan vi holde ham ved hårvask?', { hygieneTask: 'hair_washing_bathing_handwashing_dressing' }],
+  ['Må vi holde hende fast ved bleskift?', { hygieneTask: 'diaper_change' }],
+  ['Vi må holde hans hænder ved negleklip.', { hygieneTask: 'hair_nail_cutting' }],
+  ['Kan vi holde ham fast, når han skal barberes?', { hygieneTask: 'shaving' }],
+  ['Hun skal have sårpleje, og vi må holde hendes arm.', { hygieneTask: 'wound_care' }],
+  ['Vi har holdt hende 3 gange det sidste halve år.', { priorHygieneRestraintsLast6Months: 3 }],
+  [
+    'Vi har holdt ham fast to gange inden for de sidste 6 måneder ved tandbørstning.',
+    { priorHygieneRestraintsLast6Months: 2 },
+  ],
+  ['Vi bruger et håndklæde til at holde hans arme.', { aidsUsed: true }],
+  // impairment
+  ['Hun har demens.', { impairmentCause: 'dementia', documentedImpairment: true }],
+  ['Han har Alzheimer.', { impairmentCause: 'dementia', documentedImpairment: true }],
+  ['Hun har vaskulær demens.', { impairmentCause: 'dementia' }],
+  ['Han er udviklingshæmmet.', { impairmentCause: 'other', documentedImpairment: true }],
+  ['Han har autisme og en hjerneskade efter en ulykke.', { impairmentCause: 'other', documentedImpairment: true }],
+  ['Hun er ikke udredt, vi har ingen diagnose.', { documentedImpairment: false }],
+  ['Hun har ikke demens, men en erhvervet hjerneskade.', { impairmentCause: 'other' }],
+  // consent
+  ['Hun nægter at få selen på.', { consent: 'objects' }],
+  ['Han modsætter sig, når vi skal børste tænder.', { consent: 'objects' }],
+  ['Hun siger nej hver gang.', { consent: 'objects' }],
+  ['Han river den af hver aften.', { consent: 'objects', repeated: true }],
+  ['Hun slår ud efter os.', { consent: 'objects' }],
+  ['Han protesterer ikke.', { consent: 'passive' }],
+  ['Hun har ikke protesteret.', { consent: 'passive' }],
+  ['Han siger ingenting, når vi gør det.', { consent: 'passive' }],
+  ['Hun lader det ske.', { consent: 'passive' }],
+  ['Han kan ikke give samtykke.', { consent: 'unable' }],
+  ['Hun forstår det ikke.', { consent: 'unable' }],
+  ['Han vil gerne have den på.', { consent: 'given' }],
+  ['Hun siger ja til det.', { consent: 'given' }],
+  ['Han har givet samtykke.', { consent: 'given' }],
+  ['Hun siger ja, men river den af igen om natten.', { consent: 'objects' }],
+  // representative
+  ['Værgen modsætter sig.', { representativeObjects: true }],
+  ['Datteren med attest modsætter sig GPS.', { representativeObjects: true }],
+  ['Værgen er enig i det.', { representativeObjects: false }],
+  ['Værgen modsætter sig ikke.', { representativeObjects: false }],
+  // actor
+  ['Må pårørende holde hende fast, når hun skal i bad?', { actor: 'relative' }],
+  ['Kan vikaren fastholde ham?', { actor: 'care_staff' }],
+  ['Må pedellen holde ham fast?', { actor: 'other_staff' }],
+  ['Kan rengøringen låse døren?', { actor: 'other_staff' }],
+  // setting
+  ['Han bor på et bosted.', { setting: 'botilbud' }],
+  ['Det er i et bofællesskab.', { setting: 'botilbud' }],
+  ['Hun kommer i dagtilbud tre dage om ugen.', { setting: 'dagtilbud' }],
+  ['Det sker på værkstedet.', { setting: 'dagtilbud' }],
+  ['Hun bor på plejecenter.', { setting: 'almen_plejebolig' }],
+  ['Hun bor på et botilbud, som ligger ved plejecentret.', { setting: 'botilbud' }],
+  ['Han bor i eget hjem med hjemmepleje.', { setting: 'own_home' }],
+  ['Vi er på udflugt til stranden.', { setting: 'excursion' }],
+  // belts
+  ['Må vi bruge sele i kørestolen, så hun ikke falder ud?', { beltReason: 'fall' }],
+  ['Hun skal have en sele for at sidde ordentligt.', { beltReason: 'sitting_posture' }],
+  ['Han har pludselige bevægelser, så vi overvejer en stofsele.', { beltReason: 'sudden_movements' }],
+  ['Hun er urolig og rejser sig hele tiden, kan vi bruge en sele?', { beltReason: 'restlessness' }],
+  // locks
+  ['Må vi låse terrassedøren? Døren ind til gangen forbliver ulåst.', { unlockedAccessRemains: true }],
+  ['Må vi låse hoveddøren, hvis alle døre låses om natten?', { unlockedAccessRemains: false }],
+  // property, repetition, numbers
+  ['Må vi forhindre at han smadrer fjernsynet?', { significantPropertyDamage: true }],
+  ['Må vi stoppe ham, når han vil ødelægge en plastikkop?', { significantPropertyDamage: false }],
+  ['Det er sket flere gange.', { repeated: true }],
+  ['Han gør det gentagne gange.', { repeated: true }],
+  ['Det er sket en enkelt gang.', { repeated: false }],
+  ['Vi søger om sele i 6 måneder.', { requestedMonths: 6 }],
+  ['Må vi låse hoveddøren i et halvt år?', { requestedMonths: 6 }],
+  // issue 9
+  [
+    'Han er anbragt ved dom på et § 108-botilbud.',
+    { placedByCriminalJudgment: true, boform: '108', setting: 'botilbud' },
+  ],
+  ['Han bor frivilligt på et § 107-tilbud og er ikke dømt.', { placedByCriminalJudgment: false, boform: '107' }],
+  [
+    'Må vi kropsvisitere ham? Vi har begrundet mistanke om en kniv og to medarbejdere er til stede.',
+    { suspicion: 'founded', staffPresent: 2 },
+  ],
+  ['Må vi visitere ham for en sikkerheds skyld?', { suspicion: 'none' }],
+  ['Må vi kropsvisitere ham uden at scanne først?', { scannerTriedFirst: false }],
+  ['Scanneren gav udslag, må vi så visitere ham?', { scannerTriedFirst: true }],
+  ['Må vi åbne brevet fra hans advokat?', { protectedCorrespondent: true }],
+  ['Må vi åbne pakker fra hans kammerat og læse brevene?', { protectedCorrespondent: false, readsLetters: true }],
+  ['Må vi låse ham ind om natten fra kl. 22 til kl. 6?', { hours: 8, withinNightWindow: true }],
+  ['Må vi låse ham inde om natten fra kl. 20 til kl. 8?', { hours: 12, withinNightWindow: false }],
+  ['Han er på en sikret afdeling.', { secureUnit: true }],
+  ['Må vi give hans bror besøgsforbud? Han truer personalet.', { visitorBehaviour: 'violence_or_threats' }],
+  ['Må vi nægte datteren adgang til fællesstuen, fordi hun kritiserer plejen?', { visitorBehaviour: 'criticism_only' }],
+  ['Det haster, han er ved at gå amok.', { urgent: true }],
+];
+
+describe('extractFacts: facts', () => {
+  it.each(facts)('%s', (message, expected) => {
+    const out = extractFacts(message);
+    expect(out.facts).toMatchObject(expected);
+    for (const key of Object.keys(expected)) expect(out.evidence[key], `evidence for ${key}`).toBeTruthy();
+  });
+});
+
+describe('extractFacts: negation and restraint', () => {
+  it('does not read "har ikke protesteret" as objects', () => {
+    expect(extractFacts('Hun har ikke protesteret, når vi holdt hende fast.').facts.consent).toBe('passive');
+  });
+
+  it('leaves the cause unknown for "hun har ikke demens" alone', () => {
+    const out = extractFacts('Hun har ikke demens.');
+    expect(out.facts.impairmentCause).toBeUndefined();
+    expect(out.facts.documentedImpairment).toBeUndefined();
+  });
+
+  it('reads "ikke demens" as another cause when an impairment is already known', () => {
+    expect(
+      extractFacts('Nej, hun har ikke demens.', { known: { documentedImpairment: true } }).facts.impairmentCause,
+    ).toBe('other');
+  });
+
+  it('does not turn a negated impairment into a documented one', () => {
+    expect(extractFacts('Han er ikke udviklingshæmmet.').facts.documentedImpairment).toBeUndefined();
+  });
+
+  it('"har ikke givet samtykke" is not consent given', () => {
+    expect(extractFacts('Hun har ikke givet samtykke.').facts.consent).toBeUndefined();
+  });
+
+  it('the act itself is not read as a refusal ("nægte hans bror adgang")', () => {
+    expect(extractFacts('Må vi nægte hans bror adgang til fællesstuen?').facts.consent).toBeUndefined();
+  });
+
+  it('an objection outweighs an earlier passive statement', () => {
+    expect(extractFacts('Han har ikke protesteret før, men i dag modsætter han sig.').facts.consent).toBe('objects');
+  });
+
+  it('invents nothing from a message without facts', () => {
+    const out = extractFacts('Må vi låse terrassedøren?');
+    expect(out.facts).toEqual({});
+    expect(Object.keys(out.evidence)).toEqual(['measure']);
+  });
+
+  it('uses the session measure to read measure-specific wording', () => {
+    expect(extractFacts('Hun falder ofte ud af stolen.').facts.beltReason).toBeUndefined();
+    expect(extractFacts('Hun falder ofte ud af stolen.', { measure: 'fabric_belt' }).facts.beltReason).toBe('fall');
+  });
+});
+
+describe('parseAnswer', () => {
+  const yesNo = [
+    { value: true, label: 'Ja' },
+    { value: false, label: 'Nej' },
+  ];
+  const cause = [
+    { value: 'dementia', label: 'Ja, demens' },
+    { value: 'other', label: 'Nej, en anden årsag' },
+  ];
+  it('maps ja/nej to booleans', () => {
+    expect(parseAnswer('documentedImpairment', 'ja', yesNo)).toBe(true);
+    expect(parseAnswer('documentedImpairment', 'Nej.', yesNo)).toBe(false);
+    expect(parseAnswer('representativeObjects', 'ja, det gør hun')).toBe(true);
+  });
+  it('returns undefined for "det ved jeg ikke"', () => {
+    expect(parseAnswer('documentedImpairment', 'Det ved jeg ikke', yesNo)).toBeUndefined();
+    expect(parseAnswer('impairmentCause', 'ved ikke', cause)).toBeUndefined();
+  });
+  it('reads free text about the fact', () => {
+    expect(parseAnswer('impairmentCause', 'hun har demens', cause)).toBe('dementia');
+    expect(parseAnswer('impairmentCause', 'Nej, hun har ikke demens', cause)).toBe('other');
+    expect(parseAnswer('impairmentCause', 'hun har ikke demens')).toBe('other');
+    expect(parseAnswer('consent', 'han modsætter sig')).toBe('objects');
+    expect(parseAnswer('representativeObjects', 'værgen er imod det')).toBe(true);
+  });
+  it('accepts an option label or value', () => {
+    const tech = [
+      { value: 'movement', label: 'Bevægelsessensor' },
+      { value: 'sound', label: 'Lyd' },
+      { value: 'location', label: 'GPS / lokalisering' },
+    ];
+    expect(parseAnswer('technology', 'GPS / lokalisering', tech)).toBe('location');
+    expect(parseAnswer('technology', 'sound', tech)).toBe('sound');
+    expect(parseAnswer('technology', 'Vi bruger GPS', tech)).toBe('location');
+    expect(parseAnswer('setting', 'almen_plejebolig', ['botilbud', 'almen_plejebolig'])).toBe('almen_plejebolig');
+  });
+  it('reads numbers for numeric facts', () => {
+    expect(parseAnswer('priorHygieneRestraintsLast6Months', '3')).toBe(3);
+    expect(parseAnswer('priorHygieneRestraintsLast6Months', 'tre gange')).toBe(3);
+    expect(parseAnswer('priorHygieneRestraintsLast6Months', 'nej, aldrig')).toBe(0);
+    expect(parseAnswer('requestedMonths', 'et halvt år')).toBe(6);
+  });
+  it('returns undefined for an unrelated reply', () => {
+    expect(parseAnswer('technology', 'hvad mener du?', ['movement', 'sound'])).toBeUndefined();
+    expect(parseAnswer('documentedImpairment', 'hmm')).toBeUndefined();
+  });
+});
