@@ -60,6 +60,8 @@ function fixPhrases(text: string): string {
  */
 export function cleanGuidanceText(rawSlice: string): string {
   let t = rawSlice.replace(/^\s*\[X\]\.[ \t]*/, '');
+  // Unfilled cross-references of the draft ("kapitel [X]", "[x-x]", "[x, x og x]") become "[…]".
+  t = t.replace(/\[[xX](?:(?:-|, | og )[xX])*\.?\]/g, '[…]');
   t = t
     .split('\n')
     .filter((l) => !/^\s*\d{1,3}\s*$/.test(l))

@@ -80,9 +80,9 @@ const RULES: Rule[] = [
   r('i', 'l', false, { initial: true }),
   r('|', 'l', false, { free: true }),
   r('1', 'l', false, { free: true }),
-  // b read as o ("botiloud"), f as t ("athaenge")
+  // b read as o ("botiloud"), f as t before h ("athaenge")
   r('o', 'b', true),
-  r('t', 'f', true),
+  r('th', 'fh', true),
   // o misread as 0 ("0g" -> "og")
   r('0', 'o', false, { free: true }),
 ];
@@ -261,7 +261,7 @@ export function repairWord(w: string): string | null {
   // A token known only as a compound ("seerlige" = seer+lige) may still be damaged: repair it only to
   // a word of the clean sources ("særlige").
   const compoundOnly = clean && !suspect && !isDirectKnown(w) && isCompoundKnown(w);
-  const strict = suspect || compoundOnly || w.length <= 2;
+  const strict = suspect || compoundOnly || (w.length <= 2 && !isDirectKnown(w));
   if (hasLetter && (strict || !clean || !isKnownWord(w)) && !(w.replace(/\P{N}/gu, '').length > 1)) {
     const cands = candidates(w).filter((c) => /^\p{L}+$/u.test(c.word));
     const cost = (c: Candidate) => c.subs * 3 + c.weight;
@@ -321,9 +321,16 @@ function applyCase(original: string, repaired: string, sentenceStart: boolean): 
  */
 export function repairText(raw: string): { text: string; changes: number } {
   let changes = 0;
-  let text = raw.replace(/(§{1,2} ?\d+ ?)¢/g, '$1c').replace(/(\d) ¢(?=[\s,.-])/g, '$1 c');
+  let text = raw
+    .replace(/(§{1,2} ?\d+ ?)¢/g, '$1c')
+    .replace(/(\d) ¢(?=[\s,.-])/g, '$1 c')
+    // A § letter fused with "og" ("124 cog 124 d", "128 hog").
+    .replace(/(\d) ([a-h])og\b/g, '$1 $2 og');
   text = text.replace(/[\p{L}\d@|&]+/gu, (tok: string, offset: number, whole: string) => {
     if (/^\d+$/.test(tok)) return tok;
+    // Web addresses are left as they are.
+    const chunkStart = Math.max(whole.lastIndexOf(' ', offset), whole.lastIndexOf('\n', offset)) + 1;
+    if (/^(?:https?:\/\/|www\.)/.test(whole.slice(chunkStart, offset + 1))) return tok;
     if (tok === 'I' && /§+ ?\d+ $/.test(whole.slice(Math.max(0, offset - 12), offset))) {
       changes++; // "§ 137 I" is § 137 l
       return 'l';
