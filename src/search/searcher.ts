@@ -52,7 +52,7 @@ export const DEFAULT_RANKING: RankingOptions = {
   refs: true,
   fusion: 'score',
   expansionWeight: 0.5,
-  denseWeight: 0.6,
+  denseWeight: 0.15,
   rrfK: 60,
   collapse: true,
   demoteSuperseded: true,
@@ -212,6 +212,8 @@ export class Searcher {
       for (const [d, s] of fused) {
         const st = this.units[d]!.status;
         if (st === 'ophævet') fused.set(d, old ? s * 1.5 : s * 0.3);
+        // The hearing letter is background: it explains changes but is not itself a rule.
+        else if (st === 'baggrund') fused.set(d, s * 0.8);
       }
     }
 
