@@ -34,9 +34,10 @@ export class CitationList {
   constructor(private readonly corpus: CorpusIndex) {}
 
   /** Returns "[n]" markers for the ids that exist in the corpus ('' if none). */
-  cite(ids: readonly string[], context = ''): string {
+  cite(ids: readonly string[], context = '', max = 2): string {
     const ns: number[] = [];
     for (const id of ids) {
+      if (ns.length >= max) break;
       const unit = this.corpus.unit(id);
       if (!unit) continue;
       let c = this.byId.get(id);

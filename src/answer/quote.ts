@@ -45,6 +45,21 @@ export function sentences(text: string): Array<{ start: number; end: number }> {
  * up to maxLen characters. Always a verbatim substring of unit.text.
  */
 export function quoteFor(unit: Unit, query = '', maxLen = 320): string {
+  const key = `${unit.id}\u0000${maxLen}\u0000${query}`;
+  let q = cache.get(key);
+  if (q === undefined) {
+    q = computeQuote(unit, query, maxLen);
+    if (cache.size >= CACHE_MAX) cache.clear();
+    cache.set(key, q);
+  }
+  return q;
+}
+
+/** Quotes are pure functions of (unit, query, maxLen); condition texts repeat, so most calls hit. */
+const cache = new Map<string, string>();
+const CACHE_MAX = 20_000;
+
+function computeQuote(unit: Unit, query: string, maxLen: number): string {
   const text = unit.text;
   if (text.length <= maxLen) return text;
   const sents = sentences(text);

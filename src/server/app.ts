@@ -86,7 +86,11 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
   for (const mount of mounts) mount.before?.(app, state);
 
   app.get('/healthz', (_req, res) => {
-    res.json({ status: 'ok', uptimeSeconds: Math.round((Date.now() - state.startedAt) / 1000) });
+    res.json({
+      status: 'ok',
+      uptimeSeconds: Math.round((Date.now() - state.startedAt) / 1000),
+      rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
+    });
   });
   app.get('/readyz', (_req, res) => {
     if (!state.ready) return sendError(res, 503, 'not_ready', 'Korpus og indeks indlæses / corpus and index loading');

@@ -1,0 +1,96 @@
+/**
+ * `npm run bench:chat`: drives the offline /api/v1/chat route with autocannon at concurrency 16 and
+ * reports p50/p95 latency, requests/s and errors. Targets: p95 < 50 ms, ≥ 300 req/s, zero errors.
+ * Requests cycle through a mix of rule, retrieval and out-of-scope questions (each a new session).
+ */
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const MESSAGES = [
+  'Må vi låse hoveddøren om natten? Hun har demens og bor på et botilbud.',
+  'Må vi spænde ham fast i kørestolen med en sele, fordi han er urolig?',
+  'Må vi holde hende fast, mens vi børster hendes tænder? Hun har demens og modsætter sig.',
+  'Må vi bruge GPS på en beboer med demens?',
+  'Hvem kan man klage til over en afgørelse om stofseler?',
+  'Hvad er fristen for at registrere en fastholdelse?',
+  'Må vi give ham medicin skjult i maden?',
+  'Hvad bliver vejret i morgen?',
+];
+
+const duration = Number(process.env['BENCH_SECONDS'] ?? 10);
+/** A free port on loopback. */
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const a = s.address();
+      s.close(() => resolve(typeof a === 'object' && a ? a.port : 0));
+    });
+  });
+}
+
+// The server runs in its own process (as in production), the load generator in this one.
+const port = await freePort();
+const env: NodeJS.ProcessEnv = { PATH: process.env['PATH'], PORT: String(port), HOME: process.env['HOME'] };
+env['HJEMMEL_DB'] = join(mkdtempSync(join(tmpdir(), 'hjemmel-bench-')), 'bench.sqlite');
+const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  env,
+  stdio: ['ignore', 'ignore', 'inherit'],
+});
+const started = { url: `http://127.0.0.1:${port}` };
+for (let t = 0; ; t++) {
+  const ok = await fetch(`${started.url}/readyz`).then(
+    (r) => r.ok,
+    () => false,
+  );
+  if (ok) break;
+  if (t > 600) throw new Error('server did not become ready');
+  await new Promise((r) => setTimeout(r, 100));
+}
+// Warm up every code path once.
+for (const message of MESSAGES) {
+  await fetch(`${started.url}/api/v1/chat`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ message }),
+  });
+}
+
+let i = 0;
+const result = await autocannon({
+  url: `${started.url}/api/v1/chat`,
+  connections: 16,
+  duration,
+  requests: [
+    {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      setupRequest: (req) => ({ ...req, body: JSON.stringify({ message: MESSAGES[i++ % MESSAGES.length] }) }),
+    },
+  ],
+});
+const rss = await fetch(`${started.url}/healthz`).then((r) => r.json());
+child.kill('SIGTERM');
+
+const out = {
+  connections: 16,
+  durationSeconds: duration,
+  requests: result.requests.total,
+  requestsPerSecond: Math.round(result.requests.average),
+  latencyMs: { p50: result.latency.p50, p90: result.latency.p90, p97_5: result.latency.p97_5, p99: result.latency.p99 },
+  errors: result.errors + result.non2xx + result.timeouts,
+  serverRssMB: rss.rssMB as number | undefined,
+};
+if (process.argv.includes('--json')) console.log(JSON.stringify(out, null, 2));
+else {
+  console.log(`bench:chat — offline /api/v1/chat, autocannon, ${out.connections} connections, ${duration} s`);
+  console.log(`  requests/s        ${out.requestsPerSecond}   (target ≥ 300)`);
+  console.log(`  latency p50       ${out.latencyMs.p50} ms`);
+  console.log(`  latency p97.5     ${out.latencyMs.p97_5} ms   (autocannon reports p97.5/p99; target p95 < 50 ms)`);
+  console.log(`  latency p99       ${out.latencyMs.p99} ms`);
+  console.log(`  errors            ${out.errors}   (target 0)`);
+  console.log(`  server RSS        ${out.serverRssMB} MB`);
+}
