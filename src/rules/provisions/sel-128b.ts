@@ -8,7 +8,7 @@ import type { ConditionDef, Provision } from '../types.ts';
 export const noRecording: ConditionDef = {
   id: 'no-recording',
   text: 'Løsningen optager, gemmer eller lagrer hverken lyd eller billeder.',
-  cite: ['bek1412-2-stk2', 'vejl2025-k17-p10', 'vejl2025-k17-p14'],
+  cite: ['bek1412-2-stk2', 'vejl2025-k17-p9', 'vejl2025-k17-p13'],
   kind: 'prohibition',
   facts: ['recordsOrStores'],
   test: (f) => (f.recordsOrStores === undefined ? undefined : !f.recordsOrStores),
@@ -21,7 +21,7 @@ export const technologyLimits: ConditionDef[] = [
   {
     id: 'no-two-way-audio',
     text: 'Lydovervågning giver ikke tovejskommunikation.',
-    cite: ['bek1412-2-stk1-nr2', 'vejl2025-k17-p10'],
+    cite: ['bek1412-2-stk1-nr2', 'vejl2025-k17-p9'],
     kind: 'prohibition',
     facts: ['twoWayAudio'],
     test: (f) => (f.twoWayAudio === undefined ? undefined : !f.twoWayAudio),
@@ -30,7 +30,7 @@ export const technologyLimits: ConditionDef[] = [
   {
     id: 'no-open-frequency',
     text: 'Lyd sendes ikke på åbne frekvensbånd.',
-    cite: ['bek1412-2-stk1-nr2', 'vejl2025-k17-p10'],
+    cite: ['bek1412-2-stk1-nr2', 'vejl2025-k17-p9'],
     kind: 'prohibition',
     facts: ['openFrequency'],
     test: (f) => (f.openFrequency === undefined ? undefined : !f.openFrequency),
@@ -39,7 +39,7 @@ export const technologyLimits: ConditionDef[] = [
   {
     id: 'no-recognizable-image',
     text: 'Video- og billedovervågning viser ikke et genkendeligt billede af personen (det er kamerakig, § 128 b, stk. 1).',
-    cite: ['bek1412-2-stk1-nr3', 'vejl2025-k17-p10'],
+    cite: ['bek1412-2-stk1-nr3', 'vejl2025-k17-p9'],
     kind: 'prohibition',
     facts: ['recognizableImage'],
     test: (f) => (f.recognizableImage === undefined ? undefined : !f.recognizableImage),
@@ -49,13 +49,13 @@ export const technologyLimits: ConditionDef[] = [
   {
     id: 'reactive-use',
     text: 'Løsningen bruges kun som reaktiv alarm eller tidsbegrænset digitalt tilsyn, og personalet er til stede til at reagere.',
-    cite: ['bek1412-2-stk2', 'vejl2025-k17-p10', 'vejl2025-k17-p5'],
+    cite: ['bek1412-2-stk2', 'vejl2025-k17-p9', 'vejl2025-k17-p4'],
     kind: 'authority',
   },
   {
     id: 'ai-informed',
     text: 'Bruges kunstig intelligens, er personen eller repræsentanten informeret, og der indsamles kun nødvendige data.',
-    cite: ['bek1412-7', 'vejl2025-k17-p11'],
+    cite: ['bek1412-7', 'vejl2025-k17-p10'],
     kind: 'authority',
     facts: ['usesAI'],
     test: (f) => (f.usesAI === false ? true : undefined),
@@ -77,13 +77,13 @@ export const sel128bStk1: Provision = {
   lawyerRequired: false,
   actionPlanRequired: true,
   targetGroup: true,
-  cite: ['sel-128b-stk1', 'vejl2025-k17-p12'],
+  cite: ['sel-128b-stk1', 'vejl2025-k17-p11'],
   conditions: [
     ...forceBasics(ALL_SETTINGS, ['vejl2025-k10-p2']),
     {
       id: 'risk-injury',
       text: 'Der er en konkret vurderet risiko for personskade (f.eks. fald om natten).',
-      cite: ['sel-128b-stk1', 'vejl2025-k17-p12'],
+      cite: ['sel-128b-stk1', 'vejl2025-k17-p11'],
       kind: 'statutory',
       facts: ['riskOfHarm'],
       test: (f) => f.riskOfHarm,
@@ -92,7 +92,7 @@ export const sel128bStk1: Provision = {
     {
       id: 'situational',
       text: 'Kigget er situationsbestemt (ingen konstant overvågning), i de situationer og tidsrum nævnet fastsætter, vises kun live, logges og har en tydelig indikator; det bruges ikke alene mod utryghed.',
-      cite: ['sel-128b-stk3', 'vejl2025-k17-p14', 'vejl2025-k17-p12'],
+      cite: ['sel-128b-stk3', 'vejl2025-k17-p13', 'vejl2025-k17-p11'],
       kind: 'authority',
     },
     noRecording,
@@ -116,13 +116,13 @@ export const sel128bStk2: Provision = {
   lawyerRequired: false,
   actionPlanRequired: true,
   targetGroup: true,
-  cite: ['sel-128b-stk2', 'bek1412-2-stk1', 'vejl2025-k17-p5'],
+  cite: ['sel-128b-stk2', 'bek1412-2-stk1', 'vejl2025-k17-p4'],
   conditions: [
     ...forceBasics(ALL_SETTINGS, ['vejl2025-k10-p2']),
     {
       id: 'risk-injury',
       text: 'Der er risiko for personskade efter en konkret vurdering – ikke blot en formodning.',
-      cite: ['sel-128b-stk2', 'vejl2025-k17-p5'],
+      cite: ['sel-128b-stk2', 'vejl2025-k17-p4'],
       kind: 'statutory',
       facts: ['riskOfHarm'],
       test: (f) => f.riskOfHarm,

@@ -10,7 +10,7 @@ import { noRecording, sel128bStk1, sel128bStk2, technologyLimits } from './sel-1
 const informed = {
   id: 'informed-beforehand',
   text: 'Personen og en eventuel fremtidsfuldmægtig, værge eller nær pårørende med attest er informeret, før teknologien tages i brug.',
-  cite: ['sel-136e-stk4', 'vejl2025-k17-p8'],
+  cite: ['sel-136e-stk4', 'vejl2025-k17-p7'],
   kind: 'authority' as const,
 };
 
@@ -43,7 +43,7 @@ export const sel136e: Provision = {
   lawyerRequired: false,
   actionPlanRequired: false,
   targetGroup: true,
-  cite: ['sel-136e-stk1', 'sel-136e-stk3', 'vejl2025-k17-p7'],
+  cite: ['sel-136e-stk1', 'sel-136e-stk3', 'vejl2025-k17-p6'],
   conditions: [
     targetGroup,
     scope(ALL_SETTINGS, ['vejl2025-k10-p2']),
@@ -69,11 +69,11 @@ export const sel136eStk5: Provision = {
   chapter: '24b',
   decider: 'sel-136e-stk5',
   maxDuration: 'sel-136e-stk5',
-  cite: ['sel-136e-stk5', 'sel-128b-stk2', 'vejl2025-k17-p8'],
+  cite: ['sel-136e-stk5', 'sel-128b-stk2', 'vejl2025-k17-p7'],
   notes: [
     {
       text: 'Modsætter personen, fremtidsfuldmægtigen, værgen eller en nær pårørende med attest sig, må teknologien ikke bruges uden en forudgående afgørelse fra kommunalbestyrelsen. Afgørelsen kan gøres tidsubegrænset, og repræsentanten skal høres.',
-      citations: ['sel-136e-stk5', 'vejl2025-k17-p8'],
+      citations: ['sel-136e-stk5', 'vejl2025-k17-p7'],
     },
   ],
 };
@@ -84,11 +84,11 @@ export const sel136eStk5Camera: Provision = {
   label: 'SEL § 128 b, stk. 1',
   title: 'Situationsbestemt kamerakig, når personen med demens eller repræsentanten modsætter sig',
   decider: 'sel-136e-stk5-camera',
-  cite: ['sel-128b-stk1', 'sel-136e-stk5', 'vejl2025-k17-p13'],
+  cite: ['sel-128b-stk1', 'sel-136e-stk5', 'vejl2025-k17-p12'],
   notes: [
     {
       text: 'For personer med demens kan personalet bruge kamerakig efter § 136 e, men modsætter personen eller repræsentanten sig, skal Det Socialfaglige Nævn træffe afgørelse efter § 128 b, stk. 1.',
-      citations: ['sel-136e-stk5', 'vejl2025-k17-p8', 'vejl2025-k17-p13'],
+      citations: ['sel-136e-stk5', 'vejl2025-k17-p7', 'vejl2025-k17-p12'],
     },
   ],
 };
@@ -97,6 +97,6 @@ export const sel136eCamera: Provision = {
   ...sel136e,
   id: 'sel-136e-camera',
   title: 'Situationsbestemt kamerakig som led i omsorgen (demens)',
-  cite: ['sel-136e-stk1', 'vejl2025-k17-p13'],
+  cite: ['sel-136e-stk1', 'vejl2025-k17-p12'],
   conditions: [...sel136e.conditions.filter((c) => !c.id.startsWith('no-') || c.id === 'nobody-objects'), noRecording],
 };

@@ -16,7 +16,7 @@ export const sel82: Provision = {
   lawyerRequired: false,
   actionPlanRequired: false,
   targetGroup: false,
-  cite: ['vejl2025-k16-p4', 'vejl2025-k3'],
+  cite: ['sel-82', 'vejl2025-k16-p4', 'vejl2025-k3'],
   conditions: [
     {
       id: 'no-holding-to-fit',
