@@ -35,7 +35,10 @@ export class MeasureNotImplementedError extends Error {
   }
 }
 
-/** Today's date (YYYY-MM-DD) is the default asOf; the current rule set has no end date, so it only guards the start. */
+/**
+ * Default asOf: the start of the current rule period. Deterministic (no clock); the current rule set has
+ * no end date, so any later asOf evaluates the same periods.
+ */
 const DEFAULT_AS_OF = VALID_FROM;
 
 /**
@@ -103,5 +106,3 @@ export function measureInfo(id: MeasureId): MeasureInfo | undefined {
 export function allProvisions(): Provision[] {
   return [...new Set(MEASURES.flatMap((m) => m.provisions))];
 }
-
-export { RULES_VERSION as rulesVersion };
