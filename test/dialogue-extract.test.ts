@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractFacts, parseAnswer } from '../src/dialogue/extract.ts';
-import { isMeasureId, MEASURE_IDS } from '../src/dialogue/lexicon.ts';
+import { isMeasureId, MEASURE_IDS, toRuleFacts } from '../src/dialogue/lexicon.ts';
 
 const measures: [string, string][] = [
   ['Må vi låse terrassedøren om natten?', 'lock_own_home_exterior'],
@@ -182,6 +182,18 @@ const facts: [string, F][] = [
   ['Må vi give hans bror besøgsforbud? Han truer personalet.', { visitorBehaviour: 'violence_or_threats' }],
   ['Må vi nægte datteren adgang til fællesstuen, fordi hun kritiserer plejen?', { visitorBehaviour: 'criticism_only' }],
   ['Det haster, han er ved at gå amok.', { urgent: true }],
+  // further evaluator facts
+  ['Datteren siger, det er ok, at vi holder hende fast.', { representativeConsents: true }],
+  ['Hun slår ud efter os og vrider sig.', { physicalResistance: true }],
+  ['Må vi låse ham inde på værelset?', { locksPersonIn: true }],
+  ['Kan vi bæltefiksere ham i sengen?', { beltDevice: 'fixation' }],
+  ['Må vi bruge sengehest?', { beltDevice: 'confining_bed_rails' }],
+  [
+    'Må vi bruge sele, fordi vi er for få på vagt om natten?',
+    { justifiedByStaffing: true, beltDevice: 'fabric_belt_or_similar' },
+  ],
+  ['Må vi holde ham fast for en sikkerheds skyld?', { riskOfHarm: false }],
+  ['Der er en konkret risiko for, at hun bliver kørt ned.', { riskOfHarm: true }],
 ];
 
 describe('extractFacts: facts', () => {
@@ -223,6 +235,17 @@ describe('extractFacts: negation and restraint', () => {
 
   it('an objection outweighs an earlier passive statement', () => {
     expect(extractFacts('Han har ikke protesteret før, men i dag modsætter han sig.').facts.consent).toBe('objects');
+  });
+
+  it('"på vagt" does not make the actor a guard', () => {
+    expect(extractFacts('Vi er kun to på vagt, må vi holde ham fast?').facts.actor).toBeUndefined();
+    expect(extractFacts('Må vagten holde ham fast?').facts.actor).toBe('other_staff');
+  });
+
+  it('keeps only evaluator facts in toRuleFacts', () => {
+    const out = extractFacts('Må vi visitere ham? Han er anbragt ved dom, og han siger nej.');
+    expect(out.facts).toMatchObject({ placedByCriminalJudgment: true, consent: 'objects' });
+    expect(toRuleFacts(out.facts)).toEqual({ consent: 'objects' });
   });
 
   it('invents nothing from a message without facts', () => {

@@ -326,6 +326,7 @@ function r<F extends FactName>(fact: F, value: Value<F>, source: string, extra: 
 }
 
 const COMMUNICATION: MeasureId[] = ['check_post', 'monitor_communication', 'block_communication'];
+const SEARCHES: MeasureId[] = ['body_search', 'search_room', 'search_visitor', 'scanner', 'check_post', 'confiscation'];
 const VISITOR: MeasureId[] = ['visitor_restriction_common_areas', 'visitor_restriction_own_home'];
 const isIn = (list: MeasureId[]) => (m: MeasureId | undefined) => m !== undefined && list.includes(m);
 const notIn = (list: MeasureId[]) => (m: MeasureId | undefined) => m === undefined || !list.includes(m);
@@ -382,6 +383,60 @@ const FACT_RULES: FactRule[] = [
     false,
     String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|(?:datter|datteren|søn|sønnen|pårørende)\s+(?:\w+\s+){0,3}(?:med|som\s+har)\s+(?:en\s+)?(?:attest|fuldmagt)\w*)\s+(?:\w+\s+){0,3}(?:er\s+enig|er\s+indforstået|bakker\s+op|siger\s+ja|har\s+givet\s+(?:sit\s+)?samtykke|har\s+ikke\s+noget\s+imod|er\s+ikke\s+imod|modsætter\s+sig\s+ikke|synes\s+det\s+er\s+en\s+god\s+idé|er\s+positiv\w*|vil\s+gerne)`,
   ),
+  r(
+    'representativeConsents',
+    true,
+    String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|pårørende|familie\w*|datter(?:en)?|søn(?:nen)?|hustru\w*|ægtefælle\w*|kone(?:n)?)\s+(?:\w+\s+){0,3}(?:har\s+givet\s+(?:sit\s+|deres\s+)?(?:samtykke|lov)|giver\s+(?:sit\s+)?(?:samtykke|lov)|har\s+sagt\s+ja|siger\s+ja|siger,?\s+(?:at\s+)?det\s+er\s+(?:ok|okay|i\s+orden|fint)|er\s+enig\w*|ønsker\s+det|beder\s+os\s+om|vil\s+gerne\s+have)`,
+    { negated: false },
+  ),
+  r(
+    'physicalResistance',
+    true,
+    String.raw`\bslår\s+(?:ud\s+)?efter|\bslog\s+ud\b|\bsparker\b|\bbider\b|\bvrider\s+sig|\briver\s+sig\s+løs|\bgør\s+(?:fysisk\s+)?modstand|\bkæmper\s+imod|\bskubber\s+(?:os|mig)\s+væk|\bstritter\s+imod|\bspjætter\w*|\bgør\s+sig\s+stiv`,
+    { negated: false },
+  ),
+  r(
+    'locksPersonIn',
+    true,
+    String.raw`\blås\w*\s+(?:ham|hende|dem|borgeren|beboeren)\s+inde\b|\blåst\s+inde\b|\bkan\s+ikke\s+komme\s+ud\s+af\s+(?:sit|sin|hans|hendes)\s+(?:værelse|lejlighed|bolig)`,
+  ),
+  r('beltDevice', 'fixation', String.raw`\bbæltefiks\w*|\bfiks(?:er|ere|eres|eret|ering)\w*`, {
+    when: isIn(['fabric_belt', 'other']),
+  }),
+  r('beltDevice', 'confining_bed_rails', String.raw`\bsengehest\w*|\bsengegitter\w*|\bsengegrind\w*`, {
+    when: isIn(['fabric_belt', 'other']),
+  }),
+  r('beltDevice', 'cage_or_rope', String.raw`\bbur\b|\breb\b|\btov\b|\bsnor\b`, {
+    when: isIn(['fabric_belt', 'other']),
+  }),
+  r('beltDevice', 'fabric_belt_or_similar', String.raw`\bstofsele\w*|\bsele\w*|\bbækkensele\w*|\bbrystsele\w*`, {
+    when: isIn(['fabric_belt']),
+  }),
+  r(
+    'justifiedByStaffing',
+    true,
+    String.raw`\bpersonalemangel\w*|\bunderbemand\w*|\bnormering\w*|\bfor\s+få\s+(?:på\s+vagt|ansatte|personaler|hænder|medarbejdere)|\bikke\s+nok\s+personale|\balene\s+på\s+(?:vagt|afdelingen)|\bkun\s+(?:en|én|to)\s+på\s+vagt|\bhar\s+(?:for\s+)?travlt|\bikke\s+tid\s+til\s+at\s+(?:holde\s+øje|passe\s+på|være\s+hos)`,
+    { negated: false },
+  ),
+  r('doorAlarm', true, String.raw`\bdørsignal\w*|\bdøralarm\w*|\balarm\s+på\s+døren|\balarm,?\s+når\s+døren`, {
+    when: isIn(['special_door_opener', 'lock_own_home_exterior', 'lock_outdoor_gate', 'lock_common_room_door']),
+    negated: false,
+  }),
+  r('onlyDelays', true, String.raw`\bforsinke\w*|\btager\s+længere\s+tid\s+at\s+åbne|\bkræver\s+to\s+greb`, {
+    when: isIn(['special_door_opener']),
+    negated: false,
+  }),
+  r(
+    'riskOfHarm',
+    false,
+    String.raw`\bingen\s+(?:reel\s+|konkret\s+)?risiko|\bfor\s+en\s+sikkerheds\s+skyld|\bbare\s+for\s+at\s+være\s+på\s+den\s+sikre\s+side`,
+  ),
+  r(
+    'riskOfHarm',
+    true,
+    String.raw`\b(?:konkret|dokumenteret|reel|nærliggende|betydelig|stor)\s+risiko|\bvæsentlig\s+personskade`,
+    { negated: false },
+  ),
   // actor
   r(
     'actor',
@@ -391,7 +446,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'actor',
     'other_staff',
-    String.raw`\bpedel\w*|\brengøring\w*|\bvagt(?:en|erne)?\b|\bsikkerhedsvagt\w*|\bvægter\w*|\bkøkkenpersonale\w*|\bkøkkenmedarbejder\w*|\bkontorpersonale\w*|\bchauffør\w*|\bfrivillig\w*|\badministrativ\w*\s+medarbejder\w*|\bservicemedarbejder\w*|\bteknisk\w*\s+servicemedarbejder\w*`,
+    String.raw`\bpedel\w*|\brengøring\w*|\bvagt(?:en|erne)\b|\bsikkerhedsvagt\w*|\bvægter\w*|\bkøkkenpersonale\w*|\bkøkkenmedarbejder\w*|\bkontorpersonale\w*|\bchauffør\w*|\bfrivillig\w*|\badministrativ\w*\s+medarbejder\w*|\bservicemedarbejder\w*|\bteknisk\w*\s+servicemedarbejder\w*`,
   ),
   r(
     'actor',
@@ -624,12 +679,16 @@ const FACT_RULES: FactRule[] = [
     'suspicion',
     'founded',
     String.raw`\bbegrundet\s+mistanke|\bkonkret\s+mistanke|\bstærk\w*\s+mistanke|\bhar\s+set\s+(?:ham|hende)\s+(?:gemme|tage|have)|\bfundet\s+(?:\w+\s+){0,2}(?:stoffer|kniv|våben)`,
+    { when: isIn(SEARCHES) },
   ),
-  r('suspicion', 'reasonable', String.raw`\bmistanke\s+med\s+rimelig\s+grund|\brimelig\s+(?:grund|mistanke)`),
+  r('suspicion', 'reasonable', String.raw`\bmistanke\s+med\s+rimelig\s+grund|\brimelig\s+(?:grund|mistanke)`, {
+    when: isIn(SEARCHES),
+  }),
   r(
     'suspicion',
     'none',
     String.raw`\bingen\s+(?:konkret\s+)?mistanke|\bfor\s+en\s+sikkerheds\s+skyld|\brutinemæssig\w*|\bstikprøve\w*|\buden\s+(?:\w+\s+)?mistanke|\bbare\s+for\s+at\s+være\s+sikre`,
+    { when: isIn(SEARCHES) },
   ),
   r(
     'scannerTriedFirst',

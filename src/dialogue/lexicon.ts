@@ -3,34 +3,18 @@
  * issues 3 and 9), text normalisation and Unicode-aware pattern helpers, and the word lists the
  * router uses to decide whether a message is about magtanvendelse at all.
  *
- * The types mirror the rule evaluator's contract. When src/rules/schema.ts lands, the Facts type is
- * taken from there; the measure-id unions stay here so that the kap. 24 c / 24 d ids are always known.
+ * Facts and measure ids come from the rule evaluator's schema (src/rules/schema.ts); the kap. 24 c / 24 d
+ * ids and facts of issue 9 are added here as long as that schema does not carry them.
  */
 
-export const KAP24_MEASURE_IDS = [
-  'house_rules',
-  'physical_guidance',
-  'averting_damage',
-  'release_grip',
-  'restraint',
-  'special_door_opener',
-  'fabric_belt',
-  'seizure_alarm',
-  'camera_lookin',
-  'welfare_technology',
-  'lock_own_home_exterior',
-  'lock_common_room_door',
-  'lock_service_area',
-  'lock_outdoor_gate',
-  'lock_cupboards',
-  'open_home_door',
-  'relocation',
-  'relocation_danger_to_others',
-  'hygiene_restraint',
-  'protective_equipment',
-  'other',
-] as const;
+import {
+  FACT_NAMES as RULE_FACT_NAMES,
+  MEASURE_IDS as RULE_MEASURE_IDS,
+  type Facts as RuleFacts,
+  type MeasureId as RuleMeasureId,
+} from '../rules/schema.ts';
 
+/** Kap. 24 c and 24 d measures (issue 9). Kept here until the rules schema lists them all. */
 export const KAP24CD_MEASURE_IDS = [
   'visitor_restriction_common_areas',
   'visitor_restriction_own_home',
@@ -46,58 +30,24 @@ export const KAP24CD_MEASURE_IDS = [
   'night_lock_in',
   'seclusion_room',
 ] as const;
+export type Kap24cdMeasureId = (typeof KAP24CD_MEASURE_IDS)[number];
 
-export const MEASURE_IDS = [...KAP24_MEASURE_IDS, ...KAP24CD_MEASURE_IDS] as const;
-export type MeasureId = (typeof MEASURE_IDS)[number];
+/** Every measure id the conversation layer can recognise: the evaluator's ids plus those of issue 9. */
+export const MEASURE_IDS: readonly (RuleMeasureId | Kap24cdMeasureId)[] = [
+  ...new Set<RuleMeasureId | Kap24cdMeasureId>([...RULE_MEASURE_IDS, ...KAP24CD_MEASURE_IDS]),
+];
+export type MeasureId = RuleMeasureId | Kap24cdMeasureId;
 
 export function isMeasureId(value: unknown): value is MeasureId {
   return typeof value === 'string' && (MEASURE_IDS as readonly string[]).includes(value);
 }
 
-export type Consent = 'given' | 'objects' | 'passive' | 'unable';
-export type ImpairmentCause = 'dementia' | 'other';
-export type Actor = 'care_staff' | 'other_staff' | 'relative';
-export type Setting = 'botilbud' | 'dagtilbud' | 'almen_plejebolig' | 'own_home' | 'excursion';
-export type HygieneTask =
-  | 'toothbrushing'
-  | 'shaving'
-  | 'hair_washing_bathing_handwashing_dressing'
-  | 'hair_nail_cutting'
-  | 'diaper_change'
-  | 'skin_care'
-  | 'removing_food_or_objects'
-  | 'wound_care'
-  | 'other';
-export type Technology = 'movement' | 'sound' | 'video' | 'location';
-export type BeltReason = 'fall' | 'sitting_posture' | 'sudden_movements' | 'assist_action' | 'restlessness';
 export type Boform = '108' | '107' | 'other';
 export type Suspicion = 'none' | 'reasonable' | 'founded';
 export type VisitorBehaviour = 'violence_or_threats' | 'repeated_harassment' | 'strongly_disturbing' | 'criticism_only';
 
-/** The facts of issues 3 (kap. 24–24 b) and 9 (kap. 24 c–24 d). Every fact is optional: absent = unknown. */
-export interface Facts {
-  consent: Consent;
-  documentedImpairment: boolean;
-  impairmentCause: ImpairmentCause;
-  representativeObjects: boolean;
-  actor: Actor;
-  setting: Setting;
-  priorHygieneRestraintsLast6Months: number;
-  hygieneTask: HygieneTask;
-  aidsUsed: boolean;
-  technology: Technology;
-  recordsOrStores: boolean;
-  twoWayAudio: boolean;
-  openFrequency: boolean;
-  recognizableImage: boolean;
-  usesAI: boolean;
-  unlockedAccessRemains: boolean;
-  locksIndoorCommonAreas: boolean;
-  beltReason: BeltReason;
-  significantPropertyDamage: boolean;
-  repeated: boolean;
-  requestedMonths: number;
-  // issue 9
+/** Facts of issue 9 (kap. 24 c–24 d), until the rules schema carries them. */
+export interface Kap24cdFacts {
   placedByCriminalJudgment: boolean;
   boform: Boform;
   secureUnit: boolean;
@@ -119,6 +69,16 @@ export interface Facts {
   decidedAtCouncilMeeting: boolean;
 }
 
+/** All facts the extractor can find: the evaluator's (src/rules/schema.ts) plus issue 9's. */
+export type Facts = Required<RuleFacts> & Omit<Kap24cdFacts, keyof RuleFacts>;
+
+/** Only the facts the rule evaluator's strict schema accepts (drops issue-9 facts it does not know yet). */
+export function toRuleFacts(facts: Partial<Facts>): RuleFacts {
+  const out: Record<string, unknown> = {};
+  for (const name of RULE_FACT_NAMES) if (facts[name] !== undefined) out[name] = facts[name];
+  return out as RuleFacts;
+}
+
 export type FactName = keyof Facts;
 
 export const BOOLEAN_FACTS: readonly FactName[] = [
@@ -134,6 +94,15 @@ export const BOOLEAN_FACTS: readonly FactName[] = [
   'locksIndoorCommonAreas',
   'significantPropertyDamage',
   'repeated',
+  'representativeConsents',
+  'physicalResistance',
+  'locksPersonIn',
+  'blocksFoodDrinkOrExit',
+  'onlyDelays',
+  'doorAlarm',
+  'riskOfHarm',
+  'justifiedByStaffing',
+  'helpPossibleInCurrentHome',
   'placedByCriminalJudgment',
   'secureUnit',
   'onLeave',
