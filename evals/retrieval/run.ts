@@ -27,6 +27,10 @@ const showMisses = args.includes('--misses');
 const corpus = loadCorpus();
 const questions = loadQuestions();
 const units = corpus.units;
+// Unit ids drift while the parsers evolve; evidence phrases still count, but say so.
+const unknown = [...new Set(questions.flatMap((q) => q.relevant).filter((id) => !corpus.unit(id)))];
+if (unknown.length)
+  process.stderr.write(`Advarsel: ${unknown.length} relevante id'er findes ikke i korpusset: ${unknown.join(', ')}\n`);
 
 const hjemmel = await getSearcher();
 const engines: Engine[] = [
