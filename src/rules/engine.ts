@@ -197,7 +197,8 @@ function missingFor(evaluated: Evaluated[], f: Facts, first: FactName[]): Missin
   const seen = new Set<FactName>();
   const out: FactName[] = [];
   const add = (fact: FactName) => {
-    if (f[fact] === undefined && !seen.has(fact)) {
+    // requestedMonths is the applicant's choice, not a fact of the situation: never asked for.
+    if (f[fact] === undefined && !seen.has(fact) && fact !== 'requestedMonths') {
       seen.add(fact);
       out.push(fact);
     }

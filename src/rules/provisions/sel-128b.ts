@@ -57,7 +57,6 @@ export const technologyLimits: ConditionDef[] = [
     text: 'Bruges kunstig intelligens, er personen eller repræsentanten informeret, og der indsamles kun nødvendige data.',
     cite: ['bek1412-7', 'vejl2025-k17-p10'],
     kind: 'authority',
-    facts: ['usesAI'],
     test: (f) => (f.usesAI === false ? true : undefined),
   },
 ];
