@@ -5,7 +5,7 @@
 import { evaluateMeasure } from './engine.ts';
 import { FACT_QUESTIONS, type FactQuestion } from './facts.ts';
 import { MEASURES } from './measures.ts';
-import { RULES_VERSION, VALID_FROM } from './params.ts';
+import { VALID_FROM } from './params.ts';
 import {
   type EvaluateRequest,
   EvaluateRequestSchema,
