@@ -24,5 +24,6 @@ export async function postJson(url: string, body: unknown, headers: Record<strin
   } catch {
     json = undefined;
   }
+  // biome-ignore lint/suspicious/noExplicitAny: tests read response fields ad hoc and assert each one.
   return { status: res.status, json: json as Record<string, any>, text, headers: res.headers };
 }
