@@ -1,4 +1,326 @@
-import type { Mount } from '../app.ts';
+/**
+ * The journal-system API (/api/v1): evaluate, incident checks, search, units, measures, sources, decision
+ * records, session tokens and the OpenAPI document, plus /docs, /embed and the example journal page.
+ * `before` guards every /api/v1 route (the core chat and session routes too): keys, tokens, CORS, rate limits.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Request, type Response } from 'express';
+import type { CorpusIndex, SourceMeta, Unit } from '../../corpus/index.ts';
+import {
+  evaluate,
+  listMeasures,
+  MEASURE_IDS,
+  MeasureNotImplementedError,
+  measureInfo,
+  RULES_VERSION,
+  RulesPeriodError,
+  VALID_FROM,
+  type Verdict,
+} from '../../rules/index.ts';
+import { getSearcher } from '../../search/index.ts';
+import type { Store } from '../../store/index.ts';
+import { type AppState, HttpError, type Mount } from '../app.ts';
+import { apiGuard, type Client, RateLimiter, settingsFrom } from './auth.ts';
+import { renderDocsHtml } from './docs.ts';
+import { embedHandler } from './embed.ts';
+import { checkIncident } from './incident.ts';
+import { DEFAULT_TOKEN_TTL_SECONDS, KeyStore, normaliseOrigin, signToken } from './keys.ts';
+import { openApiDocument } from './openapi.ts';
+import { captureChatRecord, getRecord, recordOwner, renderRecordHtml, writeVerdictRecord } from './records.ts';
+import {
+  EvaluateRequestSchema,
+  IncidentCheckRequestSchema,
+  SearchQuerySchema,
+  type Source,
+  TokenRequestSchema,
+} from './schemas.ts';
 
-// Placeholder until the journal-system API (issue 7) lands: mounts nothing.
-export const apiMount: Mount = { name: 'api' };
+export const EXAMPLES_DIR = join(import.meta.dirname, '..', '..', '..', 'examples');
+
+function ready(state: AppState): { corpus: CorpusIndex; store: Store } {
+  if (!state.ready || !state.corpus || !state.store)
+    throw new HttpError(503, 'not_ready', 'Hjemmel starter stadig op / still starting, try again shortly');
+  return { corpus: state.corpus, store: state.store };
+}
+
+function clientOf(res: Response): Client {
+  return res.locals['client'] as Client;
+}
+
+export function toSource(s: SourceMeta, corpus: CorpusIndex): Source {
+  return {
+    id: s.id,
+    title: s.title,
+    shortTitle: s.shortTitle,
+    kind: s.kind,
+    issuer: s.issuer,
+    date: s.date,
+    number: s.number ?? null,
+    status: s.status,
+    validFrom: s.validFrom ?? null,
+    validTo: s.validTo ?? null,
+    derivedFrom: s.derivedFrom ?? null,
+    units: corpus.units.filter((u) => u.sourceId === s.id).length,
+  };
+}
+
+function toUnit(u: Unit) {
+  return {
+    id: u.id,
+    sourceId: u.sourceId,
+    kind: u.kind,
+    citation: u.citation,
+    headingPath: u.headingPath,
+    text: u.text,
+    status: u.status,
+    validFrom: u.validFrom ?? null,
+    validTo: u.validTo ?? null,
+    parentId: u.parentId,
+    childIds: u.childIds,
+    page: u.page ?? null,
+  };
+}
+
+function toUnitRef(u: Unit, parent: Unit | null) {
+  const own =
+    u.headingPath.length > (parent?.headingPath.length ?? 0) ? u.headingPath[u.headingPath.length - 1] : undefined;
+  return { id: u.id, kind: u.kind, citation: u.citation, status: u.status, heading: own ?? null };
+}
+
+/** Runs the evaluator, mapping its "cannot evaluate" errors to 422 with the shared error shape. */
+function runEvaluate(request: unknown): Verdict {
+  try {
+    return evaluate(request);
+  } catch (err) {
+    if (err instanceof MeasureNotImplementedError) throw new HttpError(422, err.code, err.message);
+    if (err instanceof RulesPeriodError) throw err;
+    throw err;
+  }
+}
+
+function measureTitle(id: string): string {
+  return listMeasures().find((m) => m.id === id)?.title ?? id;
+}
+
+function wantsHtml(req: Request): boolean {
+  if (req.query['format'] === 'html') return true;
+  if (req.query['format'] === 'json') return false;
+  const accept = req.get('accept') ?? '';
+  return accept.includes('text/html') && !accept.startsWith('application/json');
+}
+
+/** Snapshots each chat answer (JSON or the SSE "final" event) as a decision record. */
+function captureChat(state: AppState) {
+  return (_req: Request, res: Response, next: () => void) => {
+    const capture = (body: unknown) => {
+      try {
+        const r = body as Parameters<typeof captureChatRecord>[2];
+        if (!state.store || !state.corpus || !r || typeof r.recordId !== 'number') return;
+        const s = state.conversation?.session(r.sessionId);
+        captureChatRecord(
+          state.store,
+          state.corpus,
+          r,
+          s?.facts ?? null,
+          s?.measure ?? null,
+          clientOf(res)?.keyId ?? null,
+        );
+      } catch (err) {
+        state.log?.(`api: record snapshot failed: ${err instanceof Error ? err.name : 'error'}`);
+      }
+    };
+    const json = res.json.bind(res);
+    res.json = (body: unknown) => {
+      if (res.statusCode < 400) capture(body);
+      return json(body);
+    };
+    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+    res.write = ((chunk: unknown, ...rest: unknown[]) => {
+      if (typeof chunk === 'string' && chunk.startsWith('event: final\n')) {
+        const data = chunk.slice(chunk.indexOf('data: ') + 6).trim();
+        try {
+          capture(JSON.parse(data));
+        } catch {
+          // not JSON: nothing to record
+        }
+      }
+      return write(chunk, ...rest);
+    }) as typeof res.write;
+    next();
+  };
+}
+
+export const apiMount: Mount = {
+  name: 'api',
+  before(app, state) {
+    const settings = settingsFrom(state.env);
+    const limiter = new RateLimiter();
+    app.use('/api/v1', apiGuard(state, settings, limiter));
+    app.post('/api/v1/chat', captureChat(state));
+  },
+  routes(app, state) {
+    app.get('/api/v1/openapi.json', (_req, res) => {
+      res.json(openApiDocument());
+    });
+    app.get('/docs', (_req, res) => {
+      res.type('html').set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      res.send(renderDocsHtml(openApiDocument()));
+    });
+
+    app.get('/api/v1/sources', (_req, res) => {
+      const { corpus } = ready(state);
+      res.json({ corpusHash: corpus.hash, sources: corpus.sources.map((s) => toSource(s, corpus)) });
+    });
+
+    app.get('/api/v1/units/:id', (req, res) => {
+      const { corpus } = ready(state);
+      const id = String(req.params['id']);
+      const ctx = corpus.inContext(id);
+      if (!ctx) throw new HttpError(404, 'unknown_unit', `Ukendt enhed / unknown unit: ${id}`);
+      res.json({
+        unit: toUnit(ctx.unit),
+        source: toSource(ctx.source, corpus),
+        parent: ctx.parent ? toUnit(ctx.parent) : null,
+        children: ctx.children.map(toUnit),
+        siblings: ctx.siblings.map((s) => toUnitRef(s, ctx.parent)),
+      });
+    });
+
+    app.get('/api/v1/search', async (req, res) => {
+      ready(state);
+      const { q, k } = SearchQuerySchema.parse({ q: req.query['q'] ?? '', k: req.query['k'] ?? undefined });
+      const hits = await (await getSearcher()).search(q, { k });
+      res.json({
+        query: q,
+        k,
+        hits: hits.map((h) => ({
+          id: h.id,
+          citation: h.citation,
+          sourceId: h.sourceId,
+          status: h.status,
+          text: h.text,
+          score: h.score,
+          parent: h.parent ?? null,
+          alsoIn: h.alsoIn,
+        })),
+      });
+    });
+
+    app.get('/api/v1/measures', (_req, res) => {
+      res.json({
+        rulesVersion: RULES_VERSION,
+        validFrom: VALID_FROM,
+        measures: listMeasures().map((m) => measureInfo(m.id)!),
+      });
+    });
+
+    app.get('/api/v1/measures/:id', (req, res) => {
+      const id = String(req.params['id']);
+      const info = (MEASURE_IDS as readonly string[]).includes(id) ? measureInfo(id as Verdict['measure']) : undefined;
+      if (!info) throw new HttpError(404, 'unknown_measure', `Ukendt indgreb / unknown measure: ${id}`);
+      res.json(info);
+    });
+
+    app.post('/api/v1/evaluate', (req, res) => {
+      const { corpus, store } = ready(state);
+      const request = EvaluateRequestSchema.parse(req.body ?? {});
+      const verdict = runEvaluate(request);
+      const recordId = writeVerdictRecord(store, corpus, {
+        kind: 'evaluate',
+        client: clientOf(res).keyId,
+        facts: request.facts,
+        verdict,
+        question: `Regelvurdering via API: ${measureTitle(request.measure)}`,
+      });
+      res.set('X-Record-Id', String(recordId)).json({ ...verdict, recordId });
+    });
+
+    app.post('/api/v1/incidents/check', (req, res) => {
+      const { corpus, store } = ready(state);
+      const input = IncidentCheckRequestSchema.parse(req.body ?? {});
+      let result: ReturnType<typeof checkIncident>;
+      try {
+        result = checkIncident(input, new Date().toISOString().slice(0, 10));
+      } catch (err) {
+        if (err instanceof MeasureNotImplementedError) throw new HttpError(422, err.code, err.message);
+        throw err;
+      }
+      const recordId = writeVerdictRecord(store, corpus, {
+        kind: 'incident',
+        client: clientOf(res).keyId,
+        facts: input.facts,
+        verdict: result.verdict,
+        question: `Tjek af hændelse ${input.date}: ${measureTitle(input.measure)}${
+          input.decisionExists === undefined ? '' : input.decisionExists ? ' (afgørelse forelå)' : ' (ingen afgørelse)'
+        }`,
+      });
+      res.set('X-Record-Id', String(recordId)).json({ ...result, recordId });
+    });
+
+    app.get('/api/v1/records/:id', (req, res) => {
+      const { corpus, store } = ready(state);
+      const raw = String(req.params['id']);
+      const id = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
+      const record = Number.isNaN(id) ? undefined : getRecord(store, corpus, id);
+      // A record is only shown to the client it was made for (anonymous local records to local users).
+      if (!record || recordOwner(store, id) !== clientOf(res).keyId)
+        throw new HttpError(404, 'unknown_record', `Ukendt beslutningsnotat / unknown record: ${raw}`);
+      if (wantsHtml(req)) {
+        res.type('html').set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+        res.send(renderRecordHtml(record));
+        return;
+      }
+      res.json(record);
+    });
+
+    app.post('/api/v1/tokens', (req, res) => {
+      const { store } = ready(state);
+      const client = clientOf(res);
+      if (client.kind !== 'key' || client.public)
+        throw new HttpError(
+          403,
+          'secret_key_required',
+          'Tokens udstedes kun mod en hemmelig API-nøgle (fra serveren) / a secret API key is required',
+        );
+      const body = TokenRequestSchema.parse(req.body ?? {});
+      let origins = client.origins;
+      if (body.origin !== undefined) {
+        const o = (() => {
+          try {
+            return normaliseOrigin(body.origin);
+          } catch {
+            return '';
+          }
+        })();
+        if (!origins.includes(o))
+          throw new HttpError(400, 'origin_not_allowed', `Oprindelsen står ikke på nøglen / origin not on the key`);
+        origins = [o];
+      }
+      const keys = new KeyStore(store);
+      const ttl = body.ttlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
+      const now = Math.floor(Date.now() / 1000);
+      const token = signToken(
+        { kid: client.keyId!, origins, iat: now, exp: now + ttl },
+        keys.tokenSecret(state.env ?? {}),
+      );
+      res.status(201).json({
+        token,
+        tokenType: 'Bearer',
+        expiresIn: ttl,
+        expiresAt: new Date((now + ttl) * 1000).toISOString(),
+        keyId: client.keyId!,
+        origins,
+      });
+    });
+
+    app.get('/embed', embedHandler(state));
+
+    // The example journal system (a static page that embeds /embed and calls the incident check).
+    app.get('/examples/journal-system', (_req, res) => res.redirect(301, '/examples/journal-system/'));
+    app.get('/examples/journal-system/', (_req, res) => {
+      res.type('html').send(readFileSync(join(EXAMPLES_DIR, 'journal-system', 'index.html'), 'utf8'));
+    });
+    app.use('/examples', express.static(EXAMPLES_DIR, { index: false, fallthrough: true }));
+  },
+};

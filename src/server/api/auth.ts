@@ -1,0 +1,245 @@
+/**
+ * Guards /api/v1/*: API keys, session tokens, anonymous local use, CORS per key, rate limits per key and
+ * an access log that never contains keys, tokens, query strings or raw CPR numbers.
+ */
+import type { NextFunction, Request, Response } from 'express';
+import { maskCpr } from '../../llm/privacy.ts';
+import { type AppState, HttpError, sendError } from '../app.ts';
+import { type ApiKey, KeyStore, PUBLIC_PREFIX, SECRET_PREFIX, TOKEN_PREFIX, verifyToken } from './keys.ts';
+
+export interface Client {
+  kind: 'anonymous' | 'key' | 'token';
+  /** Key id (for key and token clients). */
+  keyId: string | null;
+  public: boolean;
+  origins: string[];
+  ratePerMinute: number;
+}
+
+export interface ApiSettings {
+  /** Requests without a key are accepted from this machine (loopback, no proxy, local or no Origin). */
+  allowAnonymousLocal: boolean;
+  anonymousRatePerMinute: number;
+  accessLog: boolean;
+}
+
+export function settingsFrom(env: NodeJS.ProcessEnv = {}): ApiSettings {
+  const requireKey = env['HJEMMEL_REQUIRE_KEY'] === '1' || env['HJEMMEL_REQUIRE_KEY'] === 'true';
+  const anon = env['HJEMMEL_ALLOW_ANONYMOUS_LOCAL'];
+  return {
+    allowAnonymousLocal: !requireKey && anon !== '0' && anon !== 'false',
+    anonymousRatePerMinute: Math.max(1, Number(env['HJEMMEL_ANON_RATE'] ?? 600) || 600),
+    accessLog: env['HJEMMEL_ACCESS_LOG'] !== '0',
+  };
+}
+
+/** In-memory token buckets: capacity = the per-minute rate, refilled continuously. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+
+  take(
+    id: string,
+    perMinute: number,
+    now = Date.now(),
+  ): { ok: true; remaining: number } | { ok: false; retryAfter: number } {
+    const perMs = perMinute / 60_000;
+    const b = this.buckets.get(id) ?? { tokens: perMinute, at: now };
+    b.tokens = Math.min(perMinute, b.tokens + (now - b.at) * perMs);
+    b.at = now;
+    this.buckets.set(id, b);
+    if (this.buckets.size > 10_000) this.prune(now);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return { ok: true, remaining: Math.floor(b.tokens) };
+    }
+    return { ok: false, retryAfter: Math.max(1, Math.ceil((1 - b.tokens) / perMs / 1000)) };
+  }
+
+  private prune(now: number): void {
+    for (const [id, b] of this.buckets) if (now - b.at > 10 * 60_000) this.buckets.delete(id);
+  }
+}
+
+function isLoopback(addr: string | undefined): boolean {
+  return !!addr && (addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.'));
+}
+
+function isLocalOrigin(origin: string): boolean {
+  try {
+    const h = new URL(origin).hostname;
+    return h === 'localhost' || h === '127.0.0.1' || h === '[::1]' || h.endsWith('.localhost');
+  } catch {
+    return false;
+  }
+}
+
+/** The request's own origin (the Hjemmel server as the browser sees it). */
+export function selfOrigin(req: Request): string {
+  return `${req.protocol}://${req.get('host') ?? ''}`;
+}
+
+function isLocalRequest(req: Request): boolean {
+  return isLoopback(req.socket.remoteAddress) && !req.get('x-forwarded-for') && !req.get('forwarded');
+}
+
+/** A request without credentials from this machine, when allowed. */
+export function anonymousAllowed(req: Request, settings: ApiSettings): boolean {
+  const origin = req.get('origin');
+  return (
+    settings.allowAnonymousLocal &&
+    isLocalRequest(req) &&
+    (!origin || origin === selfOrigin(req) || isLocalOrigin(origin))
+  );
+}
+
+function credentialOf(req: Request): string | undefined {
+  const auth = req.get('authorization');
+  if (auth) {
+    const m = /^Bearer\s+(\S+)\s*$/i.exec(auth);
+    if (!m) throw new HttpError(401, 'unauthorized', 'Authorization skal være "Bearer <nøgle eller token>"');
+    return m[1];
+  }
+  return req.get('x-api-key')?.trim() || undefined;
+}
+
+/** Resolves the client of a request, or throws 401/403. */
+export function authenticate(req: Request, keys: KeyStore, state: AppState, settings: ApiSettings): Client {
+  const origin = req.get('origin');
+  const sameOrigin = !!origin && origin === selfOrigin(req);
+  const cred = credentialOf(req);
+  if (!cred) {
+    if (anonymousAllowed(req, settings))
+      return {
+        kind: 'anonymous',
+        keyId: null,
+        public: false,
+        origins: [],
+        ratePerMinute: settings.anonymousRatePerMinute,
+      };
+    throw new HttpError(
+      401,
+      'unauthorized',
+      'API-nøgle eller token mangler / API key or token required (Authorization: Bearer …)',
+    );
+  }
+  if (cred.startsWith(TOKEN_PREFIX)) {
+    const check = verifyToken(cred, keys.tokenSecret(state.env ?? {}));
+    if (!check.ok)
+      throw check.reason === 'expired'
+        ? new HttpError(401, 'token_expired', 'Tokenet er udløbet / token expired: hent et nyt via POST /api/v1/tokens')
+        : new HttpError(401, 'invalid_token', 'Ugyldigt token / invalid token');
+    const key = keys.get(check.payload.kid);
+    if (!key || key.revokedAt)
+      throw new HttpError(401, 'invalid_token', 'Nøglen bag tokenet er tilbagekaldt / revoked');
+    if (origin && !sameOrigin && !check.payload.origins.includes(origin))
+      throw new HttpError(
+        403,
+        'origin_not_allowed',
+        `Oprindelsen er ikke tilladt for dette token / origin not allowed`,
+      );
+    return {
+      kind: 'token',
+      keyId: key.id,
+      public: false,
+      origins: check.payload.origins,
+      ratePerMinute: key.ratePerMinute,
+    };
+  }
+  const key: ApiKey | undefined =
+    cred.startsWith(SECRET_PREFIX) || cred.startsWith(PUBLIC_PREFIX) ? keys.verify(cred) : undefined;
+  if (!key) throw new HttpError(401, 'invalid_key', 'Ukendt eller tilbagekaldt API-nøgle / unknown or revoked API key');
+  if (key.public) {
+    if (!origin || !key.origins.includes(origin))
+      throw new HttpError(
+        403,
+        'origin_not_allowed',
+        'En offentlig nøgle virker kun fra sine tilladte oprindelser / a public key only works from its allowed origins',
+      );
+  } else if (origin && !sameOrigin) {
+    throw new HttpError(
+      403,
+      'secret_key_in_browser',
+      'Hemmelige nøgler må ikke bruges fra en browser: byt nøglen til et token via POST /api/v1/tokens / secret keys must not be used from a browser',
+    );
+  }
+  return { kind: 'key', keyId: key.id, public: key.public, origins: key.origins, ratePerMinute: key.ratePerMinute };
+}
+
+/** Origins any active key allows (for preflight requests, which carry no credentials). */
+function preflightAllowed(req: Request, keys: KeyStore, settings: ApiSettings): boolean {
+  const origin = req.get('origin');
+  if (!origin) return false;
+  if (origin === selfOrigin(req) || anonymousAllowed(req, settings)) return true;
+  return keys.list().some((k) => !k.revokedAt && k.origins.includes(origin));
+}
+
+const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, X-API-Key';
+const EXPOSE_HEADERS = 'Retry-After, RateLimit-Limit, RateLimit-Remaining, X-Record-Id';
+
+function setCors(res: Response, origin: string): void {
+  res.set({
+    'Access-Control-Allow-Origin': origin,
+    'Access-Control-Expose-Headers': EXPOSE_HEADERS,
+  });
+  res.vary('Origin');
+}
+
+/** Paths under /api/v1 that need no credentials (the public contract). */
+const PUBLIC_PATHS = new Set(['/openapi.json']);
+
+export function apiGuard(state: AppState, settings: ApiSettings, limiter: RateLimiter) {
+  const log = state.log ?? (() => {});
+  return (req: Request, res: Response, next: NextFunction) => {
+    const t0 = performance.now();
+    if (settings.accessLog) {
+      res.on('finish', () => {
+        const who = (res.locals['client'] as Client | undefined)?.keyId ?? 'anonym';
+        // Path only: never the query string (search text, tokens) or headers (keys); CPR numbers masked.
+        const path = maskCpr(`${req.baseUrl}${req.path}`);
+        log(`api ${req.method} ${path} ${res.statusCode} ${Math.round(performance.now() - t0)}ms ${who}`);
+      });
+    }
+    const origin = req.get('origin');
+    if (PUBLIC_PATHS.has(req.path) && req.method === 'GET') {
+      res.set('Access-Control-Allow-Origin', '*');
+      return next();
+    }
+    if (!state.ready || !state.store)
+      return sendError(res, 503, 'not_ready', 'Hjemmel starter stadig op / still starting, try again shortly');
+    const keys = new KeyStore(state.store);
+
+    if (req.method === 'OPTIONS') {
+      if (!preflightAllowed(req, keys, settings))
+        return sendError(res, 403, 'origin_not_allowed', 'Oprindelsen er ikke tilladt / origin not allowed');
+      setCors(res, origin!);
+      res.set({
+        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
+        'Access-Control-Allow-Headers': ALLOW_HEADERS,
+        'Access-Control-Max-Age': '600',
+      });
+      res.status(204).end();
+      return;
+    }
+
+    const client = authenticate(req, keys, state, settings);
+    res.locals['client'] = client;
+    if (origin && (origin === selfOrigin(req) || client.kind === 'anonymous' || client.origins.includes(origin)))
+      setCors(res, origin);
+
+    const bucket = client.keyId ?? `anon:${req.socket.remoteAddress ?? ''}`;
+    const taken = limiter.take(bucket, client.ratePerMinute);
+    res.set('RateLimit-Limit', String(client.ratePerMinute));
+    if (!taken.ok) {
+      res.set({ 'Retry-After': String(taken.retryAfter), 'RateLimit-Remaining': '0' });
+      return sendError(
+        res,
+        429,
+        'rate_limited',
+        `For mange forespørgsler; prøv igen om ${taken.retryAfter} s / too many requests, retry after ${taken.retryAfter} s`,
+        { limitPerMinute: client.ratePerMinute, retryAfterSeconds: taken.retryAfter },
+      );
+    }
+    res.set('RateLimit-Remaining', String(taken.remaining));
+    next();
+  };
+}

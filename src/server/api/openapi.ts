@@ -1,0 +1,422 @@
+/**
+ * The OpenAPI 3.1 document of /api/v1, generated from the zod schemas (z.toJSONSchema, JSON Schema 2020-12).
+ * Response schemas are components; request bodies are converted in "input" mode (defaults optional).
+ * The operation list below is the single description of paths, parameters, examples and statuses:
+ * the contract tests call every operation listed here and validate the answers against it.
+ */
+import { z } from 'zod';
+import { RULES_VERSION } from '../../rules/index.ts';
+import {
+  ChatRequestSchema,
+  ChatResponseSchema,
+  CitationSchema,
+  ErrorSchema,
+  EvaluateRequestSchema,
+  EvaluateResponseSchema,
+  FactQuestionSchema,
+  FactsSchema,
+  FollowUpSchema,
+  HitSchema,
+  IncidentCheckRequestSchema,
+  IncidentCheckResponseSchema,
+  MeasureIdSchema,
+  MeasureSchema,
+  MeasuresResponseSchema,
+  RecordSchema,
+  SearchQuerySchema,
+  SearchResponseSchema,
+  SessionResponseSchema,
+  SourceSchema,
+  SourcesResponseSchema,
+  TokenRequestSchema,
+  TokenResponseSchema,
+  UnitRefSchema,
+  UnitResponseSchema,
+  UnitSchema,
+  VerdictSchema,
+} from './schemas.ts';
+
+type Json = Record<string, unknown>;
+
+/** Response components, by name. Nested schemas registered here become $refs. */
+const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
+  Error: ErrorSchema,
+  Facts: FactsSchema,
+  Verdict: VerdictSchema,
+  FollowUp: FollowUpSchema,
+  Citation: CitationSchema,
+  Source: SourceSchema,
+  SourcesResponse: SourcesResponseSchema,
+  Unit: UnitSchema,
+  UnitRef: UnitRefSchema,
+  UnitResponse: UnitResponseSchema,
+  Hit: HitSchema,
+  SearchResponse: SearchResponseSchema,
+  FactQuestion: FactQuestionSchema,
+  Measure: MeasureSchema,
+  MeasuresResponse: MeasuresResponseSchema,
+  ChatResponse: ChatResponseSchema,
+  Session: SessionResponseSchema,
+  EvaluateResponse: EvaluateResponseSchema,
+  TokenResponse: TokenResponseSchema,
+  IncidentCheckResponse: IncidentCheckResponseSchema,
+  Record: RecordSchema,
+};
+
+const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
+  ChatRequest: ChatRequestSchema,
+  EvaluateRequest: EvaluateRequestSchema,
+  TokenRequest: TokenRequestSchema,
+  IncidentCheckRequest: IncidentCheckRequestSchema,
+};
+
+function components(schemas: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, Json> {
+  const reg = z.registry<{ id: string }>();
+  for (const [id, s] of Object.entries(schemas)) reg.add(s, { id });
+  const out = z.toJSONSchema(reg, {
+    target: 'draft-2020-12',
+    io,
+    uri: (id) => `#/components/schemas/${id}`,
+    unrepresentable: 'any',
+  }) as { schemas: Record<string, Json> };
+  for (const s of Object.values(out.schemas)) {
+    delete s['$schema'];
+    delete s['$id'];
+  }
+  return out.schemas;
+}
+
+function inline(schema: z.ZodType): Json {
+  const s = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input' }) as Json;
+  delete s['$schema'];
+  return s;
+}
+
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+
+interface Param {
+  name: string;
+  in: 'path' | 'query';
+  schema: z.ZodType;
+  required: boolean;
+  description: string;
+  example: unknown;
+}
+
+interface Op {
+  method: 'get' | 'post';
+  path: string;
+  operationId: string;
+  tag: string;
+  summary: string;
+  description: string;
+  /** false: no credentials needed at all. */
+  auth?: boolean;
+  params?: Param[];
+  body?: { component: string; example: unknown };
+  ok: { status: number; component?: string; description: string; html?: boolean; sse?: boolean };
+  errors: number[];
+}
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'Ugyldig forespørgsel (fejl i parametre eller JSON).',
+  401: 'API-nøgle eller token mangler, er ugyldig eller udløbet.',
+  403: 'Oprindelsen (Origin) er ikke tilladt for nøglen, eller nøgletypen må ikke bruges her.',
+  404: 'Findes ikke.',
+  422: 'Kan ikke vurderes: datoen ligger uden for reglernes periode, eller indgrebet er ikke implementeret.',
+  429: 'For mange forespørgsler; se Retry-After.',
+  503: 'Serveren starter stadig op.',
+};
+
+const idParam = (description: string, example: string, schema: z.ZodType = z.string()): Param => ({
+  name: 'id',
+  in: 'path',
+  schema,
+  required: true,
+  description,
+  example,
+});
+
+export const OPERATIONS: Op[] = [
+  {
+    method: 'post',
+    path: '/api/v1/chat',
+    operationId: 'chat',
+    tag: 'Samtale',
+    summary: 'Stil et spørgsmål (samtale)',
+    description:
+      'Én besked ind, ét svar ud, med kilder. Konkrete "må vi …?"-spørgsmål går gennem regelmotoren. Send `sessionId` for at fortsætte en samtale. `context.facts` og `context.measure` er det, journalen allerede ved: Hjemmel spørger ikke om det igen. Med `Accept: text/event-stream` streames svaret som SSE-hændelserne `delta` (`{text}`) og til sidst `final` (hele svaret som nedenfor).',
+    body: {
+      component: 'ChatRequest',
+      example: {
+        message: 'Må vi låse yderdøren om natten? Hun går ud og fryser.',
+        context: {
+          measure: 'lock_own_home_exterior',
+          facts: { documentedImpairment: true, impairmentCause: 'dementia', consent: 'unable' },
+        },
+      },
+    },
+    ok: { status: 200, component: 'ChatResponse', description: 'Svaret.', sse: true },
+    errors: [400, 401, 403, 404, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/sessions/{id}',
+    operationId: 'getSession',
+    tag: 'Samtale',
+    summary: 'Hent en samtale',
+    description: 'Samtalens indgreb, kendte oplysninger, det ventende spørgsmål og beskederne (CPR-numre maskeret).',
+    params: [idParam('Samtalens id (sessionId fra chat).', '00000000-0000-0000-0000-000000000000')],
+    ok: { status: 200, component: 'Session', description: 'Samtalen.' },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/evaluate',
+    operationId: 'evaluate',
+    tag: 'Regelmotor',
+    summary: 'Vurdér et indgreb (Verdict)',
+    description:
+      'Regelmotorens forespørgsel ind, dens Verdict ud — deterministisk, ingen sprogmodel. Svaret har også `recordId` (beslutningsnotat) og headeren `X-Record-Id`.',
+    body: {
+      component: 'EvaluateRequest',
+      example: {
+        measure: 'lock_own_home_exterior',
+        facts: { consent: 'objects', documentedImpairment: true, impairmentCause: 'dementia', riskOfHarm: true },
+      },
+    },
+    ok: { status: 200, component: 'EvaluateResponse', description: 'Vurderingen.' },
+    errors: [400, 401, 403, 422, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/incidents/check',
+    operationId: 'checkIncident',
+    tag: 'Regelmotor',
+    summary: 'Tjek en hændelse før registrering',
+    description:
+      'Til registreringsformularen: var der hjemmel, skal hændelsen registreres og indberettes, af hvem, til hvem og hvornår, skal pårørende orienteres, og kræves der en handleplan. Alt er aflæst af regelmotorens Verdict for hændelsens dato.',
+    body: {
+      component: 'IncidentCheckRequest',
+      example: {
+        measure: 'restraint',
+        date: '2025-03-14',
+        facts: { consent: 'objects', documentedImpairment: true, impairmentCause: 'other', riskOfHarm: true },
+      },
+    },
+    ok: { status: 200, component: 'IncidentCheckResponse', description: 'Tjekket.' },
+    errors: [400, 401, 403, 422, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/measures',
+    operationId: 'listMeasures',
+    tag: 'Regelmotor',
+    summary: 'Alle indgreb med oplysninger og betingelser',
+    description:
+      'Hvert indgreb med de oplysninger, vurderingen afhænger af (danske spørgsmål og svarmuligheder) og betingelserne — nok til at bygge en formular.',
+    ok: { status: 200, component: 'MeasuresResponse', description: 'Indgrebene.' },
+    errors: [401, 403, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/measures/{id}',
+    operationId: 'getMeasure',
+    tag: 'Regelmotor',
+    summary: 'Ét indgreb',
+    description: 'Som i listen, for ét indgreb.',
+    params: [idParam('Indgrebets id.', 'lock_own_home_exterior', MeasureIdSchema)],
+    ok: { status: 200, component: 'Measure', description: 'Indgrebet.' },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/search',
+    operationId: 'search',
+    tag: 'Kilder',
+    summary: 'Søg i kilderne',
+    description: 'Hybrid søgning (BM25 + vektorer) i lov, bekendtgørelse, vejledning og håndbog.',
+    params: [
+      {
+        name: 'q',
+        in: 'query',
+        schema: SearchQuerySchema.shape.q,
+        required: true,
+        description: 'Spørgsmål eller søgeord.',
+        example: 'låse døren om natten demens',
+      },
+      {
+        name: 'k',
+        in: 'query',
+        schema: SearchQuerySchema.shape.k,
+        required: false,
+        description: 'Antal hits.',
+        example: 5,
+      },
+    ],
+    ok: { status: 200, component: 'SearchResponse', description: 'Hits, bedste først.' },
+    errors: [400, 401, 403, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/units/{id}',
+    operationId: 'getUnit',
+    tag: 'Kilder',
+    summary: 'Én paragraf/enhed med kontekst',
+    description: 'Enheden med kilde (status og datoer), overordnet enhed, underenheder og søskende.',
+    params: [idParam('Enhedens id, f.eks. "sel-128c-stk2".', 'sel-128c-stk2')],
+    ok: { status: 200, component: 'UnitResponse', description: 'Enheden.' },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/sources',
+    operationId: 'listSources',
+    tag: 'Kilder',
+    summary: 'Kilderne med datoer og status',
+    description: 'Alle kilder i korpus (gældende, ophævede, udkast og baggrund) og korpus-hashen.',
+    ok: { status: 200, component: 'SourcesResponse', description: 'Kilderne.' },
+    errors: [401, 403, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/records/{id}',
+    operationId: 'getRecord',
+    tag: 'Beslutningsnotater',
+    summary: 'Beslutningsnotat',
+    description:
+      'Til sagen og til tilsyn: spørgsmål, oplysninger, vurdering, betingelser, kilder med kildeversion, regelsæt, korpus-hash og tidspunkt. JSON som standard; en printvenlig dansk HTML-side med `Accept: text/html` eller `?format=html`.',
+    params: [
+      idParam('recordId fra chat, evaluate eller incidents/check.', '1', z.string().regex(/^\d+$/)),
+      {
+        name: 'format',
+        in: 'query',
+        schema: z.enum(['json', 'html']),
+        required: false,
+        description: 'html = printvenlig side.',
+        example: 'json',
+      },
+    ],
+    ok: { status: 200, component: 'Record', description: 'Notatet.', html: true },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/tokens',
+    operationId: 'createToken',
+    tag: 'Adgang',
+    summary: 'Byt en hemmelig nøgle til et kortlivet token',
+    description:
+      'Journalsystemets backend kalder med sin hemmelige nøgle og giver tokenet (højst 15 minutter, bundet til nøglens oprindelser) videre til widgetten eller iframen. Offentlige nøgler og tokens kan ikke hente tokens.',
+    body: { component: 'TokenRequest', example: { ttlSeconds: 600 } },
+    ok: { status: 201, component: 'TokenResponse', description: 'Tokenet.' },
+    errors: [400, 401, 403, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/openapi.json',
+    operationId: 'openapi',
+    tag: 'Adgang',
+    summary: 'Dette dokument',
+    description: 'OpenAPI 3.1. Kræver ingen nøgle.',
+    auth: false,
+    ok: { status: 200, description: 'OpenAPI-dokumentet.' },
+    errors: [],
+  },
+];
+
+export const API_DESCRIPTION = `Hjemmels API til journalsystemer (Nexus, Cura, Bosted m.fl.): vejledning om magtanvendelse efter serviceloven kap. 24-24 d med citerede kilder og en deterministisk regelmotor. Ingen sprogmodel afgør lovligheden.
+
+**Adgang.** Send \`Authorization: Bearer <nøgle eller token>\` (eller \`X-API-Key: <nøgle>\`). Nøgler oprettes af driften med \`npm run --silent cli -- keys create --name <klient> --origins <url,…> [--public] [--rate <n/min>]\`. Hemmelige nøgler (\`hjm_sk_…\`) bruges kun fra journalsystemets server; browseren får et kortlivet token fra \`POST /api/v1/tokens\` (\`hjt.…\`, højst 15 min., bundet til nøglens oprindelser). Offentlige nøgler (\`hjm_pk_…\`, widgettens \`data-api-key\`) virker kun fra deres tilladte oprindelser. Fra samme maskine (localhost) virker API'et uden nøgle, medmindre serveren kører med \`HJEMMEL_REQUIRE_KEY=1\`.
+
+**CORS.** Kun oprindelser, der står på en nøgle, får \`Access-Control-Allow-Origin\`. **Grænser.** Hver nøgle har en grænse pr. minut; overskrides den, svares 429 med \`Retry-After\`. **Fejl** har altid formen \`{"error": {"code", "message", "details"?}}\`.
+
+**Iframe.** \`/embed?measure=<id>&facts=<json eller k=v,…>&token=<token>\` åbner samtalen udfyldt med journalens oplysninger; siden sender \`Content-Security-Policy: frame-ancestors\` med tokenets oprindelser.`;
+
+let cached: Json | undefined;
+
+export function openApiDocument(): Json {
+  if (cached) return cached;
+  const paths: Record<string, Record<string, Json>> = {};
+  for (const op of OPERATIONS) {
+    const responses: Record<string, Json> = {};
+    const okContent: Json = {};
+    if (op.ok.component) okContent['application/json'] = { schema: ref(op.ok.component) };
+    else okContent['application/json'] = { schema: { type: 'object' } };
+    if (op.ok.sse)
+      okContent['text/event-stream'] = {
+        schema: { type: 'string', description: 'SSE: "event: delta" med {text}, til sidst "event: final" med svaret.' },
+      };
+    if (op.ok.html) okContent['text/html'] = { schema: { type: 'string', description: 'Printvenlig HTML-side.' } };
+    responses[String(op.ok.status)] = { description: op.ok.description, content: okContent };
+    for (const s of op.errors)
+      responses[String(s)] = {
+        description: ERROR_TEXT[s] ?? 'Fejl.',
+        content: { 'application/json': { schema: ref('Error') } },
+        ...(s === 429
+          ? { headers: { 'Retry-After': { description: 'Sekunder til næste forsøg.', schema: { type: 'integer' } } } }
+          : {}),
+      };
+    const operation: Json = {
+      operationId: op.operationId,
+      tags: [op.tag],
+      summary: op.summary,
+      description: op.description,
+      ...(op.auth === false ? { security: [] } : {}),
+      ...(op.params
+        ? {
+            parameters: op.params.map((p) => ({
+              name: p.name,
+              in: p.in,
+              required: p.required,
+              description: p.description,
+              schema: inline(p.schema),
+              example: p.example,
+            })),
+          }
+        : {}),
+      ...(op.body
+        ? {
+            requestBody: {
+              required: true,
+              content: { 'application/json': { schema: ref(op.body.component), example: op.body.example } },
+            },
+          }
+        : {}),
+      responses,
+    };
+    paths[op.path] ??= {};
+    paths[op.path]![op.method] = operation;
+  }
+  cached = {
+    openapi: '3.1.0',
+    jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
+    info: {
+      title: 'Hjemmel API til journalsystemer',
+      version: `1 (regelsæt ${RULES_VERSION})`,
+      description: API_DESCRIPTION,
+    },
+    servers: [{ url: '/' }],
+    tags: [
+      { name: 'Samtale', description: 'Spørgsmål og svar med kilder.' },
+      { name: 'Regelmotor', description: 'Deterministiske vurderinger og tjek af hændelser.' },
+      { name: 'Kilder', description: 'Lov, bekendtgørelse, vejledning og håndbog.' },
+      { name: 'Beslutningsnotater', description: 'Notater til sagen og til tilsyn.' },
+      { name: 'Adgang', description: 'Tokens og dette dokument.' },
+    ],
+    security: [{ bearerAuth: [] }, { apiKeyHeader: [] }, {}],
+    paths,
+    components: {
+      schemas: { ...components(RESPONSE_COMPONENTS, 'output'), ...components(REQUEST_COMPONENTS, 'input') },
+      securitySchemes: {
+        bearerAuth: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'API-nøgle (hjm_sk_… / hjm_pk_…) eller token (hjt.…).',
+        },
+        apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+      },
+    },
+  };
+  return cached;
+}
