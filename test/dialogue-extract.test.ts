@@ -248,6 +248,38 @@ describe('extractFacts: negation and restraint', () => {
     expect(toRuleFacts(out.facts)).toEqual({ consent: 'objects' });
   });
 
+  it("a follow-up mentioning the general act keeps the session's specific measure", () => {
+    const msg = 'Vi har holdt ham fast 3 gange det sidste halve år.';
+    expect(extractFacts(msg).measure).toBe('restraint');
+    expect(extractFacts(msg, { measure: 'hygiene_restraint' }).measure).toBe('hygiene_restraint');
+    expect(extractFacts(msg, { measure: 'hygiene_restraint' }).facts.priorHygieneRestraintsLast6Months).toBe(3);
+    // a different act is a new measure
+    expect(extractFacts('Må vi så låse havelågen?', { measure: 'hygiene_restraint' }).measure).toBe(
+      'lock_outdoor_gate',
+    );
+  });
+
+  it('reads medication referred to by a pronoun', () => {
+    expect(extractFacts('Hun vil ikke tage sin medicin. Må vi blande den i hendes juice?').measure).toBe('other');
+  });
+
+  it('links danger to others across sentences for a relocation', () => {
+    expect(extractFacts('Kan vi flytte Kim til et andet botilbud? Han er til fare for andre beboere.').measure).toBe(
+      'relocation_danger_to_others',
+    );
+  });
+
+  it("staff wanting something is not the person's consent", () => {
+    expect(extractFacts('Nattevagten vil gerne bruge et kamera til at kigge ind.').facts.consent).toBeUndefined();
+    expect(extractFacts('Vi vil gerne have en sensor på døren.').facts.consent).toBeUndefined();
+    expect(extractFacts('Han vil gerne have sensoren.').facts.consent).toBe('given');
+  });
+
+  it('a relative as the one who acts', () => {
+    expect(extractFacts('Må hans mor holde ham fast, når han bliver vred?').facts.actor).toBe('relative');
+    expect(extractFacts('Han bor frivilligt på bostedet.').facts.actor).toBeUndefined();
+  });
+
   it('invents nothing from a message without facts', () => {
     const out = extractFacts('Må vi låse terrassedøren?');
     expect(out.facts).toEqual({});

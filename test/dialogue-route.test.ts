@@ -25,6 +25,8 @@ const cases: [string, 'rule_evaluator' | 'retrieval' | 'out_of_scope'][] = [
   ['Hvor længe gælder en afgørelse om låsning af yderdøre?', 'retrieval'],
   ['Kan pårørende klage over kommunens afgørelse?', 'retrieval'],
   ['Hvilke krav er der til registrering af magtanvendelse?', 'retrieval'],
+  ['Kan pårørende klage over kommunens afgørelse om GPS?', 'retrieval'],
+  ['Hvad står der i § 124 d?', 'retrieval'],
   // out of scope
   ['Hvad er vejret i morgen?', 'out_of_scope'],
   ['Skriv et digt om efteråret', 'out_of_scope'],

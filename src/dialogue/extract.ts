@@ -138,7 +138,7 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'other',
     re: rx(
-      String.raw`\bmedicin\w*[^.!?\n]{0,40}\b(?:skjult|gemt|i\s+maden|i\s+(?:hans|hendes)\s+mad|i\s+drikke\w*|i\s+kaffen|i\s+juicen|uden\s+at\s+(?:han|hun)\s+ved)|\b(?:skjule|gemme|blande|knuse)\s+(?:\w+\s+){0,2}medicin\w*|\bskjult\s+medicin\w*|\bbæltefiks\w*|\bfiks(?:er|ere|eres|eret|ering)\w*|\bsengehest\w*|\bsengegitter\w*|\bsengegrind\w*|\btvangsmedicin\w*|\btage\s+(?:${POSS}\s+)?(?:telefon|mobil|mobiltelefon|pung|penge|cigaretter)\w*(?:\s+fra\s+(?:ham|hende))?|\btage\s+(?:telefon|mobil)\w*\s+fra\s+(?:ham|hende)|\blås\w*\s+(?:ham|hende|dem|borgeren|beboeren)\s+inde\b|\blåse\s+inde\b`,
+      String.raw`\bmedicin\w*[^.!?\n]{0,40}\b(?:skjult|gemt|i\s+maden|i\s+(?:hans|hendes)\s+mad|i\s+drikke\w*|i\s+kaffen|i\s+juicen|uden\s+at\s+(?:han|hun)\s+ved)|\b(?:skjule|gemme|blande|knuse)\s+(?:\w+\s+){0,2}medicin\w*|\bskjult\s+medicin\w*|\b(?:blande|gemme|skjule|putte|komme|knuse)\s+(?:den|dem|medicinen|pillerne|tabletterne)\s+(?:\w+\s+){0,2}(?:i|ned\s+i)\s+(?:\w+\s+)?(?:mad\w*|juice\w*|kaffe\w*|drikke\w*|yoghurt\w*|grød\w*|saft\w*|te\b|mælk\w*)|\bbæltefiks\w*|\bfiks(?:er|ere|eres|eret|ering)\w*|\bsengehest\w*|\bsengegitter\w*|\bsengegrind\w*|\btvangsmedicin\w*|\btage\s+(?:${POSS}\s+)?(?:telefon|mobil|mobiltelefon|pung|penge|cigaretter)\w*(?:\s+fra\s+(?:ham|hende))?|\btage\s+(?:telefon|mobil)\w*\s+fra\s+(?:ham|hende)|\blås\w*\s+(?:ham|hende|dem|borgeren|beboeren)\s+inde\b|\blåse\s+inde\b`,
     ),
   },
   // kap. 24 – 24 b
@@ -197,6 +197,13 @@ const MEASURE_RULES: MeasureRule[] = [
     measure: 'relocation_danger_to_others',
     re: rx(
       String.raw`\b(?:flytte\w*|flytning\w*|tvangsflyt\w*|optage\w*|optagelse\w*)\b[^.!?\n]{0,120}\b(?:fare\s+for\s+(?:de\s+)?andre|farlig\s+for\s+(?:de\s+)?andre|truende\s+adfærd|chikanerende\s+adfærd|slår\s+(?:de\s+)?andre\s+beboere|vold\s+mod\s+(?:de\s+)?andre|truer\s+(?:de\s+)?andre)|\b(?:fare\s+for\s+(?:de\s+)?andre|farlig\s+for\s+(?:de\s+)?andre|slår\s+(?:de\s+)?andre\s+beboere|truer\s+(?:de\s+)?andre\s+beboere)\b[^.!?\n]{0,120}\b(?:flytte\w*|flytning\w*)`,
+    ),
+  },
+  {
+    measure: 'relocation_danger_to_others',
+    re: rx(String.raw`\b(?:flytte\w*|flytning\w*|tvangsflyt\w*)\s+(?:\w+\s+){0,4}(?:til|på|ind\s+på|uden)\b`),
+    requires: rx(
+      String.raw`\bfare\s+for\s+(?:de\s+)?andre|\bfarlig\s+for\s+(?:de\s+)?andre|\btruende\s+adfærd|\bchikanerende\s+adfærd|\bslår\s+(?:de\s+)?andre\s+beboere|\bvold\s+mod\s+(?:de\s+)?andre|\btruer\s+(?:de\s+)?andre`,
     ),
   },
   {
@@ -351,7 +358,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'consent',
     'given',
-    String.raw`\bvil\s+(?:rigtig\s+|meget\s+)?gerne\s+(?:selv\s+)?(?:have|bruge|bære|have\s+den|det)\b|\bsiger\s+ja\b|\bsagt\s+ja\b|\bhar\s+(?:selv\s+)?givet\s+(?:sit\s+|hendes\s+|hans\s+)?samtykke|\bhar\s+samtykket|\bgiver\s+(?:sit\s+)?samtykke|\bsamtykker\b|\bselv\s+bedt\s+om|\bønsker\s+(?:det\s+)?selv|\ber\s+(?:glad\s+for|enig|indforstået)\b|\bsamtykke\s+fra\s+(?:ham|hende)\s+selv`,
+    String.raw`(?<!\b(?:vi|jeg|man|personalet|nattevagten|dagvagten|aftenvagten|vikaren|lederen|ledelsen|kommunen|pædagogen|kollegaen|familien|datteren|sønnen|pårørende|værgen|teamet|afdelingen)\s+)\bvil\s+(?:rigtig\s+|meget\s+)?gerne\s+(?:selv\s+)?(?:have|bruge|bære|have\s+den|det)\b|\bsiger\s+ja\b|\bsagt\s+ja\b|\bhar\s+(?:selv\s+)?givet\s+(?:sit\s+|hendes\s+|hans\s+)?samtykke|\bhar\s+samtykket|\bgiver\s+(?:sit\s+)?samtykke|\bsamtykker\b|\bselv\s+bedt\s+om|\bønsker\s+(?:det\s+)?selv|\ber\s+(?:glad\s+for|enig|indforstået)\b|\bsamtykke\s+fra\s+(?:ham|hende)\s+selv`,
   ),
   r(
     'consent',
@@ -441,12 +448,12 @@ const FACT_RULES: FactRule[] = [
   r(
     'actor',
     'relative',
-    String.raw`\b(?:pårørende|datteren|sønnen|hendes\s+(?:datter|søn|mand|søster|bror)|hans\s+(?:datter|søn|kone|hustru|søster|bror)|ægtefællen|konen)\s+(?:\w+\s+){0,2}(?:holde\w*|fastholde\w*|låse\w*|spænde\w*|børste\w*|give\w*|tvinge\w*|tage\w*|føre\w*)|\b(?:må|kan)\s+(?:hans|hendes)\s+(?:pårørende|datter|søn|kone|mand|hustru|familie)\s+(?:\w+\s+){0,2}(?:holde|fastholde|låse|spænde|børste|give|tvinge|tage|føre)`,
+    String.raw`\b(?:pårørende|datteren|sønnen|hendes\s+(?:datter|søn|mand|søster|bror)|hans\s+(?:datter|søn|kone|hustru|søster|bror|mor|far|forældre)|hendes\s+(?:mor|far|forældre)|ægtefællen|konen|moren|faren|forældrene)\s+(?:\w+\s+){0,2}(?:holde\w*|fastholde\w*|låse\w*|spænde\w*|børste\w*|give\w*|tvinge\w*|tage\w*|føre\w*)|\b(?:må|kan)\s+(?:hans|hendes)\s+(?:pårørende|datter|søn|kone|mand|hustru|familie|mor|far|forældre|bror|søster)\s+(?:\w+\s+){0,2}(?:holde|fastholde|låse|spænde|børste|give|tvinge|tage|føre)`,
   ),
   r(
     'actor',
     'other_staff',
-    String.raw`\bpedel\w*|\brengøring\w*|\bvagt(?:en|erne)\b|\bsikkerhedsvagt\w*|\bvægter\w*|\bkøkkenpersonale\w*|\bkøkkenmedarbejder\w*|\bkontorpersonale\w*|\bchauffør\w*|\bfrivillig\w*|\badministrativ\w*\s+medarbejder\w*|\bservicemedarbejder\w*|\bteknisk\w*\s+servicemedarbejder\w*`,
+    String.raw`\bpedel\w*|\brengøring\w*|\bvagt(?:en|erne)\b|\bsikkerhedsvagt\w*|\bvægter\w*|\bkøkkenpersonale\w*|\bkøkkenmedarbejder\w*|\bkontorpersonale\w*|\bchauffør\w*|\b(?:en|den|de)\s+frivillige?\b(?!\s+(?:anbragt|placeret|basis))|\badministrativ\w*\s+medarbejder\w*|\bservicemedarbejder\w*|\bteknisk\w*\s+servicemedarbejder\w*`,
   ),
   r(
     'actor',
@@ -879,6 +886,17 @@ function withinNight(start: number, end: number): boolean {
 
 // ---------------------------------------------------------------------------------------------
 
+/** Measures a follow-up may mention without changing the session's more specific measure. */
+const REFINES: Partial<Record<MeasureId, MeasureId[]>> = {
+  hygiene_restraint: ['restraint'],
+  camera_lookin: ['welfare_technology'],
+  relocation_danger_to_others: ['relocation'],
+  night_lock_in: ['other'],
+  seclusion_room: ['other', 'restraint'],
+  body_search: ['search_room'],
+  search_visitor: ['body_search'],
+};
+
 const ACT_EXCLUDED_FACTS = new Set<FactName>(['consent', 'setting']);
 
 function set<F extends FactName>(out: Extraction, fact: F, value: Facts[F], evidence: string): void {
@@ -891,6 +909,11 @@ export function extractFacts(message: string, opts: ExtractOptions = {}): Extrac
   const text = normalize(message);
   const out: Extraction = { facts: {}, evidence: {} };
   const found = detectMeasure(text);
+  const sessionMeasure = isMeasureId(opts.measure) ? opts.measure : undefined;
+  if (found && sessionMeasure && REFINES[sessionMeasure]?.includes(found.measure)) {
+    // A follow-up that mentions the general act ("vi har holdt ham fast 3 gange") keeps the specific measure.
+    found.measure = sessionMeasure;
+  }
   if (found) {
     out.measure = found.measure;
     out.evidence['measure'] = found.evidence;

@@ -65,7 +65,7 @@ export function route(message: string): RouteResult {
   const info = INFO_QUESTION.exec(text);
   const actVerb = ACT_VERB.exec(text);
 
-  if (procedural && !found) return { route: 'retrieval', reason: `procedural question: "${procedural[0]}"` };
+  if (procedural) return { route: 'retrieval', reason: `procedural question: "${procedural[0]}"` };
   if (found && (actQuestion || actStatement)) {
     return {
       route: 'rule_evaluator',
