@@ -334,6 +334,17 @@ describe('parseAnswer', () => {
     expect(parseAnswer('priorHygieneRestraintsLast6Months', 'nej, aldrig')).toBe(0);
     expect(parseAnswer('requestedMonths', 'et halvt år')).toBe(6);
   });
+  it('reads the measure from a described act or an option', () => {
+    const opts = [
+      { value: 'lock_own_home_exterior', label: 'Låsning af yderdøre og vinduer' },
+      { value: 'fabric_belt', label: 'Stofseler' },
+    ];
+    expect(parseAnswer('measure', 'Det handler om at låse hoveddøren om natten', opts)).toBe('lock_own_home_exterior');
+    expect(parseAnswer('measure', 'stofseler', opts)).toBe('fabric_belt');
+    expect(parseAnswer('measure', 'Vi vil bruge GPS')).toBe('welfare_technology');
+    expect(parseAnswer('measure', 'det ved jeg ikke', opts)).toBeUndefined();
+  });
+
   it('returns undefined for an unrelated reply', () => {
     expect(parseAnswer('technology', 'hvad mener du?', ['movement', 'sound'])).toBeUndefined();
     expect(parseAnswer('documentedImpairment', 'hmm')).toBeUndefined();

@@ -1079,6 +1079,13 @@ export function parseAnswer(
     if (clean(optionLabel(o)) === reply || clean(String(optionValue(o))) === reply) return optionValue(o);
   }
 
+  // The measure itself ("det handler om at låse hoveddøren").
+  if (fact === 'measure') {
+    const m = extractFacts(text, opts).measure;
+    if (m !== undefined && (options.length === 0 || options.some((o) => optionValue(o) === m))) return m;
+    return containedOption(reply, options);
+  }
+
   // 2. Words that state the fact itself ("hun har demens", "værgen modsætter sig").
   const factName = fact as FactName;
   const extracted = extractFacts(text, {
@@ -1109,12 +1116,15 @@ export function parseAnswer(
   }
 
   // 5. An option label contained in a longer reply ("vi bruger GPS" for label "GPS").
+  return containedOption(reply, options);
+}
+
+function containedOption(reply: string, options: readonly AnswerOption[]): unknown {
   const contained = options.filter((o) => {
     const label = clean(optionLabel(o));
     return label.length >= 3 && rx(String.raw`\b${escapeRegExp(label)}\b`, 'iu').test(reply);
   });
-  if (contained.length === 1) return optionValue(contained[0]!);
-  return undefined;
+  return contained.length === 1 ? optionValue(contained[0]!) : undefined;
 }
 
 function escapeRegExp(s: string): string {
