@@ -215,6 +215,7 @@ ${config.known.length ? `<div>Kendt fra journalen:</div><ul>${config.known.map((
   }
   var s = document.createElement('script');
   s.src = '/widget.js';
+  s.setAttribute('data-launcher', 'false');
   s.onload = function () {
     if (window.customElements && customElements.get('hjemmel-chat')) useWidget();
     else fallback();

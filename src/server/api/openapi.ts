@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { RULES_VERSION } from '../../rules/index.ts';
+import { FeedbackRequestSchema } from '../../web/routes.ts';
 import {
   ChatRequestSchema,
   ChatResponseSchema,
@@ -15,6 +16,7 @@ import {
   EvaluateResponseSchema,
   FactQuestionSchema,
   FactsSchema,
+  FeedbackResponseSchema,
   FollowUpSchema,
   HitSchema,
   IncidentCheckRequestSchema,
@@ -61,6 +63,7 @@ const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
   TokenResponse: TokenResponseSchema,
   IncidentCheckResponse: IncidentCheckResponseSchema,
   Record: RecordSchema,
+  FeedbackResponse: FeedbackResponseSchema,
 };
 
 const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
@@ -68,6 +71,7 @@ const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
   EvaluateRequest: EvaluateRequestSchema,
   TokenRequest: TokenRequestSchema,
   IncidentCheckRequest: IncidentCheckRequestSchema,
+  FeedbackRequest: FeedbackRequestSchema,
 };
 
 function components(schemas: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, Json> {
@@ -169,6 +173,17 @@ export const OPERATIONS: Op[] = [
     params: [idParam('Samtalens id (sessionId fra chat).', '00000000-0000-0000-0000-000000000000')],
     ok: { status: 200, component: 'Session', description: 'Samtalen.' },
     errors: [401, 403, 404, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/feedback',
+    operationId: 'feedback',
+    tag: 'Samtale',
+    summary: 'Feedback på et svar',
+    description: 'Tommel op/ned på et svar, med en valgfri grund og kommentar (CPR-numre maskeres).',
+    body: { component: 'FeedbackRequest', example: { rating: 'up' } },
+    ok: { status: 201, component: 'FeedbackResponse', description: 'Gemt.' },
+    errors: [400, 401, 403, 404, 429],
   },
   {
     method: 'post',

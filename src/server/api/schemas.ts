@@ -273,6 +273,8 @@ export const RecordSchema = z
   })
   .describe('Beslutningsnotat til sagen og til tilsyn.');
 
+export const FeedbackResponseSchema = z.object({ id: z.number().int().describe('Feedbackens id.') });
+
 export type Source = z.infer<typeof SourceSchema>;
 export type RecordDoc = z.infer<typeof RecordSchema>;
 export type IncidentCheckResponse = z.infer<typeof IncidentCheckResponseSchema>;
