@@ -54,6 +54,12 @@ const measures: [string, string][] = [
   ['Må vi åbne hans post?', 'check_post'],
   ['Må vi inddrage mobilen?', 'confiscation'],
   ['Må vi læse hans beskeder?', 'monitor_communication'],
+  ['Må vi sikre vinduerne i hendes lejlighed, så hun ikke kravler ud?', 'lock_own_home_exterior'],
+  ['Han går ud om natten. Må vi sætte en alarm på hans dør?', 'welfare_technology'],
+  ['Fru Olsen vil ikke i bad. Må jeg tage tøjet af hende, selvom hun siger nej?', 'hygiene_restraint'],
+  ['Må vi tvinge ham i bad?', 'hygiene_restraint'],
+  ['Må vi holde hende i hånden og gå med hende tilbage til stuen?', 'physical_guidance'],
+  ['Vi er på tur i Tivoli, må vi holde fast i ham, så han ikke løber væk?', 'restraint'],
 ];
 
 describe('extractFacts: measure', () => {

@@ -17,7 +17,9 @@ const cases: [string, 'rule_evaluator' | 'retrieval' | 'out_of_scope'][] = [
   ['Kan nattevagten spænde ham fast i kørestolen med en sele?', 'rule_evaluator'],
   ['Er det ok at bruge en babyalarm på hans værelse?', 'rule_evaluator'],
   // informational questions
+  ['Jeg er vikar. Må jeg tage tøjet af hende, selvom hun siger nej?', 'rule_evaluator'],
   ['Hvad siger reglerne om stofseler?', 'retrieval'],
+  ['Han vil ikke have sine tænder børstet og har ikke fået det i en uge.', 'retrieval'],
   ['Hvem klager man til over en afgørelse om magtanvendelse?', 'retrieval'],
   ['Hvad er fristen for at indberette en fastholdelse?', 'retrieval'],
   ['Hvad betyder fysisk guidning?', 'retrieval'],

@@ -61,7 +61,7 @@ function lockOf(objects: string): RegExp {
   return rx(String.raw`${LOCK_VERB}[^.!?\n]{0,50}?\b(?:${objects})|\b(?:${objects})[^.!?\n]{0,40}?${LOCK_VERB}`);
 }
 
-const HYGIENE_WORDS = String.raw`tandbørst\w*|børst\w*\s+(?:\w+\s+)?tænder\w*|tænderne|tandpleje\w*|barber\w*|bad\b|badet\b|brusebad\w*|i\s+bad|hårvask\w*|vaske\s+(?:\w+\s+)?(?:hår\w*|hænder\w*)|håndvask\w*|påklædning\w*|klæde\s+(?:\w+\s+)?(?:på|om|af)|tøj\s+på|skifte\s+tøj|skifte\s+(?:\w+\s+)?ble\w*|bleskift\w*|ble\b|bleen|negleklip\w*|klippe\s+(?:\w+\s+)?(?:negle\w*|hår\w*)|hårklip\w*|sårpleje\w*|skifte\s+(?:\w+\s+)?forbinding\w*|forbindingen|smøre\s+(?:\w+\s+)?(?:med\s+)?creme|hudpleje\w*|fjerne\s+(?:\w+\s+)?(?:mad|madrester)|(?:mad|madrester|genstande)\s+ud\s+af\s+munden`;
+const HYGIENE_WORDS = String.raw`tandbørst\w*|børst\w*\s+(?:\w+\s+)?tænder\w*|tænderne|tandpleje\w*|barber\w*|bad\b|badet\b|brusebad\w*|i\s+bad|hårvask\w*|vaske\s+(?:\w+\s+)?(?:hår\w*|hænder\w*)|håndvask\w*|påklædning\w*|klæde\s+(?:\w+\s+)?(?:på|om|af)|tøj\s+på|tage\s+(?:\w+\s+)?tøj\w*\s+(?:af|på)|skifte\s+tøj|skifte\s+(?:\w+\s+)?ble\w*|bleskift\w*|ble\b|bleen|negleklip\w*|klippe\s+(?:\w+\s+)?(?:negle\w*|hår\w*)|hårklip\w*|sårpleje\w*|skifte\s+(?:\w+\s+)?forbinding\w*|forbindingen|smøre\s+(?:\w+\s+)?(?:med\s+)?creme|hudpleje\w*|fjerne\s+(?:\w+\s+)?(?:mad|madrester)|(?:mad|madrester|genstande)\s+ud\s+af\s+munden`;
 const HOLD = String.raw`\b(?:hold(?:e|er|t)\s+(?:\w+\s+){0,2}fast|fasthold\w*|hold(?:e|er|t)\s+(?:${POSS}\s+)?(?:hænder|arme|hoved|ben)\w*|hold(?:e|er)\s+om\s+${PERSON}|hold(?:e|er|t)\s+(?:ham|hende)(?=[,\s]+(?:\w+\s+){0,3}(?:mens|imens|når|så|for\s+at)\b))`;
 
 const MEASURE_RULES: MeasureRule[] = [
@@ -184,7 +184,7 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'welfare_technology',
     re: rx(
-      String.raw`\bsensor\w*|\bbevægelsesmelder\w*|\bbevægelsessensor\w*|\bsengealarm\w*|\balarmmåtte\w*|\bgulvalarm\w*|\bdøralarm\w*|\bdørsensor\w*|\bfaldalarm\w*|\bfaldsensor\w*|\btrykmåtte\w*`,
+      String.raw`\bsensor\w*|\bbevægelsesmelder\w*|\bbevægelsessensor\w*|\bsengealarm\w*|\balarmmåtte\w*|\bgulvalarm\w*|\bdøralarm\w*|\bdørsensor\w*|\bfaldalarm\w*|\bfaldsensor\w*|\btrykmåtte\w*|\balarm\w*\s+(?:på|ved|i)\s+(?:\w+\s+)?(?:dør|seng|gulv)\w*`,
     ),
     facts: { technology: 'movement' },
   },
@@ -267,6 +267,12 @@ const MEASURE_RULES: MeasureRule[] = [
     ),
   },
   {
+    measure: 'lock_own_home_exterior',
+    re: rx(
+      String.raw`\bsikr\w*\s+(?:\w+\s+){0,2}(?:vindue\w*|yderdør\w*|terrassedør\w*|altandør\w*|hoveddør\w*)|\bvinduessikring\w*|\bvindueslås\w*`,
+    ),
+  },
+  {
     measure: 'release_grip',
     re: rx(
       String.raw`\bløsne\s+(?:\w+\s+){0,2}greb\w*|\b(?:vriste|rive)\s+(?:mig|os|sig|hende|ham)?\s*(?:fri|løs)|\bfå\s+(?:${POSS}\s+)?(?:hånd|hænder|fingre)\w*\s+(?:løs|væk|fri)|\bgive\s+slip|\bslippe\s+(?:\w+\s+)?(?:taget|grebet)`,
@@ -281,7 +287,7 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'physical_guidance',
     re: rx(
-      String.raw`\bguide\w*|\bguidning\w*|\blægge\s+(?:en\s+)?arm(?:en)?\s+om|\blede\s+(?:ham|hende)\b|\btage\s+(?:ham|hende)\s+(?:i\s+hånden|under\s+armen)|\bkonfliktafværg\w*|\bføre\s+(?:ham|hende)\s+(?:blidt|roligt|stille)`,
+      String.raw`\bguide\w*|\bguidning\w*|\blægge\s+(?:en\s+)?arm(?:en)?\s+om|\blede\s+(?:ham|hende)\b|\b(?:tage|holde)\s+(?:ham|hende)\s+(?:i\s+hånden|under\s+armen)|\bgå\s+med\s+(?:ham|hende)\s+tilbage|\bkonfliktafværg\w*|\bføre\s+(?:ham|hende)\s+(?:blidt|roligt|stille)`,
     ),
   },
   {
@@ -517,7 +523,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'hygieneTask',
     'hair_washing_bathing_handwashing_dressing',
-    String.raw`\bhårvask\w*|\bvaske\s+(?:\w+\s+)?(?:hår|hænder)\w*|\bhåndvask\w*|\bi\s+bad\b|\bbad\b|\bbadet\b|\bbrusebad\w*|\bpåklædning\w*|\bklæde\s+(?:\w+\s+)?(?:på|om|af)\b|\btøj\s+på\b|\bskifte\s+tøj|\bnedre\s+toilette|\bvaske\s+(?:ham|hende)\b`,
+    String.raw`\bhårvask\w*|\bvaske\s+(?:\w+\s+)?(?:hår|hænder)\w*|\bhåndvask\w*|\bi\s+bad\b|\bbad\b|\bbadet\b|\bbrusebad\w*|\bpåklædning\w*|\bklæde\s+(?:\w+\s+)?(?:på|om|af)\b|\btøj\s+på\b|\btage\s+(?:\w+\s+)?tøj\w*\s+(?:af|på)|\bskifte\s+tøj|\bnedre\s+toilette|\bvaske\s+(?:ham|hende)\b`,
   ),
   // aids
   r(
