@@ -1,4 +1,181 @@
-import type { Mount } from '../server/app.ts';
+/**
+ * The web mount: the standalone chat page (`/`), the widget bundle (`/widget.js`, built with esbuild at
+ * start-up so a fresh clone needs no build step), the source list (`/kilder`), feedback
+ * (`POST /api/v1/feedback`) and its admin table (`GET /admin/feedback`).
+ */
+import { timingSafeEqual } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { maskCpr } from '../llm/index.ts';
+import { type AppState, HttpError, type Mount, requireReady } from '../server/app.ts';
+import { buildWidget, WIDGET_FILE } from './build.ts';
+import { feedbackPage, PAGE_CSP, sourcesPage, standalonePage } from './pages.ts';
 
-// Placeholder until the widget (issue 6) lands: mounts nothing.
-export const webMount: Mount = { name: 'web' };
+export const FeedbackRequestSchema = z
+  .strictObject({
+    sessionId: z.string().min(1).max(100).optional().describe('Samtalen, svaret hører til.'),
+    turn: z.number().int().min(0).max(100_000).optional().describe('Svarets plads i samtalens ture (0-baseret).'),
+    rating: z.enum(['up', 'down']).describe('up = svaret hjalp; down = svaret hjalp ikke.'),
+    reason: z
+      .enum(['source_mismatch', 'wrong_answer', 'unclear', 'other'])
+      .optional()
+      .describe('kilden passer ikke | svaret er forkert | uklart | andet.'),
+    comment: z.string().trim().max(2000).optional().describe('Valgfri kommentar (CPR-numre maskeres).'),
+  })
+  .describe('Feedback på et svar.');
+
+interface Bundle {
+  code: Buffer;
+  gzipped: Buffer;
+  etag: string;
+}
+
+let bundle: Promise<Bundle> | undefined;
+
+/** Builds the widget once per process; falls back to dist/widget.js when esbuild is not installed. */
+export function widgetBundle(): Promise<Bundle> {
+  bundle ??= buildWidget()
+    .then((b) => ({ code: Buffer.from(b.code), gzipped: b.gzipped }))
+    .catch((err) => {
+      if (!existsSync(WIDGET_FILE)) throw err;
+      const code = readFileSync(WIDGET_FILE);
+      return { code, gzipped: gzipSync(code, { level: 9 }) };
+    })
+    .then((b) => ({ ...b, etag: `"w-${b.code.length.toString(36)}-${hash(b.code)}"` }));
+  return bundle;
+}
+
+function hash(buf: Buffer): string {
+  let h = 2166136261;
+  for (const byte of buf) h = Math.imul(h ^ byte, 16777619);
+  return (h >>> 0).toString(36);
+}
+
+function sendPage(res: Response, html: string, cache = 'no-cache'): void {
+  res
+    .status(200)
+    .set({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': PAGE_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': cache,
+    })
+    .send(html);
+}
+
+function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+function isLocalRequest(req: Request): boolean {
+  const addr = req.socket.remoteAddress ?? '';
+  const local = addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
+  return local && !req.get('x-forwarded-for');
+}
+
+/**
+ * Admin access: with HJEMMEL_ADMIN_TOKEN set, `Authorization: Bearer <token>` or HTTP Basic with the
+ * token as password; without it, only direct requests from localhost.
+ */
+function requireAdmin(req: Request, res: Response): void {
+  const token = process.env['HJEMMEL_ADMIN_TOKEN'];
+  if (!token) {
+    if (isLocalRequest(req)) return;
+    throw new HttpError(
+      403,
+      'forbidden',
+      'Kun adgang fra localhost; sæt HJEMMEL_ADMIN_TOKEN for adgang udefra / localhost only unless HJEMMEL_ADMIN_TOKEN is set',
+    );
+  }
+  const auth = req.get('authorization') ?? '';
+  let given: string | undefined;
+  if (/^bearer /i.test(auth)) given = auth.slice(7).trim();
+  else if (/^basic /i.test(auth)) {
+    const decoded = Buffer.from(auth.slice(6).trim(), 'base64').toString('utf8');
+    given = decoded.slice(decoded.indexOf(':') + 1);
+  }
+  if (given !== undefined && safeEqual(given, token)) return;
+  res.set('WWW-Authenticate', 'Basic realm="Hjemmel admin", charset="UTF-8"');
+  throw new HttpError(401, 'unauthorized', 'Administratoradgang kræver token / admin token required');
+}
+
+function routes(app: import('express').Express, state: AppState): void {
+  // Start bundling now, so the first request does not wait.
+  widgetBundle().catch((err) =>
+    console.error('[hjemmel] widget build failed:', err instanceof Error ? err.message : err),
+  );
+
+  app.get('/', (_req, res) => sendPage(res, standalonePage()));
+
+  app.get('/widget.js', async (req, res) => {
+    const b = await widgetBundle().catch(() => {
+      throw new HttpError(
+        503,
+        'widget_unavailable',
+        'widget.js kunne ikke bygges / could not be built: run npm run build',
+      );
+    });
+    res.set({
+      'Content-Type': 'text/javascript; charset=utf-8',
+      'Cache-Control': 'public, max-age=300',
+      'Cross-Origin-Resource-Policy': 'cross-origin',
+      'X-Content-Type-Options': 'nosniff',
+      ETag: b.etag,
+      Vary: 'Accept-Encoding',
+    });
+    if (req.get('if-none-match') === b.etag) {
+      res.status(304).end();
+      return;
+    }
+    if (/\bgzip\b/.test(req.get('accept-encoding') ?? '')) {
+      res.set('Content-Encoding', 'gzip').send(b.gzipped);
+      return;
+    }
+    res.send(b.code);
+  });
+
+  app.get('/kilder', requireReady(state), (_req, res) => {
+    sendPage(res, sourcesPage(state.corpus!.sources, state.corpus!.hash));
+  });
+
+  app.post('/api/v1/feedback', requireReady(state), (req, res) => {
+    const f = FeedbackRequestSchema.parse(req.body ?? {});
+    let answer: string | null = null;
+    if (f.sessionId) {
+      const session = state.conversation!.session(f.sessionId);
+      if (!session) throw new HttpError(404, 'unknown_session', `Ukendt samtale / unknown session: ${f.sessionId}`);
+      const turn = f.turn !== undefined ? session.turns[f.turn] : undefined;
+      if (turn?.role === 'assistant') answer = turn.text;
+    }
+    const id = state.store!.addFeedback({
+      sessionId: f.sessionId ?? null,
+      turn: f.turn ?? null,
+      rating: f.rating,
+      reason: f.reason ?? null,
+      comment: f.comment ? maskCpr(f.comment) : null,
+      answer,
+    });
+    res.status(201).json({ id });
+  });
+
+  app.get('/admin/feedback', requireReady(state), (req, res) => {
+    requireAdmin(req, res);
+    sendPage(res, feedbackPage(state.store!.listFeedback(500)), 'no-store');
+  });
+
+  // Fallback for the cited-paragraph view until the journal API (src/server/api) serves it; the API
+  // mount is registered first, so once it has this route, this one is never reached.
+  app.get('/api/v1/units/:id', requireReady(state), (req, res) => {
+    const id = String(req.params['id']);
+    const found = state.corpus!.inContext(id);
+    if (!found) throw new HttpError(404, 'unknown_unit', `Ukendt kildeenhed / unknown unit: ${id}`);
+    res.json(found);
+  });
+}
+
+export const webMount: Mount = { name: 'web', routes };

@@ -1,0 +1,151 @@
+/**
+ * DOM building blocks of an answer: the verdict card, the conditions checklist, the source list and the
+ * follow-up buttons. Every status is shown in words as well as colour and icon.
+ */
+import { DECIDED_BY_LABEL, OUTCOME_LABEL, verdictHeadline } from '../../answer/labels.ts';
+import type { ChatResponse, Verdict } from './api.ts';
+import { ICON } from './icons.ts';
+
+type Attrs = Record<string, string | number | boolean | null | undefined>;
+
+/** Creates an element; attributes with null/undefined/false values are left out. Children are text or nodes. */
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Array<Node | string | null | undefined | false>
+): HTMLElementTagNameMap[K] {
+  const el = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) {
+    if (v === null || v === undefined || v === false) continue;
+    el.setAttribute(k, v === true ? '' : String(v));
+  }
+  for (const c of children) {
+    if (c === null || c === undefined || c === false) continue;
+    el.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  }
+  return el;
+}
+
+/** An element holding one of the fixed inline SVG icons. */
+export function icon(name: keyof typeof ICON): HTMLSpanElement {
+  const span = document.createElement('span');
+  span.className = 'ico';
+  span.style.display = 'inline-flex';
+  span.innerHTML = ICON[name];
+  return span;
+}
+
+export const OUTCOME_ICON: Record<string, keyof typeof ICON> = {
+  not_force: 'info',
+  staff_may_decide: 'check',
+  requires_municipal_decision: 'stamp',
+  requires_board_decision: 'stamp',
+  requires_family_court_decision: 'stamp',
+  not_permitted: 'ban',
+  needs_more_facts: 'question',
+};
+
+const STATUS_ICON: Record<string, keyof typeof ICON> = { met: 'check', unmet: 'cross', unknown: 'question' };
+const STATUS_WORD: Record<string, string> = { met: 'Opfyldt', unmet: 'Ikke opfyldt', unknown: 'Ukendt' };
+
+/** A citation chip that opens citation n of its answer. */
+export function chip(n: number, label: string): HTMLButtonElement {
+  return h('button', { type: 'button', class: 'cite', 'data-n': n, 'aria-label': `Kilde ${n}: ${label}` }, String(n));
+}
+
+function chipsFor(unitIds: readonly string[], citations: ChatResponse['citations']): Node[] {
+  const out: Node[] = [];
+  for (const id of unitIds) {
+    const c = citations.find((x) => x.unitId === id);
+    if (c && !out.some((n) => (n as HTMLElement).dataset['n'] === String(c.n))) out.push(chip(c.n, c.citation));
+  }
+  return out;
+}
+
+/** The verdict card: icon + words + colour, the key facts and the conditions checklist. */
+export function verdictCard(
+  outcome: string,
+  verdict: Verdict | undefined,
+  citations: ChatResponse['citations'],
+): HTMLElement {
+  const headline = verdict ? verdictHeadline(verdict) : (OUTCOME_LABEL[outcome] ?? outcome);
+  const card = h(
+    'section',
+    { class: 'card', 'data-outcome': outcome, 'aria-label': `Vurdering: ${headline}` },
+    h(
+      'div',
+      { class: 'head' },
+      icon(OUTCOME_ICON[outcome] ?? 'info'),
+      h('div', {}, h('span', { class: 'kicker' }, 'Vurdering'), h('h3', { class: 'headline' }, headline)),
+    ),
+  );
+  if (!verdict) return card;
+
+  const dl = h('dl');
+  const row = (term: string, value: string | null | undefined) => {
+    if (value) dl.append(h('dt', {}, term), h('dd', {}, value));
+  };
+  row('Hjemmel', verdict.provision ?? (verdict.outcome === 'not_permitted' ? 'Ingen hjemmel' : null));
+  row('Hvem beslutter', verdict.decidedBy ? (DECIDED_BY_LABEL[verdict.decidedBy] ?? verdict.decidedBy) : null);
+  row(
+    'Registrering',
+    verdict.mustRegister === true
+      ? 'Skal registreres og indberettes'
+      : verdict.mustRegister === false
+        ? 'Skal ikke registreres'
+        : null,
+  );
+  row('Varighed', verdict.maxDurationMonths ? `Højst ${verdict.maxDurationMonths} måneder ad gangen` : null);
+  if (dl.childElementCount) card.append(dl);
+
+  if (verdict.conditions.length) {
+    const count = (s: string) => verdict.conditions.filter((c) => c.status === s).length;
+    const summary = `Betingelser: ${count('met')} opfyldt, ${count('unmet')} ikke opfyldt, ${count('unknown')} ukendt`;
+    const list = h('ul');
+    for (const c of verdict.conditions) {
+      list.append(
+        h(
+          'li',
+          { 'data-status': c.status },
+          icon(STATUS_ICON[c.status] ?? 'question'),
+          h(
+            'span',
+            {},
+            h('span', { class: 'st' }, `${STATUS_WORD[c.status] ?? c.status}: `),
+            c.text,
+            ' ',
+            ...chipsFor(c.citations, citations),
+          ),
+        ),
+      );
+    }
+    const open = verdict.conditions.length <= 6 || count('unmet') > 0;
+    card.append(h('details', { class: 'conds', open }, h('summary', {}, summary), list));
+  }
+  return card;
+}
+
+/** The numbered list of cited sources under an answer. */
+export function sourceList(citations: ChatResponse['citations']): HTMLElement | null {
+  if (!citations.length) return null;
+  const ol = h('ol');
+  for (const c of citations) {
+    const btn = h(
+      'button',
+      { type: 'button', class: 'src', 'data-n': c.n, 'aria-label': `Åbn kilde ${c.n}: ${c.citation}` },
+      h('span', { class: 'cite', 'aria-hidden': 'true' }, String(c.n)),
+      h('span', {}, c.citation),
+    );
+    ol.append(h('li', {}, btn));
+  }
+  return h('section', { class: 'sources', 'aria-label': 'Kilder' }, h('h4', {}, 'Kilder'), ol);
+}
+
+/** Quick-reply buttons for the follow-up question. */
+export function followUpBlock(followUp: NonNullable<ChatResponse['followUp']>, id: string): HTMLElement {
+  const options = h('div', { class: 'options', role: 'group', 'aria-labelledby': id });
+  for (const o of followUp.options) {
+    options.append(h('button', { type: 'button', class: 'opt', 'data-reply': o.label }, o.label));
+  }
+  return h('div', { class: 'followup' }, h('h4', { id }, followUp.question), options);
+}
