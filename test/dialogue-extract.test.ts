@@ -80,7 +80,8 @@ describe('extractFacts: measure', () => {
       const out = extractFacts(m);
       expect(isMeasureId(out.measure)).toBe(true);
     }
-    expect(MEASURE_IDS).toHaveLength(34);
+    expect(MEASURE_IDS).toContain('seclusion_room');
+    expect(MEASURE_IDS).toContain('lock_own_home_exterior');
   });
 });
 
@@ -185,6 +186,12 @@ const facts: [string, F][] = [
   ['Må vi låse ham ind om natten fra kl. 22 til kl. 6?', { hours: 8, withinNightWindow: true }],
   ['Må vi låse ham inde om natten fra kl. 20 til kl. 8?', { hours: 12, withinNightWindow: false }],
   ['Han er på en sikret afdeling.', { secureUnit: true }],
+  [
+    'Må vi kropsvisitere ham og klæde ham af? To mandlige kolleger er til stede.',
+    { undressing: true, sameSexStaff: true, staffPresent: 2 },
+  ],
+  ['Kan vi bruge afskærmning på hans eget værelse i to timer?', { inOwnRoom: true, hours: 2 }],
+  ['Må vi bruge afskærmning i et rum, der er indrettet til formålet?', { inOwnRoom: false }],
   ['Må vi give hans bror besøgsforbud? Han truer personalet.', { visitorBehaviour: 'violence_or_threats' }],
   ['Må vi nægte datteren adgang til fællesstuen, fordi hun kritiserer plejen?', { visitorBehaviour: 'criticism_only' }],
   ['Det haster, han er ved at gå amok.', { urgent: true }],
@@ -251,7 +258,8 @@ describe('extractFacts: negation and restraint', () => {
   it('keeps only evaluator facts in toRuleFacts', () => {
     const out = extractFacts('Må vi visitere ham? Han er anbragt ved dom, og han siger nej.');
     expect(out.facts).toMatchObject({ placedByCriminalJudgment: true, consent: 'objects' });
-    expect(toRuleFacts(out.facts)).toEqual({ consent: 'objects' });
+    expect(toRuleFacts({ ...out.facts, notAFact: true, hours: undefined })).toEqual(out.facts);
+    expect(toRuleFacts({ notAFact: true })).toEqual({});
   });
 
   it("a follow-up mentioning the general act keeps the session's specific measure", () => {

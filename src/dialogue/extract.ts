@@ -721,6 +721,26 @@ const FACT_RULES: FactRule[] = [
   ),
   r('sameSexStaff', true, String.raw`\bsamme\s+køn|\bto\s+mandlige\b|\bto\s+kvindelige\b`, { negated: false }),
   r(
+    'undressing',
+    true,
+    String.raw`\bklæde\s+(?:\w+\s+)?af\b|\bafklæd\w*|\btage\s+(?:\w+\s+)?tøj\w*\s+af|\bsmide\s+tøjet|\bnøgen\b|\bundertøj\w*`,
+    { when: isIn(['body_search', 'search_visitor']), negated: false },
+  ),
+  r(
+    'inOwnRoom',
+    true,
+    String.raw`\bpå\s+(?:sit|hans|hendes)\s+(?:eget\s+)?værelse|\bi\s+(?:sin|hans|hendes)\s+(?:egen\s+)?(?:lejlighed|bolig)|\begne\s+værelse`,
+    { when: isIn(['seclusion_room']), negated: false },
+  ),
+  r(
+    'inOwnRoom',
+    false,
+    String.raw`\bskærmningsrum\w*|\bisolationsrum\w*|\bsærlig\w*\s+(?:indrettet\s+)?rum\b|\bindrettet\s+til\s+formålet`,
+    {
+      when: isIn(['seclusion_room']),
+    },
+  ),
+  r(
     'bodyCavity',
     true,
     String.raw`\bkropsåbning\w*|\bendetarm\w*|\bskeden\b|\bi\s+munden\s+(?:\w+\s+)?(?:undersøg|kigge)\w*|\bkropshulrum\w*|\bhulrum\w*`,

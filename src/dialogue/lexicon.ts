@@ -3,8 +3,7 @@
  * issues 3 and 9), text normalisation and Unicode-aware pattern helpers, and the word lists the
  * router uses to decide whether a message is about magtanvendelse at all.
  *
- * Facts and measure ids come from the rule evaluator's schema (src/rules/schema.ts); the kap. 24 c / 24 d
- * ids and facts of issue 9 are added here as long as that schema does not carry them.
+ * Facts and measure ids come from the rule evaluator's schema (src/rules/schema.ts), kap. 24 c / 24 d included.
  */
 
 import {
@@ -14,68 +13,24 @@ import {
   type MeasureId as RuleMeasureId,
 } from '../rules/schema.ts';
 
-/** Kap. 24 c and 24 d measures (issue 9). Kept here until the rules schema lists them all. */
-export const KAP24CD_MEASURE_IDS = [
-  'visitor_restriction_common_areas',
-  'visitor_restriction_own_home',
-  'monitor_communication',
-  'block_communication',
-  'device_ban',
-  'search_room',
-  'scanner',
-  'body_search',
-  'check_post',
-  'search_visitor',
-  'confiscation',
-  'night_lock_in',
-  'seclusion_room',
-] as const;
-export type Kap24cdMeasureId = (typeof KAP24CD_MEASURE_IDS)[number];
-
-/** Every measure id the conversation layer can recognise: the evaluator's ids plus those of issue 9. */
-export const MEASURE_IDS: readonly (RuleMeasureId | Kap24cdMeasureId)[] = [
-  ...new Set<RuleMeasureId | Kap24cdMeasureId>([...RULE_MEASURE_IDS, ...KAP24CD_MEASURE_IDS]),
-];
-export type MeasureId = RuleMeasureId | Kap24cdMeasureId;
+/** Every measure id the conversation layer can recognise (kap. 24–24 d, the evaluator's contract). */
+export const MEASURE_IDS: readonly RuleMeasureId[] = RULE_MEASURE_IDS;
+export type MeasureId = RuleMeasureId;
 
 export function isMeasureId(value: unknown): value is MeasureId {
   return typeof value === 'string' && (MEASURE_IDS as readonly string[]).includes(value);
 }
 
-export type Boform = '108' | '107' | 'other';
-export type Suspicion = 'none' | 'reasonable' | 'founded';
-export type VisitorBehaviour = 'violence_or_threats' | 'repeated_harassment' | 'strongly_disturbing' | 'criticism_only';
-
-/** Facts of issue 9 (kap. 24 c–24 d), until the rules schema carries them. */
-export interface Kap24cdFacts {
-  placedByCriminalJudgment: boolean;
-  boform: Boform;
-  secureUnit: boolean;
-  onLeave: boolean;
-  urgent: boolean;
-  lessIntrusiveTried: boolean;
-  suspicion: Suspicion;
-  scannerTriedFirst: boolean;
-  sameSexStaff: boolean;
-  bodyCavity: boolean;
-  readsLetters: boolean;
-  protectedCorrespondent: boolean;
-  staffPresent: number;
-  hours: number;
-  withinNightWindow: boolean;
-  nightLockConditionsMet: boolean;
-  visitorBehaviour: VisitorBehaviour;
-  towardsStaffDuringCare: boolean;
-  decidedAtCouncilMeeting: boolean;
-}
-
-/** All facts the extractor can find: the evaluator's (src/rules/schema.ts) plus issue 9's. */
-export type Facts = Required<RuleFacts> & Omit<Kap24cdFacts, keyof RuleFacts>;
+/** All facts the extractor can find (src/rules/schema.ts), each one present: extraction returns Partial<Facts>. */
+export type Facts = Required<RuleFacts>;
 
 /** Only the facts the rule evaluator's strict schema accepts (drops issue-9 facts it does not know yet). */
-export function toRuleFacts(facts: Partial<Facts>): RuleFacts {
+export function toRuleFacts(facts: Partial<Facts> | Record<string, unknown>): RuleFacts {
   const out: Record<string, unknown> = {};
-  for (const name of RULE_FACT_NAMES) if (facts[name] !== undefined) out[name] = facts[name];
+  for (const name of RULE_FACT_NAMES) {
+    const value = (facts as Record<string, unknown>)[name];
+    if (value !== undefined) out[name] = value;
+  }
   return out as RuleFacts;
 }
 
@@ -105,6 +60,8 @@ export const BOOLEAN_FACTS: readonly FactName[] = [
   'helpPossibleInCurrentHome',
   'placedByCriminalJudgment',
   'secureUnit',
+  'undressing',
+  'inOwnRoom',
   'onLeave',
   'urgent',
   'lessIntrusiveTried',
@@ -144,6 +101,8 @@ export function normalize(text: string): string {
 }
 
 const LETTER = String.raw`[\p{L}\p{N}_]`;
+const WORD_START = String.raw`(?<![\p{L}\p{N}])`;
+const WORD_END = String.raw`(?![\p{L}\p{N}])`;
 const WORD_BOUNDARY = String.raw`(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}\p{N}])(?=[\p{L}\p{N}]))`;
 
 /**
@@ -152,7 +111,15 @@ const WORD_BOUNDARY = String.raw`(?:(?<=[\p{L}\p{N}])(?![\p{L}\p{N}])|(?<![\p{L}
  * Do not use `\w` inside a character class.
  */
 export function rx(source: string, flags = 'giu'): RegExp {
-  return new RegExp(source.replaceAll(String.raw`\b`, WORD_BOUNDARY).replaceAll(String.raw`\w`, LETTER), flags);
+  // A `\b` before a word (a letter, a group or an escape follows) only needs to look behind; one after a word
+  // only needs to look ahead. Both are cheaper than the general boundary, which stays for anything else.
+  const withBoundaries = source.replace(/\\b/g, (_m, offset: number) => {
+    const next = source.slice(offset + 2, offset + 5);
+    if (next === '' || next.startsWith('|') || next.startsWith(')') || /^\(\?[=!]/.test(next)) return WORD_END;
+    if (/^[\p{L}\p{N}(]/u.test(next) || /^\\[wp]/.test(next)) return WORD_START;
+    return WORD_BOUNDARY;
+  });
+  return new RegExp(withBoundaries.replaceAll(String.raw`\w`, LETTER), flags);
 }
 
 /** Danish number words used by staff ("tre gange", "seks måneder"). */
