@@ -54,6 +54,8 @@ const measures: [string, string][] = [
   ['Må vi åbne hans post?', 'check_post'],
   ['Må vi inddrage mobilen?', 'confiscation'],
   ['Må vi læse hans beskeder?', 'monitor_communication'],
+  ['Må vi låse døren fra hans lejlighed ud til gangen?', 'lock_own_home_exterior'],
+  ['Må vi lægge hendes mobil væk om natten?', 'other'],
   ['Må vi sikre vinduerne i hendes lejlighed, så hun ikke kravler ud?', 'lock_own_home_exterior'],
   ['Han går ud om natten. Må vi sætte en alarm på hans dør?', 'welfare_technology'],
   ['Fru Olsen vil ikke i bad. Må jeg tage tøjet af hende, selvom hun siger nej?', 'hygiene_restraint'],
@@ -109,6 +111,12 @@ const facts: [string, F][] = [
     { priorHygieneRestraintsLast6Months: 2 },
   ],
   ['Vi bruger et håndklæde til at holde hans arme.', { aidsUsed: true }],
+  [
+    'Han vil ikke have tandbørstning, så vi holder hans hoved, mens kollegaen børster.',
+    { hygieneTask: 'toothbrushing', consent: 'objects' },
+  ],
+  ['Fru Olsen vil ikke i bad.', { hygieneTask: 'hair_washing_bathing_handwashing_dressing' }],
+  ['Må vi låse døren fra hans lejlighed ud til gangen?', { locksIndoorCommonAreas: true }],
   // impairment
   ['Hun har demens.', { impairmentCause: 'dementia', documentedImpairment: true }],
   ['Han har Alzheimer.', { impairmentCause: 'dementia', documentedImpairment: true }],

@@ -138,7 +138,7 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'other',
     re: rx(
-      String.raw`\bmedicin\w*[^.!?\n]{0,40}\b(?:skjult|gemt|i\s+maden|i\s+(?:hans|hendes)\s+mad|i\s+drikke\w*|i\s+kaffen|i\s+juicen|uden\s+at\s+(?:han|hun)\s+ved)|\b(?:skjule|gemme|blande|knuse)\s+(?:\w+\s+){0,2}medicin\w*|\bskjult\s+medicin\w*|\b(?:blande|gemme|skjule|putte|komme|knuse)\s+(?:den|dem|medicinen|pillerne|tabletterne)\s+(?:\w+\s+){0,2}(?:i|ned\s+i)\s+(?:\w+\s+)?(?:mad\w*|juice\w*|kaffe\w*|drikke\w*|yoghurt\w*|grød\w*|saft\w*|te\b|mælk\w*)|\bbæltefiks\w*|\bfiks(?:er|ere|eres|eret|ering)\w*|\bsengehest\w*|\bsengegitter\w*|\bsengegrind\w*|\btvangsmedicin\w*|\btage\s+(?:${POSS}\s+)?(?:telefon|mobil|mobiltelefon|pung|penge|cigaretter)\w*(?:\s+fra\s+(?:ham|hende))?|\btage\s+(?:telefon|mobil)\w*\s+fra\s+(?:ham|hende)|\blås\w*\s+(?:ham|hende|dem|borgeren|beboeren)\s+inde\b|\blåse\s+inde\b`,
+      String.raw`\bmedicin\w*[^.!?\n]{0,40}\b(?:skjult|gemt|i\s+maden|i\s+(?:hans|hendes)\s+mad|i\s+drikke\w*|i\s+kaffen|i\s+juicen|uden\s+at\s+(?:han|hun)\s+ved)|\b(?:skjule|gemme|blande|knuse)\s+(?:\w+\s+){0,2}medicin\w*|\bskjult\s+medicin\w*|\b(?:blande|gemme|skjule|putte|komme|knuse)\s+(?:den|dem|medicinen|pillerne|tabletterne)\s+(?:\w+\s+){0,2}(?:i|ned\s+i)\s+(?:\w+\s+)?(?:mad\w*|juice\w*|kaffe\w*|drikke\w*|yoghurt\w*|grød\w*|saft\w*|te\b|mælk\w*)|\bbæltefiks\w*|\bfiks(?:er|ere|eres|eret|ering)\w*|\bsengehest\w*|\bsengegitter\w*|\bsengegrind\w*|\btvangsmedicin\w*|\btage\s+(?:${POSS}\s+)?(?:telefon|mobil|mobiltelefon|pung|penge|cigaretter)\w*(?:\s+fra\s+(?:ham|hende))?|\btage\s+(?:telefon|mobil)\w*\s+fra\s+(?:ham|hende)|\b(?:lægge|gemme|fjerne|låse)\s+(?:${POSS}\s+)?(?:mobil|telefon|tablet|ipad|computer)\w*\s+(?:væk|ind|inde)\b|\blås\w*\s+(?:ham|hende|dem|borgeren|beboeren)\s+inde\b|\blåse\s+inde\b`,
     ),
   },
   // kap. 24 – 24 b
@@ -265,6 +265,13 @@ const MEASURE_RULES: MeasureRule[] = [
     re: lockOf(
       String.raw`terrassedør\w*|hoveddør\w*|yderdør\w*|altandør\w*|entr[eé]dør\w*|indgangsdør\w*|udgangsdør\w*|gadedør\w*|havedør\w*|vindue\w*|dør(?:en|ene)\s+ud\b|altan\w*`,
     ),
+  },
+  {
+    measure: 'lock_own_home_exterior',
+    re: rx(
+      String.raw`\blås\w*\s+(?:\w+\s+){0,4}dør\w*\s+(?:\w+\s+){0,3}(?:ud\s+|ind\s+)?(?:til|mod)\s+(?:gangen|fællesgangen|opgangen|trappe\w*|fællesarealer\w*)`,
+    ),
+    facts: { locksIndoorCommonAreas: true },
   },
   {
     measure: 'lock_own_home_exterior',
@@ -497,33 +504,41 @@ const FACT_RULES: FactRule[] = [
     'hygieneTask',
     'toothbrushing',
     String.raw`\btandbørst\w*|\bbørst\w*\s+(?:\w+\s+)?tænder\w*|\btandpleje\w*|\btænderne\b`,
+    { negated: 'toothbrushing' },
   ),
-  r('hygieneTask', 'shaving', String.raw`\bbarber\w*`),
+  r('hygieneTask', 'shaving', String.raw`\bbarber\w*`, { negated: 'shaving' }),
   r(
     'hygieneTask',
     'diaper_change',
     String.raw`\bbleskift\w*|\bskifte\s+(?:\w+\s+)?ble\w*|\bble\b|\bbleen\b|\binkontinenshjælpemid\w*`,
+    { negated: 'diaper_change' },
   ),
   r(
     'hygieneTask',
     'hair_nail_cutting',
     String.raw`\bnegleklip\w*|\bklippe\s+(?:\w+\s+)?(?:negle|hår)\w*|\bhårklip\w*|\bfodpleje\w*`,
+    { negated: 'hair_nail_cutting' },
   ),
   r(
     'hygieneTask',
     'wound_care',
     String.raw`\bsårpleje\w*|\bskifte\s+(?:\w+\s+)?forbinding\w*|\bforbindingen\b|\bsåret\b`,
+    { negated: 'wound_care' },
   ),
-  r('hygieneTask', 'skin_care', String.raw`\bsmøre\s+(?:\w+\s+)?(?:med\s+)?creme\w*|\bhudpleje\w*|\bcreme\w*\s+på`),
+  r('hygieneTask', 'skin_care', String.raw`\bsmøre\s+(?:\w+\s+)?(?:med\s+)?creme\w*|\bhudpleje\w*|\bcreme\w*\s+på`, {
+    negated: 'skin_care',
+  }),
   r(
     'hygieneTask',
     'removing_food_or_objects',
     String.raw`\b(?:mad|madrester|genstande|ting|noget)\s+ud\s+af\s+munden|\bfjerne\s+(?:\w+\s+)?(?:madrester|mad|genstande)\s+(?:fra|i)\s+munden`,
+    { negated: 'removing_food_or_objects' },
   ),
   r(
     'hygieneTask',
     'hair_washing_bathing_handwashing_dressing',
     String.raw`\bhårvask\w*|\bvaske\s+(?:\w+\s+)?(?:hår|hænder)\w*|\bhåndvask\w*|\bi\s+bad\b|\bbad\b|\bbadet\b|\bbrusebad\w*|\bpåklædning\w*|\bklæde\s+(?:\w+\s+)?(?:på|om|af)\b|\btøj\s+på\b|\btage\s+(?:\w+\s+)?tøj\w*\s+(?:af|på)|\bskifte\s+tøj|\bnedre\s+toilette|\bvaske\s+(?:ham|hende)\b`,
+    { negated: 'hair_washing_bathing_handwashing_dressing' }, // "vil ikke i bad" still names the task
   ),
   // aids
   r(
