@@ -317,8 +317,9 @@ export const apiMount: Mount = {
     app.get('/embed', embedHandler(state));
 
     // The example journal system (a static page that embeds /embed and calls the incident check).
-    app.get('/examples/journal-system', (_req, res) => res.redirect(301, '/examples/journal-system/'));
-    app.get('/examples/journal-system/', (_req, res) => {
+    // (Express matches with and without the trailing slash; the page's relative paths need the slash.)
+    app.get('/examples/journal-system', (req, res) => {
+      if (!req.originalUrl.split('?')[0]!.endsWith('/')) return res.redirect(301, '/examples/journal-system/');
       res.type('html').send(readFileSync(join(EXAMPLES_DIR, 'journal-system', 'index.html'), 'utf8'));
     });
     app.use('/examples', express.static(EXAMPLES_DIR, { index: false, fallthrough: true }));
