@@ -27,11 +27,24 @@ const KIND_RANK: Record<ConditionKind, number> = {
   authority: 5,
 };
 
+/**
+ * Outcome per decider. The outcomes are a fixed contract, so the kap. 24 c/d deciders map onto them:
+ * - leader (interim decision of the § 108 boform's leader or stedfortræder when urgent, § 137 f, stk. 2) and
+ *   operator (driftsherren's general device ban, § 137 g, stk. 4) decide on the spot without a prior decision by an
+ *   authority: staff_may_decide (the interim decision must be registered and submitted to the kommunalbestyrelse
+ *   at once and stops if overturned; the ban must be in the husorden) — conditions and reasons say so;
+ * - municipal_council (only at a meeting of kommunalbestyrelsen or the standing committee, § 137 d, stk. 1):
+ *   requires_municipal_decision, like every decision of the handlekommune (municipality).
+ * Scanners (§ 137 h, stk. 2) need no decision at all: decider staff, staff_may_decide.
+ */
 const OUTCOME_BY_DECIDER: Record<DecidedBy, Outcome> = {
   staff: 'staff_may_decide',
   municipality: 'requires_municipal_decision',
   board: 'requires_board_decision',
   family_court: 'requires_family_court_decision',
+  leader: 'staff_may_decide',
+  operator: 'staff_may_decide',
+  municipal_council: 'requires_municipal_decision',
 };
 
 const DECIDER_TEXT: Record<DecidedBy, string> = {
@@ -40,7 +53,38 @@ const DECIDER_TEXT: Record<DecidedBy, string> = {
   board:
     'Det kræver en afgørelse fra Det Socialfaglige Nævn vedrørende Magtanvendelse over for Borgere med Handicap efter indstilling fra kommunalbestyrelsen.',
   family_court: 'Det kræver en afgørelse fra Familieretshuset efter indstilling fra kommunalbestyrelsen.',
+  leader:
+    'Lederen af boformen eller lederens stedfortræder kan træffe en foreløbig afgørelse, fordi indgrebet er uopsætteligt og ikke kan afvente kommunalbestyrelsen. Afgørelsen skal registreres og snarest muligt forelægges kommunalbestyrelsen i handlekommunen til godkendelse; underkendes den, skal indgrebet straks ophøre.',
+  operator:
+    'Driftsherren (den myndighed, der driver boformen) beslutter det selv. Det er ikke en afgørelse: der skal ikke registreres eller indberettes, og der kan ikke klages til Ankestyrelsen.',
+  municipal_council:
+    'Det kræver en afgørelse truffet på et møde i kommunalbestyrelsen eller det stående udvalg (i kommuner med magistratsordning af magistratsmedlemmet) i handlekommunen. Kompetencen kan ikke delegeres til forvaltningen; kun når sagen er uopsættelig, kan forvaltningen træffe en foreløbig afgørelse.',
 };
+
+/** Kap. 24 c and 24 d do not turn on the person's consent (§ 137 a-d concern visitors; kap. 24 d needs no consent). */
+export function usesConsent(p: Provision): boolean {
+  return p.chapter !== '24c' && p.chapter !== '24d';
+}
+
+/** The closing reason of a not_permitted verdict, per chapter. */
+function notPermittedReason(p: Provision): Reason {
+  if (p.chapter === '24c') {
+    return {
+      text: 'Besøgsrestriktionen kan derfor ikke besluttes. Udgangspunktet er, at beboeren selv bestemmer, hvem der kommer på besøg, og hvornår (§ 137 a).',
+      citations: ['vejl2025-k29', 'vejl2025-k29-p1'],
+    };
+  }
+  if (p.chapter === '24d') {
+    return {
+      text: 'Indgrebet må derfor ikke foretages. Kapitel 24 d giver kun hjemmel til de opregnede indgreb, når betingelserne for det enkelte indgreb er opfyldt; reglerne i kapitel 24-24 c kan stadig gælde ved siden af.',
+      citations: ['vejl2025-k30-p2', 'vejl2025-k30-p3'],
+    };
+  }
+  return {
+    text: 'Indgrebet må derfor ikke bruges. Bruges der alligevel magt uden hjemmel, skal det registreres straks og senest 3 dage efter og indberettes til personalelederen.',
+    citations: ['vejl2025-k7-p1'],
+  };
+}
 
 const COMPLAINT_TEXT = {
   municipality: 'Der kan klages til kommunalbestyrelsen (uden frist).',
@@ -97,10 +141,7 @@ export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, a
     for (const u of unmet) {
       reasons.push({ text: u.def.unmet ?? `Betingelsen er ikke opfyldt: ${u.def.text}`, citations: [...u.def.cite] });
     }
-    reasons.push({
-      text: 'Indgrebet må derfor ikke bruges. Bruges der alligevel magt uden hjemmel, skal det registreres straks og senest 3 dage efter og indberettes til personalelederen.',
-      citations: ['vejl2025-k7-p1'],
-    });
+    reasons.push(notPermittedReason(p));
     verdict = {
       measure: measure.id,
       provision: p.label,
@@ -121,16 +162,26 @@ export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, a
     };
   } else {
     const outcome: Outcome = decider === 'staff' && !p.isForce ? 'not_force' : OUTCOME_BY_DECIDER[decider];
-    reasons.push({
-      text: p.isForce
-        ? DECIDER_TEXT[decider]
-        : 'Det er ikke magtanvendelse og skal ikke registreres eller indberettes.',
-      citations: p.decider ? [...(periodAt(DECIDER[p.decider], asOf)?.citations ?? [])] : [],
-    });
+    const deciderCitations = p.decider ? [...(periodAt(DECIDER[p.decider], asOf)?.citations ?? [])] : [];
+    if (p.isForce || decider !== 'staff') {
+      reasons.push({ text: p.deciderText ?? DECIDER_TEXT[decider], citations: deciderCitations });
+    }
+    if (!p.isForce) {
+      reasons.push({
+        text: 'Det er ikke magtanvendelse og skal ikke registreres eller indberettes.',
+        citations: decider === 'staff' ? deciderCitations : [],
+      });
+    }
     const registration = registrationFor(p.registrationRegime, p.relativesInformed);
     if (p.registrationRegime !== 'none') {
       reasons.push({
         text: `Indgrebet skal registreres og indberettes: ${registration.deadline}.`,
+        citations: [...registration.citations],
+      });
+    }
+    if (registration.personInformed) {
+      reasons.push({
+        text: 'Den anbragte skal gøres bekendt med registreringen og have lejlighed til at tilføje sin egen redegørelse.',
         citations: [...registration.citations],
       });
     }
@@ -193,7 +244,7 @@ export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, a
 }
 
 /** Unknown facts behind unknown conditions, most decisive first. */
-function missingFor(evaluated: Evaluated[], f: Facts, first: FactName[]): MissingFact[] {
+function missingFor(evaluated: Evaluated[], f: Facts, first: FactName[], last: FactName[] = []): MissingFact[] {
   const seen = new Set<FactName>();
   const out: FactName[] = [];
   const add = (fact: FactName) => {
@@ -209,6 +260,7 @@ function missingFor(evaluated: Evaluated[], f: Facts, first: FactName[]): Missin
     .filter((c) => c.status === 'unknown' && c.def.facts)
     .sort((a, b) => KIND_RANK[a.def.kind] - KIND_RANK[b.def.kind] || a.i - b.i);
   for (const c of unknown) for (const fact of c.def.facts ?? []) add(fact);
+  for (const fact of last) add(fact);
   return out.map(question);
 }
 
@@ -247,7 +299,7 @@ function same<T>(values: T[]): T | null {
 
 /** Evaluates a validated request for one measure at `asOf`. */
 export function evaluateMeasure(measure: MeasureDef, f: Facts, asOf: string): Verdict {
-  if (f.consent === 'given') return consentVerdict(measure);
+  if (f.consent === 'given' && measure.provisions.some(usesConsent)) return consentVerdict(measure);
   const route = measure.route(f);
   const representativeNote = (v: Verdict): Verdict => {
     if (f.representativeConsents && v.isForce) {
@@ -261,8 +313,9 @@ export function evaluateMeasure(measure: MeasureDef, f: Facts, asOf: string): Ve
   if ('provision' in route) {
     const e = evaluateProvision(measure, route.provision, f, asOf);
     if (e.verdict.outcome !== 'not_permitted') {
-      const first: FactName[] = e.provision.isForce && f.consent === undefined ? ['consent'] : [];
-      e.verdict.missingFacts = missingFor([e], f, first);
+      const first: FactName[] =
+        e.provision.isForce && usesConsent(e.provision) && f.consent === undefined ? ['consent'] : [];
+      e.verdict.missingFacts = missingFor([e], f, first, route.ask ?? []);
     }
     return representativeNote(e.verdict);
   }
@@ -303,7 +356,9 @@ export function evaluateMeasure(measure: MeasureDef, f: Facts, asOf: string): Ve
     conditions,
     missingFacts: missingFor(open, f, [
       ...route.undecided,
-      ...(open.some((e) => e.provision.isForce) && f.consent === undefined ? (['consent'] as FactName[]) : []),
+      ...(open.some((e) => e.provision.isForce && usesConsent(e.provision)) && f.consent === undefined
+        ? (['consent'] as FactName[])
+        : []),
     ]),
     reasons: [route.reason],
     rulesVersion: RULES_VERSION,

@@ -214,6 +214,126 @@ export const FACT_QUESTIONS: Record<FactName, FactQuestion> = {
     question: 'Kan den nødvendige hjælp gives i den nuværende bolig, f.eks. med hjemmehjælp eller hjælpemidler?',
     options: yesNo,
   },
+  // Kap. 24 c and 24 d
+  placedByCriminalJudgment: {
+    fact: 'placedByCriminalJudgment',
+    question:
+      'Er personen anbragt i boformen ved dom eller kendelse i en straffesag (og er foranstaltningen stadig i kraft)?',
+    options: [
+      { value: true, label: 'Ja, anbragt ved dom eller kendelse' },
+      { value: false, label: 'Nej, f.eks. anbragt på en almindelig administrativ afgørelse' },
+    ],
+  },
+  boform: {
+    fact: 'boform',
+    question: 'Hvilken slags botilbud bor personen i?',
+    options: [
+      { value: '108', label: 'Længerevarende botilbud efter § 108' },
+      { value: '107', label: 'Midlertidigt botilbud efter § 107' },
+      { value: 'other', label: 'Et andet sted' },
+    ],
+  },
+  secureUnit: {
+    fact: 'secureUnit',
+    question: 'Er boformen en § 108-boform med sikrede afdelinger (Kofoedsminde)?',
+    options: yesNo,
+  },
+  onLeave: { fact: 'onLeave', question: 'Er personen på udgang, når det skal ske?', options: yesNo },
+  urgent: {
+    fact: 'urgent',
+    question:
+      'Haster det så meget, at det ikke kan vente på en afgørelse fra kommunen (f.eks. igangværende kriminalitet eller åben ild)?',
+    options: yesNo,
+  },
+  suspicion: {
+    fact: 'suspicion',
+    question: 'Hvor stærk er mistanken om farlige eller ulovlige genstande?',
+    options: [
+      { value: 'none', label: 'Der er ingen konkret mistanke' },
+      { value: 'reasonable', label: 'Mistanke med rimelig grund' },
+      { value: 'founded', label: 'Begrundet mistanke – vi har f.eks. set genstanden blive gemt' },
+    ],
+  },
+  scannerTriedFirst: {
+    fact: 'scannerTriedFirst',
+    question: 'Har I først prøvet at bruge scanner?',
+    options: yesNo,
+  },
+  sameSexStaff: {
+    fact: 'sameSexStaff',
+    question: 'Er de ansatte, der undersøger og overværer, af samme køn som den, der undersøges?',
+    options: yesNo,
+  },
+  undressing: { fact: 'undressing', question: 'Skal personen klæde sig af ved undersøgelsen?', options: yesNo },
+  bodyCavity: { fact: 'bodyCavity', question: 'Skal kropsåbninger undersøges?', options: yesNo },
+  readsLetters: {
+    fact: 'readsLetters',
+    question: 'Skal personalet læse brevene (og ikke kun åbne dem for at se efter genstande)?',
+    options: yesNo,
+  },
+  protectedCorrespondent: {
+    fact: 'protectedCorrespondent',
+    question: 'Er det kommunikation eller post med en myndighed, en advokat, en værge eller en bistandsværge?',
+    options: yesNo,
+  },
+  staffPresent: {
+    fact: 'staffPresent',
+    question: 'Hvor mange ansatte deltager?',
+    options: [
+      { value: 1, label: 'Én ansat' },
+      { value: 2, label: 'To ansatte eller flere' },
+    ],
+  },
+  hours: {
+    fact: 'hours',
+    question: 'Hvor længe skal personen være låst inde eller afskærmet?',
+    options: [
+      { value: 0.5, label: 'En halv time' },
+      { value: 2, label: 'Op til 2 timer' },
+      { value: 8, label: 'Op til 8 timer' },
+      { value: 10, label: 'Mere end 8 timer' },
+    ],
+  },
+  withinNightWindow: {
+    fact: 'withinNightWindow',
+    question: 'Ligger hele aflåsningen mellem kl. 21.00 og 8.00?',
+    options: yesNo,
+  },
+  nightLockConditionsMet: {
+    fact: 'nightLockConditionsMet',
+    question:
+      'Er alle disse betingelser opfyldt: det er forsvarligt uden sundhedsrisiko, personen er ikke selvmordstruet, kan selv tilkalde personale, har adgang til toilet og vand, og der føres jævnligt tilsyn?',
+    options: yesNo,
+  },
+  inOwnRoom: {
+    fact: 'inOwnRoom',
+    question: 'Skal personen afskærmes i sit eget værelse (i stedet for et særligt afskærmningslokale)?',
+    options: yesNo,
+  },
+  visitorBehaviour: {
+    fact: 'visitorBehaviour',
+    question: 'Hvad gør den besøgende?',
+    options: [
+      { value: 'violence_or_threats', label: 'Udøver vold, truer eller er til fare for andre' },
+      { value: 'repeated_harassment', label: 'Chikanerer eller overfuser gentagne gange beboere eller personale' },
+      { value: 'strongly_disturbing', label: 'Er stærkt generende, f.eks. meget beruset, så andre bliver utrygge' },
+      { value: 'criticism_only', label: 'Kritiserer kun plejen eller serviceniveauet' },
+    ],
+  },
+  towardsStaffDuringCare: {
+    fact: 'towardsStaffDuringCare',
+    question:
+      'Retter adfærden sig mod personalet, og skal den besøgende kun holdes ude, mens der gives visiteret hjælp i boligen?',
+    options: yesNo,
+  },
+  decidedAtCouncilMeeting: {
+    fact: 'decidedAtCouncilMeeting',
+    question: 'Træffes afgørelsen på et møde i kommunalbestyrelsen eller det stående udvalg?',
+    options: [
+      { value: true, label: 'Ja, på et møde' },
+      { value: false, label: 'Nej, af forvaltningen' },
+    ],
+  },
   requestedMonths: {
     fact: 'requestedMonths',
     question: 'Hvor mange måneder skal tilladelsen gælde?',

@@ -1,8 +1,8 @@
 /**
- * Rule evaluator entry: `evaluate(request): Verdict` for serviceloven kap. 24, 24 a and 24 b.
+ * Rule evaluator entry: `evaluate(request): Verdict` for serviceloven kap. 24, 24 a, 24 b, 24 c and 24 d.
  * Deterministic, synchronous, no I/O per call.
  */
-import { evaluateMeasure } from './engine.ts';
+import { evaluateMeasure, usesConsent } from './engine.ts';
 import { FACT_QUESTIONS, type FactQuestion } from './facts.ts';
 import { MEASURES } from './measures.ts';
 import { VALID_FROM } from './params.ts';
@@ -23,10 +23,10 @@ export type { ConditionDef, MeasureDef, Provision } from './types.ts';
 
 const BY_ID = new Map<MeasureId, MeasureDef>(MEASURES.map((m) => [m.id, m]));
 
-/** Measures this evaluator implements (kap. 24, 24 a, 24 b). */
+/** Measures this evaluator implements (kap. 24-24 d: every id of MEASURE_IDS). */
 export const implementedMeasures: readonly MeasureId[] = MEASURES.map((m) => m.id);
 
-/** Thrown for a valid measure id whose rules are not implemented here (e.g. kap. 24 c/d). */
+/** Thrown for a valid measure id whose rules are not implemented here (kept for callers; every id is implemented now). */
 export class MeasureNotImplementedError extends Error {
   readonly code = 'measure_not_implemented';
   constructor(readonly measure: string) {
@@ -76,7 +76,7 @@ export interface MeasureInfo extends MeasureSummary {
 
 function factsOf(m: MeasureDef): FactName[] {
   const out: FactName[] = [...m.routingFacts];
-  if (m.provisions.some((p) => p.isForce)) out.push('consent');
+  if (m.provisions.some((p) => p.isForce && usesConsent(p))) out.push('consent');
   for (const p of m.provisions) for (const c of p.conditions) for (const f of c.facts ?? []) out.push(f);
   if (m.provisions.some((p) => p.maxDuration)) out.push('requestedMonths');
   return [...new Set(out)];

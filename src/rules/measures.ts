@@ -26,6 +26,28 @@ import { sel136aStk1, sel136aStk3 } from './provisions/sel-136a.ts';
 import { sel136c } from './provisions/sel-136c.ts';
 import { sel136e, sel136eCamera, sel136eStk5, sel136eStk5Camera } from './provisions/sel-136e.ts';
 import { sel136fStk1, sel136fStk3 } from './provisions/sel-136f.ts';
+import { sel137b, sel137bInterim } from './provisions/sel-137b.ts';
+import { sel137cStk2, sel137cStk2Interim } from './provisions/sel-137c.ts';
+import {
+  sel137gStk1,
+  sel137gStk1Interim,
+  sel137gStk2,
+  sel137gStk2Interim,
+  sel137gStk4,
+} from './provisions/sel-137g.ts';
+import {
+  sel137hStk1,
+  sel137hStk1Interim,
+  sel137hStk2,
+  sel137hStk3,
+  sel137hStk3Interim,
+  sel137hStk4,
+  sel137hStk4Interim,
+  sel137hStk7,
+  sel137hStk7Interim,
+} from './provisions/sel-137h.ts';
+import { sel137i, sel137iInterim } from './provisions/sel-137i.ts';
+import { sel137jStk1, sel137jStk1Interim, sel137jStk2, sel137jStk2Interim } from './provisions/sel-137j.ts';
 import type { FactName, Facts, MeasureId } from './schema.ts';
 import type { MeasureDef, Provision, Route } from './types.ts';
 
@@ -81,6 +103,35 @@ function routed(
     };
   };
   return { id, title, provisions, routingFacts, route };
+}
+
+/**
+ * Kap. 24 d: the handlekommune's kommunalbestyrelse decides (§ 137 f, stk. 1); when urgent, the leader or
+ * stedfortræder may decide in the interim (stk. 2). `urgent` unknown keeps the main rule (the exception needs
+ * urgency shown), and is asked for at the end of missingFacts, so it never turns the answer into needs_more_facts.
+ */
+function kap24d(id: MeasureId, title: string, main: Provision, interim: Provision): MeasureDef {
+  return {
+    id,
+    title,
+    provisions: [main, interim],
+    routingFacts: ['urgent'],
+    route: (f) => (f.urgent === true ? { provision: interim } : { provision: main, ask: ['urgent'] }),
+  };
+}
+
+/**
+ * Kap. 24 c: decided at a meeting of kommunalbestyrelsen or the standing committee (§ 137 d, stk. 1); a decision
+ * not taken at a meeting is the administration's interim decision, lawful only when urgent (stk. 2-3).
+ */
+function kap24c(id: MeasureId, title: string, main: Provision, interim: Provision): MeasureDef {
+  return {
+    id,
+    title,
+    provisions: [main, interim],
+    routingFacts: ['decidedAtCouncilMeeting'],
+    route: (f) => (f.decidedAtCouncilMeeting === false ? { provision: interim } : { provision: main }),
+  };
 }
 
 const objection = (f: Facts): boolean => f.consent === 'objects' || f.representativeObjects === true;
@@ -141,4 +192,29 @@ export const MEASURES: MeasureDef[] = [
   ),
   single('protective_equipment', 'Beskyttelsesmidler (bløde hjelme, specialhandsker)', sel82),
   single('other', 'Andre indgreb', noBasis),
+  // Kap. 24 c
+  kap24c(
+    'visitor_restriction_common_areas',
+    'Begrænsning af besøgendes adgang til fællesarealer',
+    sel137b,
+    sel137bInterim,
+  ),
+  kap24c(
+    'visitor_restriction_own_home',
+    'Besøgende holdes ude af beboerens bolig, mens der gives visiteret hjælp',
+    sel137cStk2,
+    sel137cStk2Interim,
+  ),
+  // Kap. 24 d
+  kap24d('monitor_communication', 'Påhøring eller overvågning af telefon og internet', sel137gStk1, sel137gStk1Interim),
+  kap24d('block_communication', 'Afbrydelse af adgang til telefon og internet', sel137gStk2, sel137gStk2Interim),
+  single('device_ban', 'Generelt forbud mod enheder med internetadgang', sel137gStk4),
+  kap24d('search_room', 'Undersøgelse af opholdsrum og ejendele', sel137hStk1, sel137hStk1Interim),
+  single('scanner', 'Brug af scannere', sel137hStk2),
+  kap24d('body_search', 'Undersøgelse af den anbragtes person (kropsvisitation)', sel137hStk3, sel137hStk3Interim),
+  kap24d('check_post', 'Åbning og kontrol af post', sel137hStk4, sel137hStk4Interim),
+  kap24d('search_visitor', 'Undersøgelse af besøgendes tasker og yderbeklædning', sel137hStk7, sel137hStk7Interim),
+  kap24d('confiscation', 'Inddragelse af effekter', sel137i, sel137iInterim),
+  kap24d('night_lock_in', 'Aflåsning af boligen om natten', sel137jStk1, sel137jStk1Interim),
+  kap24d('seclusion_room', 'Anbringelse i afskærmningslokale', sel137jStk2, sel137jStk2Interim),
 ];

@@ -61,6 +61,18 @@ export const DECIDER = {
   'sel-136a-stk3': [{ from: VALID_FROM, value: 'municipality', citations: ['sel-136a-stk3'] }],
   'sel-136c': [{ from: VALID_FROM, value: 'staff', citations: ['sel-136c-stk1'] }],
   'sel-82': [{ from: VALID_FROM, value: 'staff', citations: ['vejl2025-k16-p4'] }],
+  // Kap. 24 c: only at a meeting of kommunalbestyrelsen or the standing committee (§ 137 d, stk. 1; not delegable);
+  // the administration's interim decision when urgent (§ 137 d, stk. 2-3).
+  'sel-137d-stk1': [
+    { from: VALID_FROM, value: 'municipal_council', citations: ['vejl2025-k29-p5', 'vejl2025-k29-p6'] },
+  ],
+  'sel-137d-stk2': [{ from: VALID_FROM, value: 'municipality', citations: ['vejl2025-k29-p5', 'vejl2025-k29-p8'] }],
+  // Kap. 24 d: the handlekommune's kommunalbestyrelse (§ 137 f, stk. 1); the leader or stedfortræder when urgent
+  // (§ 137 f, stk. 2-3); the driftsherre's general device ban (§ 137 g, stk. 4); scanners without decision (§ 137 h, stk. 2).
+  'sel-137f-stk1': [{ from: VALID_FROM, value: 'municipality', citations: ['vejl2025-k30-p7', 'vejl2025-k30-p8'] }],
+  'sel-137f-stk2': [{ from: VALID_FROM, value: 'leader', citations: ['vejl2025-k30-p7', 'vejl2025-k30-p8'] }],
+  'sel-137g-stk4': [{ from: VALID_FROM, value: 'operator', citations: ['vejl2025-k32', 'vejl2025-k32-p1'] }],
+  'sel-137h-stk2': [{ from: VALID_FROM, value: 'staff', citations: ['vejl2025-k32-p1', 'vejl2025-k32-p2'] }],
 } satisfies Record<string, Period<DecidedBy>[]>;
 export type DeciderKey = keyof typeof DECIDER;
 

@@ -1,5 +1,5 @@
 /**
- * Registration and reporting regimes (guidance kap. 27, bek. § 21; digest §2.1).
+ * Registration and reporting regimes (guidance kap. 27, bek. § 21; kap. 24 d: § 137 m, guidance kap. 33).
  * Deadlines are worded as the guidance words them. For moves the guidance contradicts itself:
  * both readings are returned with a `conflict` note.
  */
@@ -47,6 +47,18 @@ const BASE: Record<RegistrationRegime, Omit<Registration, 'relativesInformed'>> 
     ],
     conflict:
       'Vejledningen er selvmodsigende: den citerede bekendtgørelse § 21, stk. 1, og vejledningens første afsnit nævner flytninger efter §§ 129, 129 a og 136 f under fristen "straks og senest 3 dage", mens det følgende afsnit siger "senest med udgangen af den måned, hvor flytningen er påbegyndt" med kvartalsvis indberetning. Bekendtgørelsens tekst er vist først; afklar med kommunen, hvilken frist der bruges.',
+  },
+  kap24d: {
+    regime: 'kap24d',
+    registeredBy:
+      'Personalet på boformen – hvert indgreb, også når kommunalbestyrelsen har truffet afgørelse for en periode (navn, tidspunkt, varighed, indgrebets art og begrundelse; ved undersøgelse af besøgende også den besøgendes navn)',
+    deadline: 'inden for 24 timer (normalt samme dag, som indgrebet er iværksat)',
+    reportTo:
+      'Lederen af boformen eller stedfortræderen indberetter uden ugrundet ophold til kommunalbestyrelsen i handlekommunen; ved månedens udgang sendes kopi af registreringerne med kommentarer til kommunalbestyrelsen i handlekommunen og til socialtilsynet (og kommunale/regionale driftsherrer orienteres)',
+    reportEvery:
+      'uden ugrundet ophold efter hver registrering, og månedligt (kopi til kommunalbestyrelsen og socialtilsynet)',
+    citations: ['vejl2025-k33-p1', 'vejl2025-k33-p2'],
+    personInformed: true,
   },
   none: {
     regime: 'none',

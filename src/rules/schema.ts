@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 
-/** Measure ids: a contract with the API, the quizzes and outside checks. Kap. 24 c/d measures are appended here. */
+/** Measure ids: a contract with the API, the quizzes and outside checks (kap. 24-24 b, then kap. 24 c and 24 d). */
 export const MEASURE_IDS = [
   'house_rules',
   'physical_guidance',
@@ -29,6 +29,21 @@ export const MEASURE_IDS = [
   'hygiene_restraint',
   'protective_equipment',
   'other',
+  // Kap. 24 c (besøgsrestriktioner, §§ 137 a-137 d)
+  'visitor_restriction_common_areas',
+  'visitor_restriction_own_home',
+  // Kap. 24 d (personer anbragt i en § 108-boform ved dom eller kendelse, §§ 137 e-137 m)
+  'monitor_communication',
+  'block_communication',
+  'device_ban',
+  'search_room',
+  'scanner',
+  'body_search',
+  'check_post',
+  'search_visitor',
+  'confiscation',
+  'night_lock_in',
+  'seclusion_room',
 ] as const;
 
 export const MeasureIdSchema = z
@@ -54,6 +69,15 @@ export const HYGIENE_TASKS = [
 export const TECHNOLOGIES = ['movement', 'sound', 'video', 'location'] as const;
 export const BELT_REASONS = ['fall', 'sitting_posture', 'sudden_movements', 'assist_action', 'restlessness'] as const;
 export const BELT_DEVICES = ['fabric_belt_or_similar', 'cage_or_rope', 'confining_bed_rails', 'fixation'] as const;
+
+export const BOFORMS = ['108', '107', 'other'] as const;
+export const SUSPICION_LEVELS = ['none', 'reasonable', 'founded'] as const;
+export const VISITOR_BEHAVIOURS = [
+  'violence_or_threats',
+  'repeated_harassment',
+  'strongly_disturbing',
+  'criticism_only',
+] as const;
 
 export type Setting = (typeof SETTINGS)[number];
 
@@ -174,6 +198,89 @@ export const FactsSchema = z
         'Kan den nødvendige hjælp gives i den nuværende bolig (f.eks. med hjemmehjælp, hjælpemidler eller ændringer)?',
       ),
     requestedMonths: z.number().int().min(1).optional().describe('Hvor mange måneder ønskes afgørelsen at gælde?'),
+    // Kap. 24 c and 24 d (issue 9).
+    placedByCriminalJudgment: z
+      .boolean()
+      .optional()
+      .describe(
+        'Er personen anbragt i boformen i henhold til en strafferetlig afgørelse afsagt ved dom eller kendelse (SEL § 137 e) – og er foranstaltningen ikke ophævet?',
+      ),
+    boform: z
+      .enum(BOFORMS)
+      .optional()
+      .describe(
+        'Boformens type: 108 = længerevarende botilbud efter SEL § 108; 107 = midlertidigt botilbud; other = andet.',
+      ),
+    secureUnit: z
+      .boolean()
+      .optional()
+      .describe('Er det en § 108-boform med sikrede afdelinger (Kofoedsminde) (SEL § 137 e, stk. 2)?'),
+    onLeave: z.boolean().optional().describe('Er den anbragte på udgang, når indgrebet skal ske?'),
+    urgent: z
+      .boolean()
+      .optional()
+      .describe(
+        'Er indgrebet uopsætteligt, så det ikke kan afvente, at kommunalbestyrelsen (eller udvalget) behandler sagen?',
+      ),
+    suspicion: z
+      .enum(SUSPICION_LEVELS)
+      .optional()
+      .describe(
+        'Mistankens styrke: none = ingen; reasonable = mistanke med rimelig grund; founded = begrundet mistanke (personalet har en konkret begrundelse, f.eks. har set en kniv blive gemt).',
+      ),
+    scannerTriedFirst: z
+      .boolean()
+      .optional()
+      .describe('Er risikoen først forsøgt imødegået med scanner (SEL § 137 h, stk. 2)?'),
+    sameSexStaff: z
+      .boolean()
+      .optional()
+      .describe('Er de ansatte, der foretager og overværer undersøgelsen, af samme køn som den undersøgte?'),
+    undressing: z.boolean().optional().describe('Indebærer undersøgelsen afklædning?'),
+    bodyCavity: z.boolean().optional().describe('Omfatter undersøgelsen kropsåbninger?'),
+    readsLetters: z
+      .boolean()
+      .optional()
+      .describe('Læser personalet brevenes indhold (i stedet for kun at åbne og kontrollere)?'),
+    protectedCorrespondent: z
+      .boolean()
+      .optional()
+      .describe(
+        'Drejer det sig om kommunikation eller post med offentlige myndigheder, advokater, værger eller bistandsværger?',
+      ),
+    staffPresent: z.number().int().min(0).optional().describe('Hvor mange ansatte deltager i undersøgelsen?'),
+    hours: z.number().min(0).optional().describe('Hvor mange timer varer indgrebet (aflåsning eller afskærmning)?'),
+    withinNightWindow: z.boolean().optional().describe('Ligger hele aflåsningen inden for tidsrummet kl. 21.00-8.00?'),
+    nightLockConditionsMet: z
+      .boolean()
+      .optional()
+      .describe(
+        'Er alle betingelser i SEL § 137 j, stk. 3, nr. 1-5 opfyldt: forsvarligt uden sundhedsrisiko, ikke selvmordstruet, tilkaldemulighed personen kan betjene, adgang til toilet og vand, jævnlig overvågning?',
+      ),
+    inOwnRoom: z
+      .boolean()
+      .optional()
+      .describe(
+        'Skal afskærmningen ske i personens eget værelse eller bolig (i stedet for et særskilt afskærmningslokale)?',
+      ),
+    visitorBehaviour: z
+      .enum(VISITOR_BEHAVIOURS)
+      .optional()
+      .describe(
+        'Den besøgendes adfærd: violence_or_threats = vold, trusler eller fare for andre (§ 137 b, nr. 1); repeated_harassment = gentagen chikane uden vold (nr. 2); strongly_disturbing = stærkt generende, skaber utryghed (nr. 3); criticism_only = alene kritik af plejen/serviceniveauet.',
+      ),
+    towardsStaffDuringCare: z
+      .boolean()
+      .optional()
+      .describe(
+        'Retter adfærden sig mod personalet, og gælder restriktionen kun de tidsrum, hvor der leveres visiteret hjælp i beboerens bolig (§ 137 c, stk. 2)?',
+      ),
+    decidedAtCouncilMeeting: z
+      .boolean()
+      .optional()
+      .describe(
+        'Træffes afgørelsen på et møde i kommunalbestyrelsen eller det stående udvalg (i stedet for af forvaltningen)?',
+      ),
   })
   .describe('Oplysninger om situationen. Alle felter er valgfrie: et manglende felt betyder "ved ikke".');
 export type Facts = z.infer<typeof FactsSchema>;
@@ -204,12 +311,24 @@ export const OUTCOMES = [
 export const OutcomeSchema = z.enum(OUTCOMES).describe('Resultatet af vurderingen.');
 export type Outcome = z.infer<typeof OutcomeSchema>;
 
-/** Who decides. Kap. 24 c/d will add leader | operator | municipal_council. */
-export const DECIDERS = ['staff', 'municipality', 'board', 'family_court'] as const;
+/**
+ * Who decides. Kap. 24 c/d add: leader (the § 108 boform's leader or stedfortræder, interim decision when urgent,
+ * § 137 f, stk. 2), operator (driftsherren, general device ban, § 137 g, stk. 4) and municipal_council
+ * (kommunalbestyrelsen or the standing committee at a meeting, not delegable, § 137 d, stk. 1).
+ */
+export const DECIDERS = [
+  'staff',
+  'municipality',
+  'board',
+  'family_court',
+  'leader',
+  'operator',
+  'municipal_council',
+] as const;
 export const DecidedBySchema = z
   .enum(DECIDERS)
   .describe(
-    'Hvem træffer beslutning/afgørelse: staff = personale/personaleleder; municipality = kommunalbestyrelsen; board = Det Socialfaglige Nævn vedrørende Magtanvendelse over for Borgere med Handicap; family_court = Familieretshuset.',
+    'Hvem træffer beslutning/afgørelse: staff = personale/personaleleder; municipality = kommunalbestyrelsen i handlekommunen (ved kap. 24 c også forvaltningens foreløbige afgørelse); board = Det Socialfaglige Nævn vedrørende Magtanvendelse over for Borgere med Handicap; family_court = Familieretshuset; leader = lederen af § 108-boformen eller stedfortræderen (foreløbig afgørelse); operator = driftsherren; municipal_council = kommunalbestyrelsen eller det stående udvalg på et møde.',
   );
 export type DecidedBy = z.infer<typeof DecidedBySchema>;
 
@@ -217,11 +336,11 @@ export const COMPLAINT_BODIES = ['municipality', 'ankestyrelsen', 'familieretshu
 export const ComplaintToSchema = z.enum(COMPLAINT_BODIES).describe('Hvor der kan klages.');
 export type ComplaintTo = z.infer<typeof ComplaintToSchema>;
 
-/** Registration regimes of the guidance kap. 27. Kap. 24 d will add kap24d. */
-export const REGISTRATION_REGIMES = ['acute', 'pre_approved', 'move', 'none'] as const;
+/** Registration regimes of the guidance kap. 27, and kap24d (§ 137 m, guidance kap. 33). */
+export const REGISTRATION_REGIMES = ['acute', 'pre_approved', 'move', 'none', 'kap24d'] as const;
 export const RegistrationRegimeSchema = z
   .enum(REGISTRATION_REGIMES)
-  .describe('Registreringsordning (vejledningens kap. 27).');
+  .describe('Registreringsordning (vejledningens kap. 27; kap24d = SEL § 137 m, vejledningens kap. 33).');
 export type RegistrationRegime = z.infer<typeof RegistrationRegimeSchema>;
 
 export const ConditionStatusSchema = z.enum(['met', 'unmet', 'unknown']);
@@ -251,6 +370,12 @@ export const RegistrationSchema = z
       .optional()
       .describe('Når kilderne læses forskelligt: hver læsning for sig.'),
     conflict: z.string().optional().describe('Forklaring, når kilderne modsiger hinanden.'),
+    personInformed: z
+      .boolean()
+      .optional()
+      .describe(
+        'Skal personen gøres bekendt med registreringen og have lejlighed til at tilføje sin egen redegørelse (SEL § 137 m, stk. 3)?',
+      ),
   })
   .describe('Krav om registrering og indberetning.');
 export type Registration = z.infer<typeof RegistrationSchema>;
@@ -307,7 +432,7 @@ export class RulesPeriodError extends Error {
     readonly validFrom: string,
   ) {
     super(
-      `Reglerne dækker kun perioden fra ${validFrom} (serviceloven kap. 24-24 b som gældende fra 1. januar 2025); ${asOf} ligger før.`,
+      `Reglerne dækker kun perioden fra ${validFrom} (serviceloven kap. 24-24 d som gældende fra 1. januar 2025); ${asOf} ligger før.`,
     );
     this.name = 'RulesPeriodError';
   }

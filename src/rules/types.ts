@@ -25,7 +25,7 @@ export interface ConditionDef {
   unmet?: string;
 }
 
-export type Chapter = '24' | '24a' | '24b';
+export type Chapter = '24' | '24a' | '24b' | '24c' | '24d';
 
 export interface Provision {
   /** Variant id, e.g. "sel-136a-stk3". */
@@ -53,9 +53,17 @@ export interface Provision {
   conditions: ConditionDef[];
   /** Reasons always given with this provision (Danish). */
   notes?: Reason[];
+  /** Danish sentence on who decides, replacing the engine's default text for the decider. */
+  deciderText?: string;
 }
 
-export type Route = { provision: Provision } | { undecided: FactName[]; candidates: Provision[]; reason: Reason };
+/**
+ * A route: one provision (with `ask`: unknown facts that would change who decides without changing whether the
+ * measure is permitted, appended to missingFacts), or several candidates when a deciding fact is unknown.
+ */
+export type Route =
+  | { provision: Provision; ask?: FactName[] }
+  | { undecided: FactName[]; candidates: Provision[]; reason: Reason };
 
 export interface MeasureDef {
   id: MeasureId;
