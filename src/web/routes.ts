@@ -1,7 +1,8 @@
 /**
  * The web mount: the standalone chat page (`/`), the widget bundle (`/widget.js`, built with esbuild at
  * start-up so a fresh clone needs no build step), the source list (`/kilder`), feedback
- * (`POST /api/v1/feedback`) and its admin table (`GET /admin/feedback`).
+ * (`POST /api/v1/feedback`) and its admin table (`GET /admin/feedback`). Cited paragraphs come from the
+ * journal API's `GET /api/v1/units/:id` (src/server/api).
  */
 import { timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
@@ -82,8 +83,8 @@ function isLocalRequest(req: Request): boolean {
  * Admin access: with HJEMMEL_ADMIN_TOKEN set, `Authorization: Bearer <token>` or HTTP Basic with the
  * token as password; without it, only direct requests from localhost.
  */
-function requireAdmin(req: Request, res: Response): void {
-  const token = process.env['HJEMMEL_ADMIN_TOKEN'];
+function requireAdmin(state: AppState, req: Request, res: Response): void {
+  const token = (state.env ?? process.env)['HJEMMEL_ADMIN_TOKEN'];
   if (!token) {
     if (isLocalRequest(req)) return;
     throw new HttpError(
@@ -164,17 +165,8 @@ function routes(app: import('express').Express, state: AppState): void {
   });
 
   app.get('/admin/feedback', requireReady(state), (req, res) => {
-    requireAdmin(req, res);
+    requireAdmin(state, req, res);
     sendPage(res, feedbackPage(state.store!.listFeedback(500)), 'no-store');
-  });
-
-  // Fallback for the cited-paragraph view until the journal API (src/server/api) serves it; the API
-  // mount is registered first, so once it has this route, this one is never reached.
-  app.get('/api/v1/units/:id', requireReady(state), (req, res) => {
-    const id = String(req.params['id']);
-    const found = state.corpus!.inContext(id);
-    if (!found) throw new HttpError(404, 'unknown_unit', `Ukendt kildeenhed / unknown unit: ${id}`);
-    res.json(found);
   });
 }
 

@@ -419,7 +419,11 @@ export class HjemmelChatElement extends HTMLElement {
       if (err instanceof ApiError && err.status === 404) this.forgetSession();
       else
         this.els.log.append(
-          h('p', { class: 'error', role: 'alert' }, 'Den tidligere samtale kunne ikke hentes. Start en ny samtale.'),
+          h(
+            'p',
+            { class: 'error', role: 'alert' },
+            `Den tidligere samtale kunne ikke hentes${err instanceof Error ? `: ${err.message}` : '.'}`,
+          ),
         );
     } finally {
       this.setBusy(false);
