@@ -194,6 +194,15 @@ const facts: [string, F][] = [
   ['Må vi låse ham ind om natten fra kl. 22 til kl. 6?', { hours: 8, withinNightWindow: true }],
   ['Må vi låse ham inde om natten fra kl. 20 til kl. 8?', { hours: 12, withinNightWindow: false }],
   ['Han er på en sikret afdeling.', { secureUnit: true }],
+  ['Må vi låse ham ind om natten? Alle betingelserne i stk. 3 er opfyldt.', { nightLockConditionsMet: true }],
+  [
+    'Må vi nægte hendes søn adgang til hendes lejlighed? Han truer personalet under plejen.',
+    { towardsStaffDuringCare: true, visitorBehaviour: 'violence_or_threats' },
+  ],
+  [
+    'Må vi give ham besøgsforbud? Han truer de andre beboere, og udvalget har besluttet det på et møde.',
+    { decidedAtCouncilMeeting: true },
+  ],
   [
     'Må vi kropsvisitere ham og klæde ham af? To mandlige kolleger er til stede.',
     { undressing: true, sameSexStaff: true, staffPresent: 2 },

@@ -497,7 +497,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'setting',
     'own_home',
-    String.raw`\beget\s+hjem\b|\bi\s+(?:sit|hans|hendes)\s+(?:eget\s+)?hjem\b|\bhjemme\s+hos\s+(?:ham|hende|sig\s+selv)|\bbor\s+hjemme\b|\bhjemmepleje\w*|\bhjemmehjælp\w*|\bi\s+eget\s+hjem`,
+    String.raw`\beget\s+hjem\b|\bi\s+(?:sit|hans|hendes)\s+(?:eget\s+)?hjem\b|\bhjemme\s+hos\s+(?:ham|hende|sig\s+selv)|\bbor\s+hjemme\b|\bi\s+eget\s+hjem`,
   ),
   // hygiene task
   r(
@@ -791,7 +791,7 @@ const FACT_RULES: FactRule[] = [
   r('withinNightWindow', false, String.raw`\bom\s+dagen|\bi\s+dagtimerne|\bom\s+eftermiddagen|\bom\s+formiddagen`, {
     when: isIn(['night_lock_in']),
   }),
-  r('nightLockConditionsMet', true, String.raw`\balle\s+(?:\w+\s+)?betingelse\w*\s+(?:\w+\s+){0,4}(?:er\s+)?opfyldt`, {
+  r('nightLockConditionsMet', true, String.raw`\balle\s+(?:\w+\s+)?betingelse\w*\s+(?:\S+\s+){0,5}(?:er\s+)?opfyldt`, {
     when: isIn(['night_lock_in']),
     negated: false,
   }),
@@ -822,7 +822,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'towardsStaffDuringCare',
     true,
-    String.raw`\b(?:over\s+for|mod|overfor)\s+(?:\w+\s+)?(?:personale\w*|medarbejder\w*|hjemmeplejen|os)\b[^.!?\n]{0,40}\b(?:pleje\w*|hjælp\w*|besøg\w*)|\bmens\s+vi\s+(?:giver|hjælper|plejer|er\s+i\s+gang)`,
+    String.raw`\b(?:truer|truet|slår|slået|chikanerer|råber\s+ad|overfalder)\s+(?:\w+\s+)?(?:personale\w*|medarbejder\w*|hjemmeplejen|os)\s+(?:\w+\s+)?(?:under|mens|når)\s+(?:\w+\s+)?(?:pleje\w*|hjælp\w*|besøg\w*|vi|de)\b|\b(?:over\s+for|mod|overfor)\s+(?:\w+\s+)?(?:personale\w*|medarbejder\w*|hjemmeplejen|os)\b[^.!?\n]{0,40}\b(?:pleje\w*|hjælp\w*|besøg\w*)|\bmens\s+vi\s+(?:giver|hjælper|plejer|er\s+i\s+gang)`,
     {
       when: isIn(VISITOR),
       negated: false,
@@ -840,7 +840,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'decidedAtCouncilMeeting',
     true,
-    String.raw`\bpå\s+(?:et\s+)?(?:\w+\s+)?møde\w*\s+i\s+(?:udvalg\w*|byråd\w*|kommunalbestyrelse\w*)|\b(?:udvalget|byrådet|kommunalbestyrelsen)\s+(?:\w+\s+){0,2}(?:har\s+)?(?:besluttet|vedtaget)\s+på\s+(?:et\s+)?møde`,
+    String.raw`\bpå\s+(?:et\s+)?(?:\w+\s+)?møde\w*\s+i\s+(?:udvalg\w*|byråd\w*|kommunalbestyrelse\w*)|\b(?:udvalget|byrådet|kommunalbestyrelsen)\s+(?:\w+\s+){0,2}(?:har\s+)?(?:besluttet|vedtaget)\s+(?:\w+\s+)?på\s+(?:et\s+)?(?:\w+)?møde|\bpå\s+(?:et\s+)?(?:udvalgs|byråds)møde`,
     {
       when: isIn(VISITOR),
       negated: false,
@@ -934,7 +934,7 @@ const REFINES: Partial<Record<MeasureId, MeasureId[]>> = {
   relocation_danger_to_others: ['relocation'],
   night_lock_in: ['other'],
   seclusion_room: ['other', 'restraint'],
-  body_search: ['search_room'],
+  body_search: ['search_room', 'scanner'],
   search_visitor: ['body_search'],
 };
 
