@@ -70,7 +70,7 @@ describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
     await ask(DOOR_QUESTION);
     const card = lastAnswer().locator('.card');
     await expect.poll(() => card.isVisible()).toBe(true);
-    const headline = await card.locator('.headline').innerText();
+    const headline = await card.locator('.headline').textContent();
     expect(headline).toMatch(OUTCOME_HEADLINES);
     expect(await card.getAttribute('data-outcome')).toBeTruthy();
     // Never colour alone: an icon and words.
@@ -79,7 +79,7 @@ describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
     await card.locator('.conds summary').click();
     const items = card.locator('.conds li');
     expect(await items.count()).toBeGreaterThan(0);
-    expect(await items.first().innerText()).toMatch(/^(Opfyldt|Ikke opfyldt|Ukendt):/);
+    expect(await items.first().textContent()).toMatch(/^(Opfyldt|Ikke opfyldt|Ukendt):/);
     // The user's message is on screen, and the answer has numbered source chips.
     await expect.poll(() => page.getByText(DOOR_QUESTION).first().isVisible()).toBe(true);
     expect(await lastAnswer().locator('.sources .src').count()).toBeGreaterThan(0);
@@ -96,15 +96,15 @@ describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
 
   it('opens a citation in the side panel with the quote highlighted and the source status', async () => {
     const chip = lastAnswer().locator('.sources .src').first();
-    const citation = await chip.locator('span').last().innerText();
+    const citation = await chip.locator('span').last().textContent();
     await chip.click();
     const side = page.locator('hjemmel-chat .side[role="dialog"]');
     await expect.poll(() => side.isVisible()).toBe(true);
-    await expect.poll(() => side.locator('h3').innerText()).toBe(citation);
+    await expect.poll(() => side.locator('h3').textContent()).toBe(citation);
     await expect.poll(() => side.locator('.unit-text').isVisible(), { timeout: 10_000 }).toBe(true);
-    expect((await side.locator('mark').first().innerText()).length).toBeGreaterThan(10);
-    expect(await side.locator('.badge').innerText()).toMatch(/gældende|ophævet|udkast|baggrund/);
-    expect(await side.locator('.meta').innerText()).toMatch(/Status:/);
+    expect((await side.locator('mark').first().textContent()).length).toBeGreaterThan(10);
+    expect(await side.locator('.badge').textContent()).toMatch(/gældende|ophævet|udkast|baggrund/);
+    expect(await side.locator('.meta').textContent()).toMatch(/Status:/);
     await shot(page, 'standalone-03-citation');
 
     const violations = await runAxe(page);
@@ -130,29 +130,29 @@ describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
       .nth((await page.locator('hjemmel-chat article.msg.bot').count()) - 1);
     const followUp = asked.locator('.followup');
     await expect.poll(() => followUp.isVisible()).toBe(true);
-    const question = await followUp.locator('h4').innerText();
+    const question = await followUp.locator('h4').textContent();
     expect(question.length).toBeGreaterThan(5);
     await shot(page, 'standalone-04-followup');
     const option = followUp.locator('.opt').first();
-    const label = await option.innerText();
+    const label = await option.textContent();
     const before = await page.locator('hjemmel-chat article.msg.bot').count();
     await option.click();
     await expect
       .poll(() => page.locator('hjemmel-chat article.msg.bot .actions').count(), { timeout: 30_000 })
       .toBe(before + 1);
     // The chosen option was sent as the user's reply, and the old buttons are disabled.
-    await expect.poll(() => page.locator('hjemmel-chat .msg.user').last().innerText()).toContain(label);
+    await expect.poll(() => page.locator('hjemmel-chat .msg.user').last().textContent()).toContain(label);
     expect(await option.isDisabled()).toBe(true);
     const card = lastAnswer().locator('.card');
     await expect.poll(() => card.isVisible()).toBe(true);
-    expect(await card.locator('.headline').innerText()).toMatch(OUTCOME_HEADLINES);
+    expect(await card.locator('.headline').textContent()).toMatch(OUTCOME_HEADLINES);
     await shot(page, 'standalone-05-after-followup');
   });
 
   it('copies an answer and stores thumbs-down feedback with a reason and a comment', async () => {
     const answer = lastAnswer();
     await answer.getByRole('button', { name: 'Kopiér svar' }).click();
-    await expect.poll(() => page.locator('hjemmel-chat [role="status"]').innerText()).toBe('Svaret er kopieret.');
+    await expect.poll(() => page.locator('hjemmel-chat [role="status"]').textContent()).toBe('Svaret er kopieret.');
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     expect(copied).toContain('Kilder:');
 
@@ -180,7 +180,7 @@ describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
     expect(userMessages).toBe(2);
     await page.reload();
     await expect.poll(() => page.locator('hjemmel-chat .msg.user').count(), { timeout: 10_000 }).toBe(userMessages);
-    expect(await page.locator('hjemmel-chat .msg.user').first().innerText()).toContain(HYGIENE_QUESTION);
+    expect(await page.locator('hjemmel-chat .msg.user').first().textContent()).toContain(HYGIENE_QUESTION);
     // Verdict cards and source chips are rendered again.
     expect(await page.locator('hjemmel-chat .card').count()).toBeGreaterThanOrEqual(2);
     expect(await page.locator('hjemmel-chat .sources .src').count()).toBeGreaterThan(0);
@@ -212,9 +212,9 @@ describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
   it('lists the sources with dates and status on /kilder', async () => {
     await page.setViewportSize({ width: 1100, height: 900 });
     await page.goto(`${server.url}/kilder`);
-    expect(await page.locator('h1').innerText()).toBe('Kilder');
+    expect(await page.locator('h1').textContent()).toBe('Kilder');
     expect(await page.locator('tbody tr').count()).toBe(server.state.corpus!.sources.length);
-    expect(await page.locator('tbody .badge').first().innerText()).toMatch(/gældende|ophævet|udkast|baggrund/);
+    expect(await page.locator('tbody .badge').first().textContent()).toMatch(/gældende|ophævet|udkast|baggrund/);
     await shot(page, 'kilder');
     const violations = await runAxe(page);
     console.log(`[axe] /kilder: ${axeSummary(violations)}`);
