@@ -126,6 +126,8 @@ export function kap24dDecision(
     actionPlanRequired: false,
     targetGroup: false,
     notes: [...(p.notes ?? []), NO_CONSENT_POLICE_NOTE, PARALLEL_NOTE],
+    deciderText:
+      'Det kræver en afgørelse (uden retskendelse) fra kommunalbestyrelsen i handlekommunen. Er indgrebet uopsætteligt, kan lederen af boformen eller stedfortræderen træffe en foreløbig afgørelse, som snarest muligt forelægges kommunalbestyrelsen til godkendelse. Indgrebene udføres af de ansatte i boformen.',
   };
 }
 
@@ -146,6 +148,8 @@ export function kap24dInterim(main: Provision): Provision {
     id: `${main.id}-interim`,
     title: `${main.title} – foreløbig afgørelse af lederen, fordi sagen er uopsættelig`,
     decider: 'sel-137f-stk2',
+    deciderText:
+      'Lederen af boformen eller lederens stedfortræder kan træffe en foreløbig afgørelse, fordi indgrebet er uopsætteligt og ikke kan afvente kommunalbestyrelsen. Afgørelsen skal registreres og snarest muligt forelægges kommunalbestyrelsen i handlekommunen til godkendelse; underkendes den, skal indgrebet straks ophøre.',
     conditions: [
       ...main.conditions,
       urgentCondition(
