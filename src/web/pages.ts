@@ -67,6 +67,7 @@ function doc(title: string, body: string, head = ''): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
+<link rel="icon" href="data:,">
 <style>${PAGE_STYLE}</style>
 ${head}
 </head>

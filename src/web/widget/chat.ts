@@ -152,7 +152,7 @@ export class HjemmelChatElement extends HTMLElement {
 <div class="backdrop" hidden></div>
 <div class="side" role="dialog" aria-modal="true" aria-labelledby="${id}-side-title" hidden>
   <div class="side-head">
-    <h3 id="${id}-side-title" tabindex="-1">Kilde</h3>
+    <h2 id="${id}-side-title" tabindex="-1">Kilde</h2>
     <button type="button" class="hbtn" data-act="close-side">${ICON.close}<span>Luk</span></button>
   </div>
   <div class="side-body"></div>
@@ -168,7 +168,7 @@ export class HjemmelChatElement extends HTMLElement {
       status: q('[role="status"]'),
       backdrop: q('.backdrop'),
       side: q('.side'),
-      sideTitle: q('.side h3'),
+      sideTitle: q('.side h2'),
       sideBody: q('.side-body'),
     };
     this.showWelcome();
@@ -641,7 +641,7 @@ export class HjemmelChatElement extends HTMLElement {
     } catch (err) {
       sideBody.replaceChildren(
         h('p', { class: 'error', role: 'alert' }, err instanceof Error ? err.message : 'Kilden kunne ikke hentes.'),
-        ...(quote ? [h('h4', {}, 'Citeret uddrag'), h('blockquote', { class: 'ctx' }, quote)] : []),
+        ...(quote ? [h('h3', {}, 'Citeret uddrag'), h('blockquote', { class: 'ctx' }, quote)] : []),
       );
       return;
     }
@@ -671,16 +671,16 @@ export class HjemmelChatElement extends HTMLElement {
     if (unit.headingPath?.length) nodes.push(h('p', { class: 'path' }, unit.headingPath.join(' › ')));
     if (parent) {
       const text = parent.text.length > 600 ? `${parent.text.slice(0, 600).trimEnd()} …` : parent.text;
-      nodes.push(h('h4', {}, `Sammenhæng: ${parent.citation}`), h('p', { class: 'ctx' }, text));
+      nodes.push(h('h3', {}, `Sammenhæng: ${parent.citation}`), h('p', { class: 'ctx' }, text));
     }
-    nodes.push(h('h4', {}, quote ? `${unit.citation} (det citerede er markeret)` : unit.citation));
+    nodes.push(h('h3', {}, quote ? `${unit.citation} (det citerede er markeret)` : unit.citation));
     nodes.push(this.highlighted(unit.text, quote));
     const others = siblings.slice(0, 16);
     if (others.length) {
       const list = h('ul', { class: 'siblings' });
       for (const s of others)
         list.append(h('li', {}, h('button', { type: 'button', class: 'opt', 'data-unit': s.id }, s.citation)));
-      nodes.push(h('h4', {}, parent ? `Andre dele af ${parent.citation}` : 'Andre dele af kilden'), list);
+      nodes.push(h('h3', {}, parent ? `Andre dele af ${parent.citation}` : 'Andre dele af kilden'), list);
     }
     return nodes;
   }
@@ -703,7 +703,7 @@ export class HjemmelChatElement extends HTMLElement {
       if (m) [start, length] = [m.index, m[0].length];
     }
     if (start === -1) {
-      box.append(text, h('h4', {}, 'Citeret uddrag'), h('mark', {}, q));
+      box.append(text, h('h3', {}, 'Citeret uddrag'), h('mark', {}, q));
       return box;
     }
     box.append(text.slice(0, start), h('mark', {}, text.slice(start, start + length)), text.slice(start + length));
@@ -721,6 +721,11 @@ export class HjemmelChatElement extends HTMLElement {
     if (!restoreFocus) return;
     if (opener?.isConnected && !opener.closest('.side')) opener.focus();
     else this.els.input.focus();
+  }
+
+  /** Opens a paragraph (unit id, e.g. "sel-128c-stk1") in the side panel, e.g. from a host page's link. */
+  showUnit(unitId: string, opener?: HTMLElement): void {
+    void this.openUnit(unitId, undefined, unitId, opener ?? this.els.input);
   }
 
   /** For tests and host pages: open citation n of the latest answer. */

@@ -118,10 +118,10 @@ textarea { flex: 1; min-width: 0; min-height: 44px; max-height: 140px; padding: 
 .side { position: absolute; top: 0; right: 0; bottom: 0; width: min(100%, 460px); display: flex; flex-direction: column; background: #fff;
   box-shadow: -4px 0 18px rgba(0, 0, 0, 0.25); }
 .side-head { display: flex; align-items: center; gap: 8px; padding: 8px 12px; color: #fff; background: #0b3d6b; }
-.side-head h3 { margin: 0; flex: 1; min-width: 0; font-size: 1.05rem; }
-.side-head h3:focus { outline: none; }
+.side-head h2 { margin: 0; flex: 1; min-width: 0; font-size: 1.05rem; }
+.side-head h2:focus { outline: none; }
 .side-body { flex: 1; min-height: 0; overflow-y: auto; padding: 12px; }
-.side-body h4 { margin: 12px 0 4px; font-size: 0.95rem; }
+.side-body h3 { margin: 12px 0 4px; font-size: 0.95rem; }
 .meta { margin: 0 0 6px; font-size: 0.9rem; }
 .path { margin: 0 0 8px; font-size: 0.85rem; color: #3a4048; }
 .badge { display: inline-block; padding: 0 8px; font-size: 0.8rem; font-weight: 700; border: 1px solid; border-radius: 999px; }
