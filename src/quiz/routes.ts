@@ -1,4 +1,214 @@
-import type { Mount } from '../server/app.ts';
+/**
+ * The quiz mount: the API (/api/v1/quiz/*), the quiz page (/quiz, /quiz/quiz.js) and the manager view
+ * (/quiz/leder). Stats, the manager view and exports of everyone's answers are admin-only: from localhost
+ * when HJEMMEL_ADMIN_TOKEN is unset; else the token (as bearer / Basic password on /quiz/leder*, like
+ * /admin/feedback, and in X-Hjemmel-Admin-Token under /api/v1) or a secret API key. A learner's own
+ * export (?learnerId=…) is open to whoever holds the id.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Express, Request, Response } from 'express';
+import { z } from 'zod';
+import { type AppState, HttpError, type Mount, requireReady } from '../server/app.ts';
+import { PAGE_CSP } from '../web/pages.ts';
+import { managerPage, quizPage } from './page.ts';
+import { AnswerRequestSchema, CreateQuizSessionRequestSchema, LearnerIdSchema } from './schemas.ts';
+import { QuizService } from './service.ts';
+import { QuizStore } from './store.ts';
 
-// Placeholder until the quizzes (issue 8) land: mounts nothing.
-export const quizMount: Mount = { name: 'quiz' };
+const CLIENT_ENTRY = new URL('./client.ts', import.meta.url).pathname;
+
+let clientJs: Promise<string> | undefined;
+
+/** Bundles the quiz page's script once per process (esbuild, as the widget does). */
+export function quizClientBundle(): Promise<string> {
+  clientJs ??= import('esbuild').then(async (esbuild) => {
+    const out = await esbuild.build({
+      entryPoints: [CLIENT_ENTRY],
+      bundle: true,
+      format: 'iife',
+      platform: 'browser',
+      target: ['es2020', 'chrome90', 'firefox90', 'safari15'],
+      minify: true,
+      legalComments: 'none',
+      charset: 'utf8',
+      write: false,
+      logLevel: 'silent',
+    });
+    return out.outputFiles[0]!.text;
+  });
+  return clientJs;
+}
+
+const services = new WeakMap<object, QuizService>();
+
+function service(state: AppState): QuizService {
+  const store = state.store!;
+  let s = services.get(store);
+  if (!s) {
+    s = new QuizService(new QuizStore(store), state.corpus!);
+    services.set(store, s);
+  }
+  return s;
+}
+
+function sendPage(res: Response, html: string): void {
+  res
+    .status(200)
+    .set({
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': PAGE_CSP,
+      'X-Content-Type-Options': 'nosniff',
+      'Referrer-Policy': 'no-referrer',
+      'Cache-Control': 'no-store',
+    })
+    .send(html);
+}
+
+function isLocalRequest(req: Request): boolean {
+  const addr = req.socket.remoteAddress ?? '';
+  return (addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1') && !req.get('x-forwarded-for');
+}
+
+function sameToken(given: string, token: string): boolean {
+  const a = Buffer.from(given);
+  const b = Buffer.from(token);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/**
+ * Admin access for /api/v1/quiz/stats and the exports of everyone's answers. The journal API's guard owns
+ * the Authorization header under /api/v1, so there the admin token goes in X-Hjemmel-Admin-Token; a
+ * client with a secret API key (res.locals.client from the guard) is also admitted.
+ */
+function requireApiAdmin(state: AppState, req: Request, res: Response): void {
+  const token = (state.env ?? process.env)['HJEMMEL_ADMIN_TOKEN'];
+  const client = res.locals['client'] as { kind?: string; public?: boolean } | undefined;
+  if (client?.kind === 'key' && client.public === false) return;
+  if (!token) {
+    if (isLocalRequest(req)) return;
+    throw new HttpError(403, 'forbidden', 'Kun adgang fra localhost eller med API-nøgle / localhost or API key only');
+  }
+  const given = req.get('x-hjemmel-admin-token');
+  if (given !== undefined && sameToken(given, token)) return;
+  throw new HttpError(401, 'unauthorized', 'Lederadgang kræver token i X-Hjemmel-Admin-Token / admin token required');
+}
+
+function requireAdmin(state: AppState, req: Request, res: Response): void {
+  const token = (state.env ?? process.env)['HJEMMEL_ADMIN_TOKEN'];
+  if (!token) {
+    if (isLocalRequest(req)) return;
+    throw new HttpError(
+      403,
+      'forbidden',
+      'Kun adgang fra localhost; sæt HJEMMEL_ADMIN_TOKEN for adgang udefra / localhost only unless HJEMMEL_ADMIN_TOKEN is set',
+    );
+  }
+  const auth = req.get('authorization') ?? '';
+  let given: string | undefined;
+  if (/^bearer /i.test(auth)) given = auth.slice(7).trim();
+  else if (/^basic /i.test(auth)) {
+    const decoded = Buffer.from(auth.slice(6).trim(), 'base64').toString('utf8');
+    given = decoded.slice(decoded.indexOf(':') + 1);
+  }
+  if (given !== undefined && sameToken(given, token)) return;
+  res.set('WWW-Authenticate', 'Basic realm="Hjemmel leder", charset="UTF-8"');
+  throw new HttpError(401, 'unauthorized', 'Lederadgang kræver token / admin token required');
+}
+
+const ExportQuerySchema = z.object({ learnerId: LearnerIdSchema.optional() });
+
+/** The learner of an export: their own answers, or (admin only) everyone's. */
+function exportScope(state: AppState, req: Request, res: Response): string | undefined {
+  const q = ExportQuerySchema.parse({ learnerId: req.query['learnerId'] });
+  if (!q.learnerId) requireApiAdmin(state, req, res);
+  return q.learnerId;
+}
+
+function baseUrl(req: Request): string {
+  return `${req.protocol}://${req.get('host')}`;
+}
+
+function routes(app: Express, state: AppState): void {
+  quizClientBundle().catch((err) =>
+    console.error('[hjemmel] quiz.js build failed:', err instanceof Error ? err.message : err),
+  );
+  const ready = requireReady(state);
+
+  app.get('/api/v1/quiz/topics', ready, (_req, res) => {
+    res.json(service(state).topics());
+  });
+
+  app.post('/api/v1/quiz/sessions', ready, (req, res) => {
+    const input = CreateQuizSessionRequestSchema.parse(req.body ?? {});
+    res.status(201).json(service(state).createSession(input));
+  });
+
+  app.get('/api/v1/quiz/sessions/:id', ready, (req, res) => {
+    res.json(service(state).getSession(String(req.params['id'])));
+  });
+
+  app.post('/api/v1/quiz/sessions/:id/answers', ready, (req, res) => {
+    const input = AnswerRequestSchema.parse(req.body ?? {});
+    res.json(service(state).answer(String(req.params['id']), input));
+  });
+
+  app.get('/api/v1/quiz/stats', ready, (req, res) => {
+    requireApiAdmin(state, req, res);
+    res.set('Cache-Control', 'no-store').json(service(state).stats());
+  });
+
+  app.get('/api/v1/quiz/export.csv', ready, (req, res) => {
+    const learnerId = exportScope(state, req, res);
+    res
+      .set({
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': `attachment; filename="hjemmel-quiz${learnerId ? '-deltager' : ''}.csv"`,
+        'Cache-Control': 'no-store',
+      })
+      .send(service(state).exportCsv(learnerId));
+  });
+
+  app.get('/api/v1/quiz/export.xapi.json', ready, (req, res) => {
+    const learnerId = exportScope(state, req, res);
+    res.set('Cache-Control', 'no-store').json(service(state).exportXapi(baseUrl(req), learnerId));
+  });
+
+  app.get('/quiz', ready, (_req, res) => sendPage(res, quizPage(service(state))));
+
+  app.get('/quiz/leder', ready, (req, res) => {
+    requireAdmin(state, req, res);
+    sendPage(res, managerPage(service(state)));
+  });
+
+  // The manager's downloads, outside /api/v1 so the page's Basic/Bearer admin login applies.
+  app.get('/quiz/leder/export.csv', ready, (req, res) => {
+    requireAdmin(state, req, res);
+    res
+      .set({
+        'Content-Type': 'text/csv; charset=utf-8',
+        'Content-Disposition': 'attachment; filename="hjemmel-quiz.csv"',
+        'Cache-Control': 'no-store',
+      })
+      .send(service(state).exportCsv());
+  });
+
+  app.get('/quiz/leder/export.xapi.json', ready, (req, res) => {
+    requireAdmin(state, req, res);
+    res.set('Cache-Control', 'no-store').json(service(state).exportXapi(baseUrl(req)));
+  });
+
+  app.get('/quiz/quiz.js', async (_req, res) => {
+    const js = await quizClientBundle().catch(() => {
+      throw new HttpError(503, 'quiz_unavailable', 'quiz.js kunne ikke bygges / could not be built');
+    });
+    res
+      .set({
+        'Content-Type': 'text/javascript; charset=utf-8',
+        'Cache-Control': 'no-cache',
+        'X-Content-Type-Options': 'nosniff',
+      })
+      .send(js);
+  });
+}
+
+export const quizMount: Mount = { name: 'quiz', routes };

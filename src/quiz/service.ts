@@ -1,0 +1,448 @@
+/**
+ * The quiz service: topics, sessions with spaced repetition, grading by the rule evaluator, anonymous
+ * stats and exports (CSV, xAPI). HTTP-free; routes.ts maps it onto the API.
+ *
+ * Spaced repetition: a missed question comes back REQUEUE_GAP items later in the same session (once),
+ * and each learner's per-question Leitner box (0 after a wrong answer) puts missed questions first in
+ * their next session, then unseen questions, then the least-known ones.
+ */
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import type { Citation } from '../answer/index.ts';
+import type { CorpusIndex } from '../corpus/index.ts';
+import { listMeasures, RULES_VERSION } from '../rules/index.ts';
+import { HttpError } from '../server/app.ts';
+import { loadBank, type Scenario, scenarioById, servedScenarios, TOPICS, type TopicId } from './bank.ts';
+import { type Explanation, explain } from './explain.ts';
+import {
+  type KeyedQuestion,
+  KIND_PROMPT,
+  parseQuestionId,
+  type QuestionKind,
+  questionsFor,
+  REGISTRATION_KINDS,
+  seeded,
+  shuffle,
+} from './questions.ts';
+import type {
+  AnswerRequestSchema,
+  CreateQuizSessionRequestSchema,
+  QuizQuestionSchema,
+  QuizSessionSchema,
+  QuizStatsSchema,
+  TopicsResponseSchema,
+} from './schemas.ts';
+import type { AnswerRow, QuizStore } from './store.ts';
+
+export type CreateSessionInput = z.infer<typeof CreateQuizSessionRequestSchema>;
+export type AnswerInput = z.infer<typeof AnswerRequestSchema>;
+export type QuizQuestionView = z.infer<typeof QuizQuestionSchema>;
+export type QuizSessionView = z.infer<typeof QuizSessionSchema>;
+
+/** A missed question comes back this many items later (or last, when fewer remain). */
+export const REQUEUE_GAP = 3;
+
+interface QueueItem {
+  questionId: string;
+  repeat: boolean;
+}
+
+export interface SessionState {
+  id: string;
+  learnerId: string;
+  topic: TopicId | null;
+  level: number | null;
+  length: number;
+  createdAt: string;
+  /** Remaining items; the first is the current question. */
+  queue: QueueItem[];
+  /** Questions already re-queued in this session (each comes back once). */
+  requeued: string[];
+  answered: number;
+  correct: number;
+}
+
+export interface AnswerResult {
+  correct: boolean;
+  correctOptionId: string;
+  explanation: Explanation;
+  citations: Citation[];
+  next?: QuizQuestionView;
+  done: boolean;
+  score: { answered: number; correct: number; total: number };
+}
+
+let questionCache: Map<string, KeyedQuestion[]> | undefined;
+
+/** Every definite question of every served scenario, keyed once per process (the evaluator is deterministic). */
+function allQuestions(): Map<string, KeyedQuestion[]> {
+  if (!questionCache) {
+    questionCache = new Map();
+    for (const s of servedScenarios()) questionCache.set(s.id, questionsFor(s));
+  }
+  return questionCache;
+}
+
+function findQuestion(questionId: string): { q: KeyedQuestion; s: Scenario } | undefined {
+  const parsed = parseQuestionId(questionId);
+  if (!parsed) return undefined;
+  const s = scenarioById(parsed.scenarioId);
+  const q = allQuestions()
+    .get(parsed.scenarioId)
+    ?.find((x) => x.kind === parsed.kind);
+  return s && q ? { q, s } : undefined;
+}
+
+function matchesTopic(s: Scenario, kind: QuestionKind, topic: TopicId | null): boolean {
+  if (!topic) return true;
+  return s.topic === topic || (topic === 'registrering-og-klage' && REGISTRATION_KINDS.includes(kind));
+}
+
+export function newLearnerId(): string {
+  return `l-${randomBytes(12).toString('base64url')}`;
+}
+
+const MEASURE_TITLE = new Map(listMeasures().map((m) => [m.id as string, m.title]));
+const TOPIC_LABEL = new Map<string, string>(TOPICS.map((t) => [t.id, t.label]));
+
+function share(correct: number, answers: number): number {
+  return answers ? Math.round((correct / answers) * 1000) / 1000 : 0;
+}
+
+export class QuizService {
+  constructor(
+    private readonly store: QuizStore,
+    private readonly corpus: CorpusIndex,
+  ) {}
+
+  topics(): z.infer<typeof TopicsResponseSchema> {
+    const bank = loadBank();
+    const qs = allQuestions();
+    return {
+      topics: TOPICS.map((t) => {
+        const served = servedScenarios().filter((s) => s.topic === t.id);
+        let questions = 0;
+        for (const s of servedScenarios())
+          for (const q of qs.get(s.id) ?? []) if (matchesTopic(s, q.kind, t.id)) questions++;
+        return {
+          id: t.id,
+          label: t.label,
+          description: t.description,
+          scenarios: served.length,
+          questions,
+          waiting: bank.filter((s) => s.topic === t.id).length - served.length,
+        };
+      }),
+    };
+  }
+
+  /** Candidate questions for a session, ordered: the learner's missed ones, unseen ones, then the least known. */
+  private plan(learnerId: string, topic: TopicId | null, level: number | null, length: number): QueueItem[] {
+    const candidates: Array<{ q: KeyedQuestion; s: Scenario }> = [];
+    for (const s of servedScenarios()) {
+      if (level !== null && s.level > level) continue;
+      for (const q of allQuestions().get(s.id) ?? []) if (matchesTopic(s, q.kind, topic)) candidates.push({ q, s });
+    }
+    if (!candidates.length)
+      throw new HttpError(
+        422,
+        'no_questions',
+        'Der er endnu ingen spørgsmål i det valgte emne og niveau / no questions for this topic and level yet',
+      );
+    const progress = new Map(this.store.progress(learnerId).map((p) => [p.question_id, p]));
+    const rnd = seeded(`${learnerId}:${Date.now()}:${Math.random()}`);
+    const missed = candidates
+      .filter((c) => progress.get(c.q.id)?.box === 0)
+      .sort((a, b) => progress.get(b.q.id)!.last_at.localeCompare(progress.get(a.q.id)!.last_at));
+    const unseen = shuffle(
+      candidates.filter((c) => !progress.has(c.q.id)),
+      rnd,
+    );
+    const known = shuffle(
+      candidates.filter((c) => (progress.get(c.q.id)?.box ?? 0) > 0),
+      rnd,
+    ).sort((a, b) => progress.get(a.q.id)!.box - progress.get(b.q.id)!.box);
+    const ordered = [...missed, ...unseen, ...known];
+
+    // First one question per scenario (variety), then fill up with further questions.
+    const picked: typeof ordered = [];
+    const scenarios = new Set<string>();
+    for (const c of ordered) {
+      if (picked.length >= length) break;
+      if (scenarios.has(c.s.id)) continue;
+      scenarios.add(c.s.id);
+      picked.push(c);
+    }
+    for (const c of ordered) {
+      if (picked.length >= length) break;
+      if (!picked.includes(c)) picked.push(c);
+    }
+    return picked.map((c) => ({ questionId: c.q.id, repeat: progress.get(c.q.id)?.box === 0 }));
+  }
+
+  createSession(input: CreateSessionInput): QuizSessionView {
+    const learnerId = input.learnerId ?? newLearnerId();
+    const state: SessionState = {
+      id: randomUUID(),
+      learnerId,
+      topic: input.topic ?? null,
+      level: input.level ?? null,
+      length: input.length,
+      createdAt: new Date().toISOString(),
+      queue: [],
+      requeued: [],
+      answered: 0,
+      correct: 0,
+    };
+    state.queue = this.plan(learnerId, state.topic, state.level, input.length);
+    this.store.saveSession(state.id, learnerId, state);
+    return this.view(state);
+  }
+
+  private load(sessionId: string): SessionState {
+    const state = this.store.getSession<SessionState>(sessionId);
+    if (!state)
+      throw new HttpError(404, 'unknown_quiz_session', `Ukendt quiz-session / unknown quiz session: ${sessionId}`);
+    return state;
+  }
+
+  getSession(sessionId: string): QuizSessionView {
+    return this.view(this.load(sessionId));
+  }
+
+  /** Drops queue items whose question is no longer asked (e.g. after a rules update). */
+  private settle(state: SessionState): void {
+    while (state.queue.length && !findQuestion(state.queue[0]!.questionId)) state.queue.shift();
+  }
+
+  private questionView(state: SessionState): QuizQuestionView | null {
+    this.settle(state);
+    const item = state.queue[0];
+    if (!item) return null;
+    const { q, s } = findQuestion(item.questionId)!;
+    return {
+      id: q.id,
+      kind: q.kind,
+      prompt: q.prompt,
+      scenario: { id: s.id, title: s.title, story: s.story, topic: s.topic, level: s.level, source: s.source },
+      options: q.options.map((o) => ({ ...o })),
+      position: state.answered + 1,
+      total: state.answered + state.queue.length,
+      repeat: item.repeat,
+    };
+  }
+
+  private score(state: SessionState) {
+    return { answered: state.answered, correct: state.correct, total: state.answered + state.queue.length };
+  }
+
+  private view(state: SessionState): QuizSessionView {
+    const question = this.questionView(state);
+    return {
+      sessionId: state.id,
+      learnerId: state.learnerId,
+      topic: state.topic,
+      level: state.level,
+      length: state.length,
+      question,
+      done: question === null,
+      score: this.score(state),
+    };
+  }
+
+  answer(sessionId: string, input: AnswerInput): AnswerResult {
+    const state = this.load(sessionId);
+    this.settle(state);
+    const item = state.queue[0];
+    if (!item) throw new HttpError(409, 'session_done', 'Sessionen er slut / the session is finished');
+    if (item.questionId !== input.questionId)
+      throw new HttpError(
+        409,
+        'not_current_question',
+        `Spørgsmålet er ikke sessionens aktuelle / not the current question (current: ${item.questionId})`,
+        { currentQuestionId: item.questionId },
+      );
+    const { q, s } = findQuestion(item.questionId)!;
+    if (!q.options.some((o) => o.id === input.optionId))
+      throw new HttpError(400, 'invalid_option', `Ukendt svarmulighed / unknown option: ${input.optionId}`);
+
+    const correct = input.optionId === q.correctOptionId;
+    this.store.recordAnswer({
+      session_id: state.id,
+      learner_id: state.learnerId,
+      question_id: q.id,
+      scenario_id: s.id,
+      kind: q.kind,
+      topic: s.topic,
+      measure: s.request.measure,
+      provision: q.verdict.provision,
+      option_id: input.optionId,
+      correct_option_id: q.correctOptionId,
+      correct: correct ? 1 : 0,
+      rules_version: q.verdict.rulesVersion ?? RULES_VERSION,
+    });
+    state.answered++;
+    if (correct) state.correct++;
+    state.queue.shift();
+    if (!correct && !state.requeued.includes(q.id)) {
+      state.requeued.push(q.id);
+      state.queue.splice(Math.min(REQUEUE_GAP - 1, state.queue.length), 0, { questionId: q.id, repeat: true });
+    }
+    const next = this.questionView(state) ?? undefined;
+    this.store.saveSession(state.id, state.learnerId, state);
+    const { explanation, citations } = explain(q, s, this.corpus);
+    return {
+      correct,
+      correctOptionId: q.correctOptionId,
+      explanation,
+      citations,
+      ...(next ? { next } : {}),
+      done: !next,
+      score: this.score(state),
+    };
+  }
+
+  stats(): z.infer<typeof QuizStatsSchema> {
+    const row = (r: Record<string, unknown>) => {
+      const answers = Number(r['answers'] ?? 0);
+      const correct = Number(r['correct'] ?? 0);
+      return { answers, correct, shareCorrect: share(correct, answers), learners: Number(r['learners'] ?? 0) };
+    };
+    const t = this.store.totals();
+    return {
+      total: { ...row(t), sessions: t.sessions },
+      byTopic: this.store.grouped(['topic']).map((r) => ({
+        topic: String(r['topic']),
+        label: TOPIC_LABEL.get(String(r['topic'])) ?? String(r['topic']),
+        ...row(r),
+      })),
+      byRule: this.store.grouped(['measure', 'provision']).map((r) => ({
+        measure: String(r['measure']),
+        measureTitle: MEASURE_TITLE.get(String(r['measure'])) ?? String(r['measure']),
+        provision: (r['provision'] as string | null) ?? null,
+        ...row(r),
+      })),
+      byQuestionKind: this.store.grouped(['kind']).map((r) => ({
+        kind: String(r['kind']),
+        prompt: KIND_PROMPT[r['kind'] as QuestionKind] ?? String(r['kind']),
+        ...row(r),
+      })),
+    };
+  }
+
+  /** Answers as CSV (RFC 4180). One learner: their own ids; all: learners and sessions as anonymous numbers. */
+  exportCsv(learnerId?: string): string {
+    const rows = this.store.answers(learnerId);
+    const alias = aliaser(learnerId === undefined);
+    const head = [
+      'tidspunkt',
+      'deltager',
+      'session',
+      'spoergsmaal_id',
+      'scenarie',
+      'emne',
+      'indgreb',
+      'bestemmelse',
+      'spoergsmaalstype',
+      'svar',
+      'rigtigt_svar',
+      'rigtigt',
+      'regelversion',
+    ];
+    const lines = [head.join(',')];
+    for (const r of rows)
+      lines.push(
+        [
+          r.at,
+          alias('deltager', r.learner_id),
+          alias('session', r.session_id),
+          r.question_id,
+          r.scenario_id,
+          r.topic,
+          r.measure,
+          r.provision ?? '',
+          r.kind,
+          r.option_id,
+          r.correct_option_id,
+          r.correct ? '1' : '0',
+          r.rules_version,
+        ]
+          .map(csvField)
+          .join(','),
+      );
+    return `${lines.join('\r\n')}\r\n`;
+  }
+
+  /** xAPI 1.0.3 statements ("answered") for a learning-management system. Actors are the random learner ids. */
+  exportXapi(baseUrl: string, learnerId?: string): unknown[] {
+    return this.store.answers(learnerId).map((r) => xapiStatement(r, baseUrl));
+  }
+}
+
+function aliaser(anonymous: boolean): (prefix: string, id: string) => string {
+  const maps = new Map<string, Map<string, string>>();
+  return (prefix, id) => {
+    if (!anonymous) return id;
+    const m = maps.get(prefix) ?? new Map<string, string>();
+    maps.set(prefix, m);
+    const a = m.get(id) ?? `${prefix}-${m.size + 1}`;
+    m.set(id, a);
+    return a;
+  };
+}
+
+/** Quotes a CSV field when needed and defuses spreadsheet formulas (=, +, -, @ at the start). */
+export function csvField(v: string): string {
+  const s = /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
+  return /[",\r\n;]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** A name-based UUID (SHA-1, version 5 layout), so re-exports give the same statement ids. */
+function uuidFrom(name: string): string {
+  const b = createHash('sha1').update(name).digest().subarray(0, 16);
+  b[6] = (b[6]! & 0x0f) | 0x50;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = b.toString('hex');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
+}
+
+function xapiStatement(r: AnswerRow, baseUrl: string) {
+  const found = findQuestion(r.question_id);
+  const scenario = scenarioById(r.scenario_id);
+  const name = `${scenario?.title ?? r.scenario_id}: ${KIND_PROMPT[r.kind as QuestionKind] ?? r.kind}`;
+  return {
+    id: uuidFrom(`hjemmel-quiz:${r.id}:${r.session_id}:${r.question_id}`),
+    actor: { objectType: 'Agent' as const, account: { homePage: `${baseUrl}/quiz`, name: r.learner_id } },
+    verb: {
+      id: 'http://adlnet.gov/expapi/verbs/answered' as const,
+      display: { 'da-DK': 'besvarede', 'en-US': 'answered' },
+    },
+    object: {
+      objectType: 'Activity' as const,
+      id: `${baseUrl}/quiz/questions/${encodeURIComponent(r.question_id)}`,
+      definition: {
+        name: { 'da-DK': name },
+        description: { 'da-DK': scenario?.story ?? '' },
+        type: 'http://adlnet.gov/expapi/activities/cmi.interaction' as const,
+        interactionType: 'choice' as const,
+        ...(found
+          ? {
+              choices: found.q.options.map((o) => ({ id: o.id, description: { 'da-DK': o.label } })),
+              correctResponsesPattern: [r.correct_option_id],
+            }
+          : {}),
+      },
+    },
+    result: { success: r.correct === 1, response: r.option_id },
+    context: {
+      registration: r.session_id,
+      extensions: {
+        [`${baseUrl}/quiz/xapi/topic`]: r.topic,
+        [`${baseUrl}/quiz/xapi/measure`]: r.measure,
+        [`${baseUrl}/quiz/xapi/provision`]: r.provision,
+        [`${baseUrl}/quiz/xapi/rules-version`]: r.rules_version,
+      },
+    },
+    timestamp: r.at,
+  };
+}
