@@ -5,7 +5,8 @@
  */
 import type { DecidedBy } from './schema.ts';
 
-export const RULES_VERSION = '2025.1.0';
+/** 2025.2.0: kap. 24 c and 24 d added (issue 9). */
+export const RULES_VERSION = '2025.2.0';
 /** First day the rules in this module set cover (lov nr. 680 af 11.6.2024, in force 1.1.2025). */
 export const VALID_FROM = '2025-01-01';
 
