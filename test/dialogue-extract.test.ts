@@ -56,6 +56,7 @@ const measures: [string, string][] = [
   ['Må vi læse hans beskeder?', 'monitor_communication'],
   ['Må vi låse døren fra hans lejlighed ud til gangen?', 'lock_own_home_exterior'],
   ['Må vi lægge hendes mobil væk om natten?', 'other'],
+  ['Kan jeg knuse hans piller og røre dem ud i kaffen, uden at han ved det?', 'other'],
   ['Må vi sikre vinduerne i hendes lejlighed, så hun ikke kravler ud?', 'lock_own_home_exterior'],
   ['Han går ud om natten. Må vi sætte en alarm på hans dør?', 'welfare_technology'],
   ['Fru Olsen vil ikke i bad. Må jeg tage tøjet af hende, selvom hun siger nej?', 'hygiene_restraint'],
@@ -146,6 +147,7 @@ const facts: [string, F][] = [
   ['Datteren med attest modsætter sig GPS.', { representativeObjects: true }],
   ['Værgen er enig i det.', { representativeObjects: false }],
   ['Værgen modsætter sig ikke.', { representativeObjects: false }],
+  ['Datteren er værge, og hun er enig.', { representativeObjects: false }],
   // actor
   ['Må pårørende holde hende fast, når hun skal i bad?', { actor: 'relative' }],
   ['Kan vikaren fastholde ham?', { actor: 'care_staff' }],
@@ -253,6 +255,11 @@ describe('extractFacts: negation and restraint', () => {
 
   it('does not turn a negated impairment into a documented one', () => {
     expect(extractFacts('Han er ikke udviklingshæmmet.').facts.documentedImpairment).toBeUndefined();
+  });
+
+  it("a relative's agreement is not the person's consent", () => {
+    expect(extractFacts('Datteren er værge, og hun er enig.').facts.consent).toBeUndefined();
+    expect(extractFacts('Hun er enig i, at vi bruger GPS.').facts.consent).toBe('given');
   });
 
   it('"har ikke givet samtykke" is not consent given', () => {

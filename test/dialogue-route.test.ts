@@ -29,6 +29,7 @@ const cases: [string, 'rule_evaluator' | 'retrieval' | 'out_of_scope'][] = [
   ['Hvilke krav er der til registrering af magtanvendelse?', 'retrieval'],
   ['Kan pårørende klage over kommunens afgørelse om GPS?', 'retrieval'],
   ['Hvad står der i § 124 d?', 'retrieval'],
+  ['Hvordan registrerer vi en fastholdelse, og hvem skal vi sende skemaet til?', 'retrieval'],
   // out of scope
   ['Hvad er vejret i morgen?', 'out_of_scope'],
   ['Skriv et digt om efteråret', 'out_of_scope'],
@@ -37,6 +38,7 @@ const cases: [string, 'rule_evaluator' | 'retrieval' | 'out_of_scope'][] = [
   ['Hej', 'out_of_scope'],
   ['Kan du anbefale en god opskrift på æblekage?', 'out_of_scope'],
   ['Hvem vandt fodboldkampen i går?', 'out_of_scope'],
+  ['Hvad er koden til wifi på personalestuen?', 'out_of_scope'],
   ['', 'out_of_scope'],
 ];
 

@@ -138,7 +138,7 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'other',
     re: rx(
-      String.raw`\bmedicin\w*[^.!?\n]{0,40}\b(?:skjult|gemt|i\s+maden|i\s+(?:hans|hendes)\s+mad|i\s+drikke\w*|i\s+kaffen|i\s+juicen|uden\s+at\s+(?:han|hun)\s+ved)|\b(?:skjule|gemme|blande|knuse)\s+(?:\w+\s+){0,2}medicin\w*|\bskjult\s+medicin\w*|\b(?:blande|gemme|skjule|putte|komme|knuse)\s+(?:den|dem|medicinen|pillerne|tabletterne)\s+(?:\w+\s+){0,2}(?:i|ned\s+i)\s+(?:\w+\s+)?(?:mad\w*|juice\w*|kaffe\w*|drikke\w*|yoghurt\w*|grød\w*|saft\w*|te\b|mælk\w*)|\bbæltefiks\w*|\bfiks(?:er|ere|eres|eret|ering)\w*|\bsengehest\w*|\bsengegitter\w*|\bsengegrind\w*|\btvangsmedicin\w*|\btage\s+(?:${POSS}\s+)?(?:telefon|mobil|mobiltelefon|pung|penge|cigaretter)\w*(?:\s+fra\s+(?:ham|hende))?|\btage\s+(?:telefon|mobil)\w*\s+fra\s+(?:ham|hende)|\b(?:lægge|gemme|fjerne|låse)\s+(?:${POSS}\s+)?(?:mobil|telefon|tablet|ipad|computer)\w*\s+(?:væk|ind|inde)\b|\blås\w*\s+(?:ham|hende|dem|borgeren|beboeren)\s+inde\b|\blåse\s+inde\b`,
+      String.raw`\b(?:medicin\w*|piller\w*|pillen|tablet\w*|medikament\w*)[^.!?\n]{0,60}\b(?:skjult|gemt|i\s+(?:\w+\s+)?(?:mad\w*|drikke\w*|kaffe\w*|juice\w*|yoghurt\w*|grød\w*|saft\w*|te|mælk\w*|øl\w*)|uden\s+at\s+(?:han|hun)\s+(?:ved|opdager|mærker|ser|smager))|\b(?:skjule|gemme|blande|knuse|putte|røre)\s+(?:\w+\s+){0,2}(?:medicin\w*|piller\w*|pillerne|tablet\w*)|\bskjult\s+medicin\w*|\b(?:blande|gemme|skjule|putte|komme|knuse)\s+(?:den|dem|medicinen|pillerne|tabletterne)\s+(?:\w+\s+){0,2}(?:i|ned\s+i)\s+(?:\w+\s+)?(?:mad\w*|juice\w*|kaffe\w*|drikke\w*|yoghurt\w*|grød\w*|saft\w*|te\b|mælk\w*)|\bbæltefiks\w*|\bfiks(?:er|ere|eres|eret|ering)\w*|\bsengehest\w*|\bsengegitter\w*|\bsengegrind\w*|\btvangsmedicin\w*|\btage\s+(?:${POSS}\s+)?(?:telefon|mobil|mobiltelefon|pung|penge|cigaretter)\w*(?:\s+fra\s+(?:ham|hende))?|\btage\s+(?:telefon|mobil)\w*\s+fra\s+(?:ham|hende)|\b(?:lægge|gemme|fjerne|låse)\s+(?:${POSS}\s+)?(?:mobil|telefon|tablet|ipad|computer)\w*\s+(?:væk|ind|inde)\b|\blås\w*\s+(?:ham|hende|dem|borgeren|beboeren)\s+inde\b|\blåse\s+inde\b`,
     ),
   },
   // kap. 24 – 24 b
@@ -401,7 +401,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'representativeObjects',
     false,
-    String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|(?:datter|datteren|søn|sønnen|pårørende)\s+(?:\w+\s+){0,3}(?:med|som\s+har)\s+(?:en\s+)?(?:attest|fuldmagt)\w*)\s+(?:\w+\s+){0,3}(?:er\s+enig|er\s+indforstået|bakker\s+op|siger\s+ja|har\s+givet\s+(?:sit\s+)?samtykke|har\s+ikke\s+noget\s+imod|er\s+ikke\s+imod|modsætter\s+sig\s+ikke|synes\s+det\s+er\s+en\s+god\s+idé|er\s+positiv\w*|vil\s+gerne)`,
+    String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*)\b[^.!?\n]{0,40}\b(?:er\s+enig|er\s+indforstået|bakker\s+op|siger\s+ja|har\s+givet\s+(?:sit\s+)?samtykke|har\s+ikke\s+noget\s+imod|er\s+ikke\s+imod|modsætter\s+sig\s+ikke)|\b(?:værge\w*|fremtidsfuldmægtig\w*|(?:datter|datteren|søn|sønnen|pårørende)\s+(?:\w+\s+){0,3}(?:med|som\s+har)\s+(?:en\s+)?(?:attest|fuldmagt)\w*)\s+(?:\w+\s+){0,3}(?:er\s+enig|er\s+indforstået|bakker\s+op|siger\s+ja|har\s+givet\s+(?:sit\s+)?samtykke|har\s+ikke\s+noget\s+imod|er\s+ikke\s+imod|modsætter\s+sig\s+ikke|synes\s+det\s+er\s+en\s+god\s+idé|er\s+positiv\w*|vil\s+gerne)`,
   ),
   r(
     'representativeConsents',
@@ -938,6 +938,25 @@ const REFINES: Partial<Record<MeasureId, MeasureId[]>> = {
   search_visitor: ['body_search'],
 };
 
+/** "Datteren er enig" is the relative's view, not the person's consent. */
+const REPRESENTATIVE_IN_SENTENCE = rx(
+  String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|pårørende|datter\w*|søn(?:nen|ner)?\b|familie\w*|ægtefælle\w*|hustru\w*|mor(?:en)?\b|far(?:en)?\b|bror(?:en)?\b|søster\w*)`,
+  'iu',
+);
+
+function sentenceOf(text: string, index: number): string {
+  const start =
+    Math.max(
+      text.lastIndexOf('.', index),
+      text.lastIndexOf('!', index),
+      text.lastIndexOf('?', index),
+      text.lastIndexOf('\n', index),
+    ) + 1;
+  const rest = text.slice(index);
+  const end = rest.search(/[.!?\n]/u);
+  return text.slice(start, end < 0 ? text.length : index + end);
+}
+
 const ACT_EXCLUDED_FACTS = new Set<FactName>(['consent', 'setting']);
 
 function set<F extends FactName>(out: Extraction, fact: F, value: Facts[F], evidence: string): void {
@@ -982,6 +1001,12 @@ export function extractFacts(message: string, opts: ExtractOptions = {}): Extrac
         continue;
       }
       if (insideAct(rule.fact, m.index, m[0].length)) continue;
+      if (
+        rule.fact === 'consent' &&
+        rule.value === 'given' &&
+        REPRESENTATIVE_IN_SENTENCE.test(sentenceOf(text, m.index))
+      )
+        continue;
       if (isNegated(text, m.index, m[0].length)) {
         if (rule.fact === 'impairmentCause' && rule.value === 'dementia') dementiaNegated ??= m[0];
         if (rule.fact === 'documentedImpairment' && rule.value === true) continue;

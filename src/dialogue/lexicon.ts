@@ -164,7 +164,7 @@ export const DOMAIN_TERMS = rx(
 
 /** Clearly off-topic subjects: answered with the polite scope message even if a care word appears. */
 export const OFF_TOPIC_TERMS = rx(
-  String.raw`\b(?:vejr\w*|regn\w*|sol\w*skin|digt\w*|sang(?:tekst)?|vittighed\w*|joke\w*|opskrift\w*|madplan\w*|parker\w*|p-plads\w*|løn\w*|lønseddel\w*|overenskomst\w*|ferie(?:penge|dage|plan)\w*|vagtplan\w*|skat\w*|pension\w*|fodbold\w*|film\w*|netflix|aktie\w*|bitcoin|bil(?:en)?\s+(?:til|på)\s+værksted|kantine\w*|frokostordning\w*|julefrokost\w*|barsel\w*|sygemeld\w*|opsig\w*|lønforhandling\w*|fagforening\w*)`,
+  String.raw`\b(?:vejr\w*|regn\w*|sol\w*skin|digt\w*|sang(?:tekst)?|vittighed\w*|joke\w*|opskrift\w*|madplan\w*|parker\w*|p-plads\w*|løn\w*|lønseddel\w*|overenskomst\w*|ferie(?:penge|dage|plan)\w*|vagtplan\w*|skat\w*|pension\w*|fodbold\w*|film\w*|netflix|aktie\w*|bitcoin|bil(?:en)?\s+(?:til|på)\s+værksted|kantine\w*|frokostordning\w*|julefrokost\w*|barsel\w*|sygemeld\w*|opsig\w*|lønforhandling\w*|fagforening\w*|wifi|wi-fi|netværkskode\w*|adgangskode\w*|password\w*|printer\w*|it-support\w*|kaffemaskine\w*|ansøgning\s+om\s+ferie|feriean\w*)`,
   'iu',
 );
 
