@@ -162,6 +162,7 @@ describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
     await expect.poll(() => followUp.isVisible()).toBe(true);
     const question = await followUp.locator('h4').textContent();
     expect(question?.length).toBeGreaterThan(5);
+    await followUp.scrollIntoViewIfNeeded();
     await shot(page, 'standalone-04-followup');
     const option = followUp.locator('.opt').first();
     const label = await option.textContent();

@@ -328,9 +328,10 @@ export class HjemmelChatElement extends HTMLElement {
           (!!res.verdict && raw.startsWith('**Betingelser (tjekliste):**'))),
     });
     bubble.append(body);
+    // The follow-up question comes right after the text, before the (often long) source list.
+    if (withFollowUp && res.followUp) bubble.append(followUpBlock(res.followUp, `${this.uid}-fu-${turn}`));
     const sources = sourceList(res.citations);
     if (sources) bubble.append(sources);
-    if (withFollowUp && res.followUp) bubble.append(followUpBlock(res.followUp, `${this.uid}-fu-${turn}`));
     bot.replaceChildren(bubble, this.actions(turn));
   }
 
