@@ -32,6 +32,7 @@ const measures: [string, string][] = [
   ['Kan vi få en døråbner på hoveddøren?', 'special_door_opener'],
   ['Må vi sætte en dørlås med kode på?', 'special_door_opener'],
   ['Vi vil flytte hende til et plejecenter uden samtykke.', 'relocation'],
+  ['Vi vil gerne flytte fru Dahl fra hendes eget hjem til en plejebolig.', 'relocation'],
   ['Kan vi flytte ham til et andet botilbud, fordi han er til fare for andre beboere?', 'relocation_danger_to_others'],
   ['Må vi låse op til hans lejlighed, når han ikke svarer?', 'open_home_door'],
   ['Må vi lave en husorden om rygning i fællesstuen?', 'house_rules'],

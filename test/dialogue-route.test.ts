@@ -29,6 +29,7 @@ const cases: [string, 'rule_evaluator' | 'retrieval' | 'out_of_scope'][] = [
   ['Hvilke krav er der til registrering af magtanvendelse?', 'retrieval'],
   ['Kan pårørende klage over kommunens afgørelse om GPS?', 'retrieval'],
   ['Hvad står der i § 124 d?', 'retrieval'],
+  ['Hvor mange måneder må en afgørelse om stofseler højst gælde?', 'retrieval'],
   ['Hvordan registrerer vi en fastholdelse, og hvem skal vi sende skemaet til?', 'retrieval'],
   // out of scope
   ['Hvad er vejret i morgen?', 'out_of_scope'],

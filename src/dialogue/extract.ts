@@ -209,7 +209,7 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'relocation',
     re: rx(
-      String.raw`\btvangsflyt\w*|\b(?:flytning|optagelse)\w*\s+uden\s+samtykke|\bflytte\w*\s+(?:\w+\s+){0,4}(?:til|på|ind\s+på|ind\s+i)\s+(?:et\s+|en\s+|den\s+|det\s+)?(?:\w+\s+)?(?:plejecent\w*|plejebolig\w*|plejehjem\w*|botilbud\w*|bosted\w*|demensafsnit\w*|demensenhed\w*|skærmet\s+\w+|afdeling\w*|ny\s+bolig|andet\s+tilbud)|\bflytte\w*\s+(?:\w+\s+){0,3}uden\s+(?:\w+\s+)?samtykke`,
+      String.raw`\btvangsflyt\w*|\b(?:flytning|optagelse)\w*\s+uden\s+samtykke|\bflytte\w*\s+(?:\w+\s+){0,7}(?:til|på|ind\s+på|ind\s+i)\s+(?:et\s+|en\s+|den\s+|det\s+)?(?:\w+\s+)?(?:plejecent\w*|plejebolig\w*|plejehjem\w*|botilbud\w*|bosted\w*|demensafsnit\w*|demensenhed\w*|skærmet\s+\w+|afdeling\w*|ny\s+bolig|andet\s+tilbud)|\bflytte\w*\s+(?:\w+\s+){0,3}uden\s+(?:\w+\s+)?samtykke`,
     ),
   },
   { measure: 'house_rules', re: rx(String.raw`\bhusorden\w*|\bhusregl\w*|\bhusregel\w*`) },

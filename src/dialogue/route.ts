@@ -31,7 +31,7 @@ const ACT_STATEMENT = rx(
 
 /** Informational question forms. */
 const INFO_QUESTION = rx(
-  String.raw`\bhvad\s+(?:siger|står\s+der\s+i|er|betyder|gælder|indebærer|dækker|menes|kræver)\b|\bhvem\s+(?:klager|kan|skal|træffer|beslutter|afgør|godkender|er)\b|\bhvor\s+(?:længe|lang|tit|ofte|klager|skal|finder)\b|\bhvornår\s+(?:skal|må|er|gælder)\b|\bhvordan\s+(?:klager|indberetter|registrerer|søger|ansøger|dokumenterer|skal)\b|\bhvilke\s+(?:regler|krav|betingelser|paragraffer|frister|skemaer)\b|\bhvilken\s+(?:paragraf|frist|bestemmelse|regel)\b|\bforklar\b|\bfortæl\b|\bdefin\w+|\bfrist\w*|§\s*\d+|\bparagraf\s*\d+|\bkap(?:itel|\.)\s*24\b|\bregler\s+om\b|\breglerne\b`,
+  String.raw`\bhvad\s+(?:siger|står\s+der\s+i|er|betyder|gælder|indebærer|dækker|menes|kræver)\b|\bhvem\s+(?:klager|kan|skal|træffer|beslutter|afgør|godkender|er)\b|\bhvor\s+(?:mange|meget|længe|lang|tit|ofte|klager|skal|finder)\b|\b(?:højst|maksimalt|længst)\s+(?:\w+\s+)?(?:gælde|vare|løbe)|\bhvornår\s+(?:skal|må|er|gælder)\b|\bhvordan\s+(?:klager|indberetter|registrerer|søger|ansøger|dokumenterer|skal)\b|\bhvilke\s+(?:regler|krav|betingelser|paragraffer|frister|skemaer)\b|\bhvilken\s+(?:paragraf|frist|bestemmelse|regel)\b|\bforklar\b|\bfortæl\b|\bdefin\w+|\bfrist\w*|§\s*\d+|\bparagraf\s*\d+|\bkap(?:itel|\.)\s*24\b|\bregler\s+om\b|\breglerne\b`,
   'iu',
 );
 
