@@ -95,6 +95,7 @@ function show(view: 'setup' | 'quiz' | 'done'): void {
 
 function renderQuestion(q: Question): void {
   current = q;
+  $('answer-form').dataset['question'] = q.id;
   $('progress').textContent = `Spørgsmål ${q.position} af ${q.total} · ${lastScore.correct} rigtige indtil nu`;
   $('repeat').hidden = !q.repeat;
   $('q-title').textContent = q.scenario.title;

@@ -177,7 +177,9 @@ function build(s: Scenario, kind: QuestionKind, v: Verdict): Omit<KeyedQuestion,
       else if (v.decidedBy === null && v.outcome === 'not_permitted') correct = NO_DECIDER;
       else return null;
       const pool = [...DecidedBySchema.options.map((d) => ({ id: d, label: DECIDED_BY_LABEL[d] ?? d })), NO_DECIDER];
-      return { ...base, options: choose(id, correct, pool), correctOptionId: correct.id };
+      // Kap. 24-24 b scenarios draw distractors from the kap. 24-24 b deciders first (not e.g. "driftsherren").
+      const preferred = ['staff', 'municipality', 'board', 'family_court', 'none'];
+      return { ...base, options: choose(id, correct, pool, { preferred }), correctOptionId: correct.id };
     }
     case 'must_register': {
       // Not asked for measures that may not be used at all: "no" would wrongly suggest unlawful force goes unrecorded.
