@@ -66,7 +66,7 @@ export interface KeyedQuestion extends Question {
 
 const PERMITTED_LABEL: Record<Outcome, string> = {
   not_force: 'Ja, det er ikke magtanvendelse, så reglerne om magtanvendelse gælder ikke',
-  staff_may_decide: 'Ja, personalet kan beslutte det i situationen, når betingelserne er opfyldt',
+  staff_may_decide: 'Ja, det kan besluttes på stedet uden forudgående afgørelse, når betingelserne er opfyldt',
   requires_municipal_decision: 'Kun efter en afgørelse fra kommunalbestyrelsen',
   requires_board_decision: 'Kun efter en afgørelse fra Det Socialfaglige Nævn',
   requires_family_court_decision: 'Kun efter en afgørelse fra Familieretshuset',
@@ -177,8 +177,11 @@ function build(s: Scenario, kind: QuestionKind, v: Verdict): Omit<KeyedQuestion,
       else if (v.decidedBy === null && v.outcome === 'not_permitted') correct = NO_DECIDER;
       else return null;
       const pool = [...DecidedBySchema.options.map((d) => ({ id: d, label: DECIDED_BY_LABEL[d] ?? d })), NO_DECIDER];
-      // Kap. 24-24 b scenarios draw distractors from the kap. 24-24 b deciders first (not e.g. "driftsherren").
-      const preferred = ['staff', 'municipality', 'board', 'family_court', 'none'];
+      // Distractors from the scenario's own chapters first (no "driftsherren" in a kap. 24 hygiene case).
+      const preferred =
+        s.topic === 'kap24c' || s.topic === 'kap24d'
+          ? ['municipal_council', 'municipality', 'leader', 'operator', 'staff', 'none']
+          : ['staff', 'municipality', 'board', 'family_court', 'none'];
       return { ...base, options: choose(id, correct, pool, { preferred }), correctOptionId: correct.id };
     }
     case 'must_register': {
