@@ -21,6 +21,7 @@ afterAll(async () => {
 async function getJson(path: string, headers: Record<string, string> = {}) {
   const res = await fetch(`${server.url}${path}`, { headers });
   const text = await res.text();
+  // biome-ignore lint/suspicious/noExplicitAny: test responses are read field by field
   let json: any;
   try {
     json = JSON.parse(text);
