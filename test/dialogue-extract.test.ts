@@ -389,3 +389,17 @@ describe('parseAnswer', () => {
     expect(parseAnswer('documentedImpairment', 'hmm')).toBeUndefined();
   });
 });
+
+describe("extractFacts: consent in the person's own words", () => {
+  it('reads "hun siger selv ja" as the person\'s own consent', () => {
+    const e = extractFacts(
+      'Må vi sætte en sensor i sengen? Hun har demens, men hun siger selv ja og synes det er trygt.',
+    );
+    expect(e.facts.consent).toBe('given');
+  });
+
+  it("does not read a relative's yes as the person's consent", () => {
+    const e = extractFacts('Må vi sætte en sensor i sengen? Datteren siger ja, men hun selv modsætter sig.');
+    expect(e.facts.consent).toBe('objects');
+  });
+});

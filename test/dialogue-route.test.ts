@@ -58,3 +58,14 @@ describe('route', () => {
     expect(route('Må vi holde julefrokost på plejecentret?').route).toBe('out_of_scope');
   });
 });
+
+describe('route: questions about the old rules', () => {
+  it('sends a question about what the old rules said to retrieval, not to the evaluator', () => {
+    expect(route('Hvad sagde de gamle regler fra 2017 om fastholdelse i hygiejnesituationer?').route).toBe('retrieval');
+    expect(route('Hvad gjaldt før 2025 om tilbageholdelse i boligen?').route).toBe('retrieval');
+  });
+
+  it('still evaluates a present-day act that mentions the rules', () => {
+    expect(route('Må vi holde ham fast under tandbørstning efter de nye regler?').route).toBe('rule_evaluator');
+  });
+});

@@ -371,7 +371,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'consent',
     'given',
-    String.raw`(?<!\b(?:vi|jeg|man|personalet|nattevagten|dagvagten|aftenvagten|vikaren|lederen|ledelsen|kommunen|pædagogen|kollegaen|familien|datteren|sønnen|pårørende|værgen|teamet|afdelingen)\s+)\bvil\s+(?:rigtig\s+|meget\s+)?gerne\s+(?:selv\s+)?(?:have|bruge|bære|have\s+den|det)\b|\bsiger\s+ja\b|\bsagt\s+ja\b|\bhar\s+(?:selv\s+)?givet\s+(?:sit\s+|hendes\s+|hans\s+)?samtykke|\bhar\s+samtykket|\bgiver\s+(?:sit\s+)?samtykke|\bsamtykker\b|\bselv\s+bedt\s+om|\bønsker\s+(?:det\s+)?selv|\ber\s+(?:glad\s+for|enig|indforstået)\b|\bsamtykke\s+fra\s+(?:ham|hende)\s+selv`,
+    String.raw`(?<!\b(?:vi|jeg|man|personalet|nattevagten|dagvagten|aftenvagten|vikaren|lederen|ledelsen|kommunen|pædagogen|kollegaen|familien|datteren|sønnen|pårørende|værgen|teamet|afdelingen)\s+)\bvil\s+(?:rigtig\s+|meget\s+)?gerne\s+(?:selv\s+)?(?:have|bruge|bære|have\s+den|det)\b|\bsiger\s+(?:selv\s+)?ja\b|\bsagt\s+(?:selv\s+)?ja\b|\bhar\s+(?:selv\s+)?givet\s+(?:sit\s+|hendes\s+|hans\s+)?samtykke|\bhar\s+samtykket|\bgiver\s+(?:sit\s+)?samtykke|\bsamtykker\b|\bselv\s+bedt\s+om|\bønsker\s+(?:det\s+)?selv|\ber\s+(?:glad\s+for|enig|indforstået)\b|\bsamtykke\s+fra\s+(?:ham|hende)\s+selv`,
   ),
   r(
     'consent',

@@ -31,7 +31,7 @@ const ACT_STATEMENT = rx(
 
 /** Informational question forms. */
 const INFO_QUESTION = rx(
-  String.raw`\bhvad\s+(?:siger|står\s+der\s+i|er|betyder|gælder|indebærer|dækker|menes|kræver)\b|\bhvem\s+(?:klager|kan|skal|træffer|beslutter|afgør|godkender|er)\b|\bhvor\s+(?:mange|meget|længe|lang|tit|ofte|klager|skal|finder)\b|\b(?:højst|maksimalt|længst)\s+(?:\w+\s+)?(?:gælde|vare|løbe)|\bhvornår\s+(?:skal|må|er|gælder)\b|\bhvordan\s+(?:klager|indberetter|registrerer|søger|ansøger|dokumenterer|skal)\b|\bhvilke\s+(?:regler|krav|betingelser|paragraffer|frister|skemaer)\b|\bhvilken\s+(?:paragraf|frist|bestemmelse|regel)\b|\bforklar\b|\bfortæl\b|\bdefin\w+|\bfrist\w*|§\s*\d+|\bparagraf\s*\d+|\bkap(?:itel|\.)\s*24\b|\bregler\s+om\b|\breglerne\b`,
+  String.raw`\bhvad\s+(?:siger|sagde|står\s+der\s+i|stod\s+der\s+i|er|var|betyder|betød|gælder|gjaldt|indebærer|dækker|menes|kræver|krævede)\b|\b(?:gamle|tidligere)\s+regler\b|\bhvem\s+(?:klager|kan|skal|træffer|beslutter|afgør|godkender|er)\b|\bhvor\s+(?:mange|meget|længe|lang|tit|ofte|klager|skal|finder)\b|\b(?:højst|maksimalt|længst)\s+(?:\w+\s+)?(?:gælde|vare|løbe)|\bhvornår\s+(?:skal|må|er|gælder)\b|\bhvordan\s+(?:klager|indberetter|registrerer|søger|ansøger|dokumenterer|skal)\b|\bhvilke\s+(?:regler|krav|betingelser|paragraffer|frister|skemaer)\b|\bhvilken\s+(?:paragraf|frist|bestemmelse|regel)\b|\bforklar\b|\bfortæl\b|\bdefin\w+|\bfrist\w*|§\s*\d+|\bparagraf\s*\d+|\bkap(?:itel|\.)\s*24\b|\bregler\s+om\b|\breglerne\b`,
   'iu',
 );
 
@@ -46,6 +46,8 @@ const ACT_VERB = rx(
   String.raw`\b(?:lås\w*|børst\w*|barber\w*|vaske\w*|klippe\w*|skifte\w*|give\s+(?:\w+\s+)?bad|aflås\w*|holde\w*|holdt|fasthold\w*|tilbagehold\w*|spænde\w*|tvinge\w*|flytte\w*|føre\w*|bære\w*|trække\w*|stoppe\w*|forhindre\w*|give\s+(?:\w+\s+)?medicin\w*|skjule\w*|tage\s+(?:\w+\s+)?fra|overvåge\w*|filme\w*|optage\w*|visitere\w*|gennemsøge\w*|ransage\w*|begrænse\w*|nægte\w*|forbyde\w*|inddrage\w*|bruge\s+(?:\w+\s+){0,2}(?:alarm|sensor|gps|kamera|sele|bælte)\w*|sætte\s+(?:\w+\s+){0,3}(?:alarm|sensor|lås|sele|gps)\w*)`,
   'iu',
 );
+
+const OLD_RULES = rx(String.raw`\b(?:gamle|tidligere|forrige)\s+regler\b|\bfør\s+2025\b|\b20(?:1\d|2[0-4])\b`, 'iu');
 
 export function route(message: string): RouteResult {
   const text = normalize(message);
@@ -66,6 +68,8 @@ export function route(message: string): RouteResult {
   const actVerb = ACT_VERB.exec(text);
 
   if (procedural) return { route: 'retrieval', reason: `procedural question: "${procedural[0]}"` };
+  // A question about the old rules asks for history, never for a verdict under them.
+  if (info && OLD_RULES.test(text)) return { route: 'retrieval', reason: `question about old rules: "${info[0]}"` };
   if (found && (actQuestion || actStatement)) {
     return {
       route: 'rule_evaluator',
