@@ -25,7 +25,9 @@ const asJson = args.includes('--json');
 const showMisses = args.includes('--misses');
 
 const corpus = loadCorpus();
-const questions = loadQuestions();
+// `--questions <file>` evaluates another set, e.g. the held-out set written after tuning ended.
+const qi = args.indexOf('--questions');
+const questions = qi >= 0 && args[qi + 1] ? loadQuestions(args[qi + 1]) : loadQuestions();
 const units = corpus.units;
 // Unit ids drift while the parsers evolve; evidence phrases still count, but say so.
 const unknown = [...new Set(questions.flatMap((q) => q.relevant).filter((id) => !corpus.unit(id)))];
