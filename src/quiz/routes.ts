@@ -5,9 +5,9 @@
  * /admin/feedback, and in X-Hjemmel-Admin-Token under /api/v1) or a secret API key. A learner's own
  * export (?learnerId=…) is open to whoever holds the id.
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
+import { isLocalRequest, requireAdmin, safeEqual } from '../server/admin.ts';
 import { type AppState, HttpError, type Mount, requireReady } from '../server/app.ts';
 import { PAGE_CSP } from '../web/pages.ts';
 import { managerPage, quizPage } from './page.ts';
@@ -64,17 +64,6 @@ function sendPage(res: Response, html: string): void {
     .send(html);
 }
 
-function isLocalRequest(req: Request): boolean {
-  const addr = req.socket.remoteAddress ?? '';
-  return (addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1') && !req.get('x-forwarded-for');
-}
-
-function sameToken(given: string, token: string): boolean {
-  const a = Buffer.from(given);
-  const b = Buffer.from(token);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
 /**
  * Admin access for /api/v1/quiz/stats and the exports of everyone's answers. The journal API's guard owns
  * the Authorization header under /api/v1, so there the admin token goes in X-Hjemmel-Admin-Token; a
@@ -89,30 +78,8 @@ function requireApiAdmin(state: AppState, req: Request, res: Response): void {
     throw new HttpError(403, 'forbidden', 'Kun adgang fra localhost eller med API-nøgle / localhost or API key only');
   }
   const given = req.get('x-hjemmel-admin-token');
-  if (given !== undefined && sameToken(given, token)) return;
+  if (given !== undefined && safeEqual(given, token)) return;
   throw new HttpError(401, 'unauthorized', 'Lederadgang kræver token i X-Hjemmel-Admin-Token / admin token required');
-}
-
-function requireAdmin(state: AppState, req: Request, res: Response): void {
-  const token = (state.env ?? process.env)['HJEMMEL_ADMIN_TOKEN'];
-  if (!token) {
-    if (isLocalRequest(req)) return;
-    throw new HttpError(
-      403,
-      'forbidden',
-      'Kun adgang fra localhost; sæt HJEMMEL_ADMIN_TOKEN for adgang udefra / localhost only unless HJEMMEL_ADMIN_TOKEN is set',
-    );
-  }
-  const auth = req.get('authorization') ?? '';
-  let given: string | undefined;
-  if (/^bearer /i.test(auth)) given = auth.slice(7).trim();
-  else if (/^basic /i.test(auth)) {
-    const decoded = Buffer.from(auth.slice(6).trim(), 'base64').toString('utf8');
-    given = decoded.slice(decoded.indexOf(':') + 1);
-  }
-  if (given !== undefined && sameToken(given, token)) return;
-  res.set('WWW-Authenticate', 'Basic realm="Hjemmel leder", charset="UTF-8"');
-  throw new HttpError(401, 'unauthorized', 'Lederadgang kræver token / admin token required');
 }
 
 const ExportQuerySchema = z.object({ learnerId: LearnerIdSchema.optional() });
@@ -176,13 +143,13 @@ function routes(app: Express, state: AppState): void {
   app.get('/quiz', ready, (_req, res) => sendPage(res, quizPage(service(state))));
 
   app.get('/quiz/leder', ready, (req, res) => {
-    requireAdmin(state, req, res);
+    requireAdmin(state, req, res, 'Hjemmel leder');
     sendPage(res, managerPage(service(state)));
   });
 
   // The manager's downloads, outside /api/v1 so the page's Basic/Bearer admin login applies.
   app.get('/quiz/leder/export.csv', ready, (req, res) => {
-    requireAdmin(state, req, res);
+    requireAdmin(state, req, res, 'Hjemmel leder');
     res
       .set({
         'Content-Type': 'text/csv; charset=utf-8',
@@ -193,7 +160,7 @@ function routes(app: Express, state: AppState): void {
   });
 
   app.get('/quiz/leder/export.xapi.json', ready, (req, res) => {
-    requireAdmin(state, req, res);
+    requireAdmin(state, req, res, 'Hjemmel leder');
     res.set('Cache-Control', 'no-store').json(service(state).exportXapi(baseUrl(req)));
   });
 

@@ -4,12 +4,12 @@
  * (`POST /api/v1/feedback`) and its admin table (`GET /admin/feedback`). Cited paragraphs come from the
  * journal API's `GET /api/v1/units/:id` (src/server/api).
  */
-import { timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
-import type { Request, Response } from 'express';
+import type { Response } from 'express';
 import { z } from 'zod';
 import { maskCpr } from '../llm/index.ts';
+import { requireAdmin } from '../server/admin.ts';
 import { type AppState, HttpError, type Mount, requireReady } from '../server/app.ts';
 import { buildWidget, WIDGET_FILE } from './build.ts';
 import { feedbackPage, PAGE_CSP, sourcesPage, standalonePage } from './pages.ts';
@@ -65,44 +65,6 @@ function sendPage(res: Response, html: string, cache = 'no-cache'): void {
       'Cache-Control': cache,
     })
     .send(html);
-}
-
-function safeEqual(a: string, b: string): boolean {
-  const x = Buffer.from(a);
-  const y = Buffer.from(b);
-  return x.length === y.length && timingSafeEqual(x, y);
-}
-
-function isLocalRequest(req: Request): boolean {
-  const addr = req.socket.remoteAddress ?? '';
-  const local = addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
-  return local && !req.get('x-forwarded-for');
-}
-
-/**
- * Admin access: with HJEMMEL_ADMIN_TOKEN set, `Authorization: Bearer <token>` or HTTP Basic with the
- * token as password; without it, only direct requests from localhost.
- */
-function requireAdmin(state: AppState, req: Request, res: Response): void {
-  const token = (state.env ?? process.env)['HJEMMEL_ADMIN_TOKEN'];
-  if (!token) {
-    if (isLocalRequest(req)) return;
-    throw new HttpError(
-      403,
-      'forbidden',
-      'Kun adgang fra localhost; sæt HJEMMEL_ADMIN_TOKEN for adgang udefra / localhost only unless HJEMMEL_ADMIN_TOKEN is set',
-    );
-  }
-  const auth = req.get('authorization') ?? '';
-  let given: string | undefined;
-  if (/^bearer /i.test(auth)) given = auth.slice(7).trim();
-  else if (/^basic /i.test(auth)) {
-    const decoded = Buffer.from(auth.slice(6).trim(), 'base64').toString('utf8');
-    given = decoded.slice(decoded.indexOf(':') + 1);
-  }
-  if (given !== undefined && safeEqual(given, token)) return;
-  res.set('WWW-Authenticate', 'Basic realm="Hjemmel admin", charset="UTF-8"');
-  throw new HttpError(401, 'unauthorized', 'Administratoradgang kræver token / admin token required');
 }
 
 function routes(app: import('express').Express, state: AppState): void {

@@ -1,0 +1,49 @@
+/**
+ * Administrator access shared by the feedback list (/admin/feedback) and the quiz manager view
+ * (/quiz/leder): with HJEMMEL_ADMIN_TOKEN set, `Authorization: Bearer <token>` or HTTP Basic with the
+ * token as password; without it, only direct requests from localhost.
+ */
+import { timingSafeEqual } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { type AppState, HttpError } from './app.ts';
+
+/** Constant-time string comparison. */
+export function safeEqual(a: string, b: string): boolean {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+}
+
+/** A direct request from this machine (not forwarded by a proxy). */
+export function isLocalRequest(req: Request): boolean {
+  const addr = req.socket.remoteAddress ?? '';
+  const local = addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
+  return local && !req.get('x-forwarded-for');
+}
+
+export function adminToken(state: AppState): string | undefined {
+  return (state.env ?? process.env)['HJEMMEL_ADMIN_TOKEN'] || undefined;
+}
+
+/** Throws 403/401 unless the request may see administrator pages. `realm` names the login prompt. */
+export function requireAdmin(state: AppState, req: Request, res: Response, realm = 'Hjemmel admin'): void {
+  const token = adminToken(state);
+  if (!token) {
+    if (isLocalRequest(req)) return;
+    throw new HttpError(
+      403,
+      'forbidden',
+      'Kun adgang fra localhost; sæt HJEMMEL_ADMIN_TOKEN for adgang udefra / localhost only unless HJEMMEL_ADMIN_TOKEN is set',
+    );
+  }
+  const auth = req.get('authorization') ?? '';
+  let given: string | undefined;
+  if (/^bearer /i.test(auth)) given = auth.slice(7).trim();
+  else if (/^basic /i.test(auth)) {
+    const decoded = Buffer.from(auth.slice(6).trim(), 'base64').toString('utf8');
+    given = decoded.slice(decoded.indexOf(':') + 1);
+  }
+  if (given !== undefined && safeEqual(given, token)) return;
+  res.set('WWW-Authenticate', `Basic realm="${realm}", charset="UTF-8"`);
+  throw new HttpError(401, 'unauthorized', 'Administratoradgang kræver token / admin token required');
+}
