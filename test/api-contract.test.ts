@@ -2,11 +2,13 @@
 /**
  * Contract tests driven by the published OpenAPI document: every documented path and method is called with
  * its documented examples and the answer is validated (ajv, JSON Schema 2020-12) against the documented schema;
- * documented error answers are checked against the shared error schema; every /api/v1 route is documented.
+ * operations whose values depend on state (a session id, the current quiz question) are called by following
+ * the document's links from an earlier operation's answer; documented error answers are checked against the
+ * shared error schema; every /api/v1 route is documented.
  */
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bearer, call, startApiServer, type TestServer } from './api-helpers.ts';
+import { bearer, call, type Reply, startApiServer, type TestServer } from './api-helpers.ts';
 
 let srv: TestServer;
 let doc: any;
@@ -18,6 +20,40 @@ function validate(component: string, data: unknown): void {
   if (!v) throw new Error(`no schema ${component}`);
   const ok = v(data);
   expect(ok, `${component}: ${JSON.stringify(v.errors?.slice(0, 3))}`).toBe(true);
+}
+
+/** Validates against a schema of the document (a response or request schema, with its $refs into the components). */
+function validateSchema(schema: any, data: unknown, what: string): void {
+  const v = schema.$ref
+    ? ajv.getSchema(`openapi${schema.$ref}`)
+    : ajv.compile(JSON.parse(JSON.stringify(schema).replace(/"\$ref":"#\//g, '"$ref":"openapi#/')));
+  if (!v) throw new Error(`no schema ${schema.$ref}`);
+  expect(v(data), `${what}: ${JSON.stringify(v.errors?.slice(0, 3))}`).toBe(true);
+}
+
+/**
+ * A link's value: an OpenAPI runtime expression ("$response.body#/json/pointer") evaluated against the source
+ * operation's answer, also when embedded as "{$response.body#/…}" in the strings of a request body.
+ */
+function resolveLinkValue(value: unknown, source: Reply): unknown {
+  const evaluate = (expr: string): unknown => {
+    const m = /^\$response\.body(?:#(\/.*))?$/.exec(expr);
+    if (!m) throw new Error(`unsupported runtime expression ${expr}`);
+    let v: any = source.json;
+    for (const part of (m[1] ?? '').split('/').slice(1)) v = v?.[part.replace(/~1/g, '/').replace(/~0/g, '~')];
+    if (v === undefined) throw new Error(`${expr} is not in the answer: ${source.text.slice(0, 200)}`);
+    return v;
+  };
+  if (typeof value === 'string') {
+    if (value.startsWith('$')) return evaluate(value);
+    const whole = /^\{(\$[^{}]+)\}$/.exec(value);
+    if (whole) return evaluate(whole[1]!);
+    return value.replace(/\{(\$[^{}]+)\}/g, (_, e: string) => String(evaluate(e)));
+  }
+  if (Array.isArray(value)) return value.map((v) => resolveLinkValue(v, source));
+  if (value && typeof value === 'object')
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, resolveLinkValue(v, source)]));
+  return value;
 }
 
 function componentOf(schema: any): string {
@@ -48,6 +84,12 @@ describe('OpenAPI document', () => {
       'IncidentCheckResponse',
       'Record',
       'Error',
+      'QuizSession',
+      'QuizSessionRequest',
+      'QuizAnswerRequest',
+      'QuizAnswerResponse',
+      'QuizStats',
+      'XapiStatement',
     ])
       expect(doc.components.schemas[name], name).toBeDefined();
     // The schemas are valid JSON Schema (ajv compiles every one).
@@ -73,43 +115,86 @@ describe('OpenAPI document', () => {
 });
 
 describe('every documented operation answers with its documented schema', () => {
-  const dynamic: Record<string, string> = {};
+  /** operationId → the answer of its documented call (the sources of the document's links). */
+  const answers = new Map<string, Reply>();
 
-  beforeAll(async () => {
-    const chat = await call(`${srv.url}/api/v1/chat`, {
-      body: { message: 'Må vi holde ham fast, når han slår?' },
-      headers: bearer(key),
-    });
-    dynamic['/api/v1/sessions/{id}'] = chat.json.sessionId;
-    dynamic['/api/v1/records/{id}'] = String(chat.json.recordId);
+  it('calls each path and method with its examples, following the documented links', async () => {
+    const ops: Array<{ path: string; method: string; op: any }> = [];
+    for (const [path, methods] of Object.entries<any>(doc.paths))
+      for (const [method, op] of Object.entries<any>(methods)) ops.push({ path, method, op });
+    const ids = new Set(ops.map((o) => o.op.operationId));
+    expect(ids.size, 'operationIds are unique').toBe(ops.length);
+    // Operations whose examples depend on state (a real session id, the current question) are the targets
+    // of links in an earlier operation's answer: they are called with the values the link takes from it.
+    const linksTo = new Map<string, Array<{ from: string; link: any }>>();
+    for (const { op } of ops)
+      for (const res of Object.values<any>(op.responses))
+        for (const link of Object.values<any>(res.links ?? {})) {
+          expect(ids.has(link.operationId), `${op.operationId} links to ${link.operationId}`).toBe(true);
+          linksTo.set(link.operationId, [...(linksTo.get(link.operationId) ?? []), { from: op.operationId, link }]);
+        }
+
+    let pending = ops;
+    while (pending.length) {
+      const waiting: typeof ops = [];
+      for (const o of pending) {
+        const incoming = linksTo.get(o.op.operationId);
+        const via = incoming?.find((l) => answers.has(l.from));
+        if (incoming && !via) waiting.push(o);
+        else answers.set(o.op.operationId, await callDocumented(o.path, o.method, o.op, via));
+      }
+      expect(waiting.length, `links never satisfied: ${waiting.map((o) => o.op.operationId)}`).toBeLessThan(
+        pending.length,
+      );
+      pending = waiting;
+    }
+    expect(answers.size).toBe(ops.length);
   });
 
-  it('calls each path and method with its examples', async () => {
-    let checked = 0;
-    for (const [path, methods] of Object.entries<any>(doc.paths)) {
-      for (const [method, op] of Object.entries<any>(methods)) {
-        let url = path;
-        const query = new URLSearchParams();
-        for (const p of op.parameters ?? []) {
-          if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(dynamic[path] ?? p.example));
-          else if (p.in === 'query') query.set(p.name, String(p.example));
-        }
-        const body = op.requestBody?.content['application/json'].example;
-        const r = await call(`${srv.url}${url}${query.size ? `?${query}` : ''}`, {
-          method: method.toUpperCase(),
-          ...(body !== undefined ? { body } : {}),
-          headers: bearer(key),
-        });
-        const okStatus = Object.keys(op.responses).find((s) => s.startsWith('2'))!;
-        expect(String(r.status), `${method} ${path}: ${r.text.slice(0, 300)}`).toBe(okStatus);
-        expect(r.headers.get('content-type')).toContain('application/json');
-        const schema = op.responses[okStatus].content['application/json'].schema;
-        if (schema.$ref) validate(componentOf(schema), r.json);
-        checked++;
+  async function callDocumented(
+    path: string,
+    method: string,
+    op: any,
+    via: { from: string; link: any } | undefined,
+  ): Promise<Reply> {
+    const name = `${method} ${path}${via ? ` (via ${via.from})` : ''}`;
+    const source = via ? answers.get(via.from)! : undefined;
+    const linked = (p: any) => {
+      const params = via?.link.parameters ?? {};
+      const expr = params[`${p.in}.${p.name}`] ?? params[p.name];
+      return expr === undefined ? p.example : resolveLinkValue(expr, source!);
+    };
+    let url = path;
+    const query = new URLSearchParams();
+    for (const p of op.parameters ?? []) {
+      expect(ajv.validate(p.schema, p.example), `${name}: example of ${p.name}`).toBe(true);
+      const value = linked(p);
+      if (value === undefined) continue;
+      if (p.in === 'path') url = url.replace(`{${p.name}}`, encodeURIComponent(String(value)));
+      else if (p.in === 'query') query.set(p.name, String(value));
+    }
+    const media = op.requestBody?.content['application/json'];
+    let body = media?.example;
+    if (media) {
+      validateSchema(media.schema, body, `${name}: documented request example`);
+      if (via?.link.requestBody !== undefined) {
+        body = resolveLinkValue(via.link.requestBody, source!);
+        validateSchema(media.schema, body, `${name}: linked request body`);
       }
     }
-    expect(checked).toBe(Object.values<any>(doc.paths).reduce((n, m) => n + Object.keys(m).length, 0));
-  });
+    const r = await call(`${srv.url}${url}${query.size ? `?${query}` : ''}`, {
+      method: method.toUpperCase(),
+      ...(body !== undefined ? { body } : {}),
+      headers: bearer(key),
+    });
+    const okStatus = Object.keys(op.responses).find((s) => s.startsWith('2'))!;
+    expect(String(r.status), `${name}: ${r.text.slice(0, 300)}`).toBe(okStatus);
+    // The first documented media type is the default answer (JSON, or e.g. text/csv).
+    const [type, content] = Object.entries<any>(op.responses[okStatus].content)[0]!;
+    expect(r.headers.get('content-type'), name).toContain(type);
+    validateSchema(content.schema, type === 'application/json' ? r.json : r.text, name);
+    return r;
+  }
 
   it('streams chat as documented SSE whose final event is a ChatResponse', async () => {
     expect(doc.paths['/api/v1/chat'].post.responses['200'].content['text/event-stream']).toBeDefined();
@@ -126,11 +211,24 @@ describe('every documented operation answers with its documented schema', () => 
   it('serves records as documented text/html too', async () => {
     const op = doc.paths['/api/v1/records/{id}'].get;
     expect(op.responses['200'].content['text/html']).toBeDefined();
-    const r = await call(`${srv.url}/api/v1/records/${dynamic['/api/v1/records/{id}']}`, {
+    const recordId = answers.get('evaluate')!.json.recordId;
+    const r = await call(`${srv.url}/api/v1/records/${recordId}`, {
       headers: { ...bearer(key), accept: 'text/html' },
     });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('text/html');
+  });
+
+  it('gives the linked quiz calls real state: the answer is graded and exported', () => {
+    const session = answers.get('createQuizSession')!.json;
+    expect(answers.get('getQuizSession')!.json.question.id).toBe(session.question.id);
+    const graded = answers.get('answerQuizQuestion')!.json;
+    expect(session.question.options.map((o: any) => o.id)).toContain(graded.correctOptionId);
+    expect(graded.score.answered).toBe(1);
+    const xapi = answers.get('exportQuizXapi')!.json;
+    expect(xapi).toHaveLength(1);
+    expect(xapi[0].actor.account.name).toBe(session.learnerId);
+    expect(answers.get('exportQuizCsv')!.text.trim().split(/\r?\n/)).toHaveLength(2);
   });
 });
 
@@ -159,6 +257,16 @@ describe('documented errors use the shared error schema', () => {
     { method: 'post', path: '/api/v1/chat', url: '/api/v1/chat', body: { message: '' }, status: 400 },
     { method: 'get', path: '/api/v1/sources', url: '/api/v1/sources', status: 401, auth: false },
     { method: 'post', path: '/api/v1/tokens', url: '/api/v1/tokens', body: { ttlSeconds: 3600 }, status: 400 },
+    { method: 'post', path: '/api/v1/quiz/sessions', url: '/api/v1/quiz/sessions', body: { length: 0 }, status: 400 },
+    { method: 'get', path: '/api/v1/quiz/sessions/{id}', url: '/api/v1/quiz/sessions/nope', status: 404 },
+    {
+      method: 'post',
+      path: '/api/v1/quiz/sessions/{id}/answers',
+      url: '/api/v1/quiz/sessions/nope/answers',
+      body: { questionId: 'gunnar-doeraabner:is_force', optionId: 'yes' },
+      status: 404,
+    },
+    { method: 'get', path: '/api/v1/quiz/export.csv', url: '/api/v1/quiz/export.csv?learnerId=x', status: 400 },
   ];
   for (const c of cases) {
     it(`${c.method.toUpperCase()} ${c.url} → ${c.status}`, async () => {

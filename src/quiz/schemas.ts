@@ -154,6 +154,11 @@ export const XapiStatementSchema = z
         description: z.record(z.string(), z.string()),
         type: z.literal('http://adlnet.gov/expapi/activities/cmi.interaction'),
         interactionType: z.literal('choice'),
+        choices: z
+          .array(z.object({ id: z.string(), description: z.record(z.string(), z.string()) }))
+          .optional()
+          .describe('Svarmulighederne (mangler, hvis spørgsmålet ikke længere findes i banken).'),
+        correctResponsesPattern: z.array(z.string()).optional().describe('Id på det rigtige svar.'),
       }),
     }),
     result: z.object({ success: z.boolean(), response: z.string() }),

@@ -5,6 +5,19 @@
  * the contract tests call every operation listed here and validate the answers against it.
  */
 import { z } from 'zod';
+import {
+  AnswerRequestSchema,
+  AnswerResponseSchema,
+  CreateQuizSessionRequestSchema,
+  ExplanationSchema,
+  LearnerIdSchema,
+  QuizCitationSchema,
+  QuizQuestionSchema,
+  QuizSessionSchema,
+  QuizStatsSchema,
+  TopicsResponseSchema,
+  XapiStatementSchema,
+} from '../../quiz/index.ts';
 import { RULES_VERSION } from '../../rules/index.ts';
 import { FeedbackRequestSchema } from '../../web/routes.ts';
 import {
@@ -64,6 +77,15 @@ const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
   IncidentCheckResponse: IncidentCheckResponseSchema,
   Record: RecordSchema,
   FeedbackResponse: FeedbackResponseSchema,
+  QuizTopicsResponse: TopicsResponseSchema,
+  LearnerId: LearnerIdSchema,
+  QuizSession: QuizSessionSchema,
+  QuizQuestion: QuizQuestionSchema,
+  QuizAnswerResponse: AnswerResponseSchema,
+  QuizExplanation: ExplanationSchema,
+  QuizCitation: QuizCitationSchema,
+  QuizStats: QuizStatsSchema,
+  XapiStatement: XapiStatementSchema,
 };
 
 const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
@@ -72,6 +94,8 @@ const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
   TokenRequest: TokenRequestSchema,
   IncidentCheckRequest: IncidentCheckRequestSchema,
   FeedbackRequest: FeedbackRequestSchema,
+  QuizSessionRequest: CreateQuizSessionRequestSchema,
+  QuizAnswerRequest: AnswerRequestSchema,
 };
 
 function components(schemas: Record<string, z.ZodType>, io: 'input' | 'output'): Record<string, Json> {
@@ -107,6 +131,18 @@ interface Param {
   example: unknown;
 }
 
+/**
+ * An OpenAPI link from an operation's answer to a later call: how the later call takes values of this answer.
+ * Values are runtime expressions (`$response.body#/json/pointer`); in a request body, embedded as `{…}`.
+ * The contract tests follow these links for operations whose example depends on state (a real session id).
+ */
+interface Link {
+  operationId: string;
+  description: string;
+  parameters?: Record<string, string>;
+  requestBody?: unknown;
+}
+
 interface Op {
   method: 'get' | 'post';
   path: string;
@@ -114,12 +150,25 @@ interface Op {
   tag: string;
   summary: string;
   description: string;
-  /** false: no credentials needed at all. */
-  auth?: boolean;
+  /** false: no credentials needed at all; 'admin': the quiz's admin access (ADMIN_ACCESS) on top. */
+  auth?: boolean | 'admin';
   params?: Param[];
   body?: { component: string; example: unknown };
-  ok: { status: number; component?: string; description: string; html?: boolean; sse?: boolean };
+  ok: {
+    status: number;
+    component?: string;
+    /** The answer is a JSON array of `component`. */
+    array?: boolean;
+    description: string;
+    html?: boolean;
+    sse?: boolean;
+    /** The answer is text/csv (instead of JSON). */
+    csv?: boolean;
+    links?: Record<string, Link>;
+  };
   errors: number[];
+  /** Operation-specific texts for error statuses (else ERROR_TEXT). */
+  errorText?: Partial<Record<number, string>>;
 }
 
 const ERROR_TEXT: Record<number, string> = {
@@ -127,6 +176,7 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'API-nøgle eller token mangler, er ugyldig eller udløbet.',
   403: 'Oprindelsen (Origin) er ikke tilladt for nøglen, eller nøgletypen må ikke bruges her.',
   404: 'Findes ikke.',
+  409: 'Konflikt med den aktuelle tilstand.',
   422: 'Kan ikke vurderes: datoen ligger uden for reglernes periode, eller indgrebet er ikke implementeret.',
   429: 'For mange forespørgsler; se Retry-After.',
   503: 'Serveren starter stadig op.',
@@ -140,6 +190,27 @@ const idParam = (description: string, example: string, schema: z.ZodType = z.str
   description,
   example,
 });
+
+/** Who may read the quiz's stats and everyone's answers (src/quiz/routes.ts, requireApiAdmin). */
+const ADMIN_ACCESS =
+  '**Kun for ledere og drift.** Adgang med en hemmelig API-nøgle (`hjm_sk_…`), eller med lederens token i headeren `X-Hjemmel-Admin-Token` (værdien af `HJEMMEL_ADMIN_TOKEN`; `Authorization` bruges under /api/v1 til API-nøglen). Er `HJEMMEL_ADMIN_TOKEN` ikke sat, er der kun adgang fra samme maskine (localhost) uden token.';
+
+const ADMIN_ERRORS: Partial<Record<number, string>> = {
+  401: 'API-nøgle eller token mangler eller er ugyldig, eller `X-Hjemmel-Admin-Token` mangler eller er forkert.',
+  403: 'Oprindelsen er ikke tilladt for nøglen, eller forespørgslen kommer udefra, og `HJEMMEL_ADMIN_TOKEN` er ikke sat.',
+};
+
+const learnerIdParam = (description: string): Param => ({
+  name: 'learnerId',
+  in: 'query',
+  schema: LearnerIdSchema,
+  required: false,
+  description,
+  example: 'k7Qm2xWp9aZ4',
+});
+
+const exportDescription = (what: string) =>
+  `${what} Med \`learnerId\` kun den deltagers egne svar (åbent for den, der kender id'et). Uden \`learnerId\` alle deltageres svar, med deltagere og sessioner som anonyme numre (deltager-1, session-1, …) — det kræver lederadgang:\n\n${ADMIN_ACCESS}`;
 
 export const OPERATIONS: Op[] = [
   {
@@ -160,7 +231,19 @@ export const OPERATIONS: Op[] = [
         },
       },
     },
-    ok: { status: 200, component: 'ChatResponse', description: 'Svaret.', sse: true },
+    ok: {
+      status: 200,
+      component: 'ChatResponse',
+      description: 'Svaret.',
+      sse: true,
+      links: {
+        getSession: {
+          operationId: 'getSession',
+          description: 'Hent samtalen med svarets `sessionId`.',
+          parameters: { id: '$response.body#/sessionId' },
+        },
+      },
+    },
     errors: [400, 401, 403, 404, 429],
   },
   {
@@ -200,7 +283,18 @@ export const OPERATIONS: Op[] = [
         facts: { consent: 'objects', documentedImpairment: true, impairmentCause: 'dementia', riskOfHarm: true },
       },
     },
-    ok: { status: 200, component: 'EvaluateResponse', description: 'Vurderingen.' },
+    ok: {
+      status: 200,
+      component: 'EvaluateResponse',
+      description: 'Vurderingen.',
+      links: {
+        getRecord: {
+          operationId: 'getRecord',
+          description: 'Hent beslutningsnotatet med svarets `recordId`.',
+          parameters: { id: '$response.body#/recordId' },
+        },
+      },
+    },
     errors: [400, 401, 403, 422, 429],
   },
   {
@@ -329,6 +423,136 @@ export const OPERATIONS: Op[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/quiz/topics',
+    operationId: 'listQuizTopics',
+    tag: 'Quiz',
+    summary: 'Quiz-emner',
+    description:
+      'Emnerne (kap. 24, kap. 24 a, kap. 24 b, velfærdsteknologi, låsning, flytning, registrering og klage) med antal scenarier og spørgsmål, der kan besvares nu, og antal scenarier, der venter på regler i regelmotoren.',
+    ok: { status: 200, component: 'QuizTopicsResponse', description: 'Emnerne.' },
+    errors: [401, 403, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/quiz/sessions',
+    operationId: 'createQuizSession',
+    tag: 'Quiz',
+    summary: 'Start en quiz-session',
+    description:
+      "Vælg emne, længde og højeste niveau. Svaret har sessionens første spørgsmål uden facit; facit beregnes af regelmotoren, når der svares. Send `learnerId` fra en tidligere session for at fortsætte fremskridtet: forkert besvarede spørgsmål kommer igen først. Id'et er tilfældigt og må aldrig være navn, e-mail eller CPR-nummer.",
+    body: { component: 'QuizSessionRequest', example: { topic: 'laasning', length: 5, level: 2 } },
+    ok: {
+      status: 201,
+      component: 'QuizSession',
+      description: 'Sessionen med første spørgsmål.',
+      links: {
+        getQuizSession: {
+          operationId: 'getQuizSession',
+          description: 'Hent sessionen igen med `sessionId`.',
+          parameters: { id: '$response.body#/sessionId' },
+        },
+        answerQuizQuestion: {
+          operationId: 'answerQuizQuestion',
+          description: "Svar på det aktuelle spørgsmål: `question.id` og id'et på en af `question.options`.",
+          parameters: { id: '$response.body#/sessionId' },
+          requestBody: {
+            questionId: '{$response.body#/question/id}',
+            optionId: '{$response.body#/question/options/0/id}',
+          },
+        },
+        exportQuizCsv: {
+          operationId: 'exportQuizCsv',
+          description: 'Deltagerens egne svar som CSV.',
+          parameters: { learnerId: '$response.body#/learnerId' },
+        },
+        exportQuizXapi: {
+          operationId: 'exportQuizXapi',
+          description: 'Deltagerens egne svar som xAPI-statements.',
+          parameters: { learnerId: '$response.body#/learnerId' },
+        },
+      },
+    },
+    errors: [400, 401, 403, 422, 429],
+    errorText: { 422: 'Der er endnu ingen spørgsmål i det valgte emne og niveau (scenarierne venter på regler).' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/quiz/sessions/{id}',
+    operationId: 'getQuizSession',
+    tag: 'Quiz',
+    summary: 'Hent en quiz-session',
+    description: 'Sessionens aktuelle spørgsmål (uden facit; `null`, når sessionen er slut) og point indtil nu.',
+    params: [
+      idParam('Sessionens id (sessionId fra POST /api/v1/quiz/sessions).', '8d0e5f4a-3c2b-4e1a-9f6d-7b8c9a0e1d2f'),
+    ],
+    ok: { status: 200, component: 'QuizSession', description: 'Sessionen.' },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: 'post',
+    path: '/api/v1/quiz/sessions/{id}/answers',
+    operationId: 'answerQuizQuestion',
+    tag: 'Quiz',
+    summary: 'Svar på det aktuelle spørgsmål',
+    description:
+      'Svaret rettes af regelmotoren: rigtigt eller forkert, det rigtige svar, forklaringen fra vurderingen med ordrette citater fra kilderne, og næste spørgsmål. Et forkert besvaret spørgsmål kommer igen et par spørgsmål senere.',
+    params: [idParam('Sessionens id.', '8d0e5f4a-3c2b-4e1a-9f6d-7b8c9a0e1d2f')],
+    body: {
+      component: 'QuizAnswerRequest',
+      example: { questionId: 'gunnar-doeraabner:decided_by', optionId: 'municipality' },
+    },
+    ok: { status: 200, component: 'QuizAnswerResponse', description: 'Resultatet og næste spørgsmål.' },
+    errors: [400, 401, 403, 404, 409, 429],
+    errorText: {
+      400: 'Ugyldig forespørgsel, eller svarmuligheden findes ikke for spørgsmålet.',
+      404: 'Sessionen findes ikke.',
+      409: 'Spørgsmålet er ikke sessionens aktuelle (`details.currentQuestionId`), eller sessionen er slut.',
+    },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/quiz/stats',
+    operationId: 'getQuizStats',
+    tag: 'Quiz',
+    summary: 'Anonyme resultater (lederoversigt)',
+    description: `Andel rigtige svar pr. emne, pr. regel (indgreb og bestemmelse) og pr. spørgsmålstype — uden deltager-id'er.\n\n${ADMIN_ACCESS}`,
+    auth: 'admin',
+    ok: { status: 200, component: 'QuizStats', description: 'Resultaterne.' },
+    errors: [401, 403, 429],
+    errorText: ADMIN_ERRORS,
+  },
+  {
+    method: 'get',
+    path: '/api/v1/quiz/export.csv',
+    operationId: 'exportQuizCsv',
+    tag: 'Quiz',
+    summary: 'Svar som CSV',
+    description: exportDescription(
+      'Ét svar pr. linje (RFC 4180, UTF-8): tidspunkt, deltager, session, spørgsmål, scenarie, emne, indgreb, bestemmelse, spørgsmålstype, svar, rigtigt svar, rigtigt (1/0) og regelversion.',
+    ),
+    auth: 'admin',
+    params: [learnerIdParam('Kun denne deltagers svar; udelades: alle (kræver lederadgang).')],
+    ok: { status: 200, csv: true, description: 'CSV-filen (hentes som vedhæftet fil).' },
+    errors: [400, 401, 403, 429],
+    errorText: { ...ADMIN_ERRORS, 400: 'Ugyldigt `learnerId`.' },
+  },
+  {
+    method: 'get',
+    path: '/api/v1/quiz/export.xapi.json',
+    operationId: 'exportQuizXapi',
+    tag: 'Quiz',
+    summary: 'Svar som xAPI-statements',
+    description: exportDescription(
+      'xAPI 1.0.3-statements ("answered") til et læringssystem (LMS/LRS), ét pr. svar; aktøren er deltagerens tilfældige id.',
+    ),
+    auth: 'admin',
+    params: [learnerIdParam('Kun denne deltagers svar; udelades: alle (kræver lederadgang).')],
+    ok: { status: 200, component: 'XapiStatement', array: true, description: 'Statements, ældste først.' },
+    errors: [400, 401, 403, 429],
+    errorText: { ...ADMIN_ERRORS, 400: 'Ugyldigt `learnerId`.' },
+  },
+  {
+    method: 'get',
     path: '/api/v1/openapi.json',
     operationId: 'openapi',
     tag: 'Adgang',
@@ -348,25 +572,53 @@ export const API_DESCRIPTION = `Hjemmels API til journalsystemer (Nexus, Cura, B
 
 **Iframe.** \`/embed?measure=<id>&facts=<json eller k=v,…>&token=<token>\` åbner samtalen udfyldt med journalens oplysninger; siden sender \`Content-Security-Policy: frame-ancestors\` med tokenets oprindelser.`;
 
+/**
+ * Admin operations: a secret key alone; a public key, token or anonymous local use plus the admin token; or
+ * anonymous local use while HJEMMEL_ADMIN_TOKEN is unset. (Secret vs public keys are told apart by the server.)
+ */
+const ADMIN_SECURITY = [
+  { bearerAuth: [] },
+  { apiKeyHeader: [] },
+  { bearerAuth: [], adminToken: [] },
+  { apiKeyHeader: [], adminToken: [] },
+  { adminToken: [] },
+  {},
+];
+
 let cached: Json | undefined;
 
 export function openApiDocument(): Json {
   if (cached) return cached;
   const paths: Record<string, Record<string, Json>> = {};
+  const operationIds = new Set(OPERATIONS.map((o) => o.operationId));
   for (const op of OPERATIONS) {
     const responses: Record<string, Json> = {};
     const okContent: Json = {};
-    if (op.ok.component) okContent['application/json'] = { schema: ref(op.ok.component) };
+    if (op.ok.csv)
+      okContent['text/csv'] = {
+        schema: { type: 'string', description: 'CSV (RFC 4180, UTF-8) med overskriftslinje.' },
+      };
+    else if (op.ok.component)
+      okContent['application/json'] = {
+        schema: op.ok.array ? { type: 'array', items: ref(op.ok.component) } : ref(op.ok.component),
+      };
     else okContent['application/json'] = { schema: { type: 'object' } };
     if (op.ok.sse)
       okContent['text/event-stream'] = {
         schema: { type: 'string', description: 'SSE: "event: delta" med {text}, til sidst "event: final" med svaret.' },
       };
     if (op.ok.html) okContent['text/html'] = { schema: { type: 'string', description: 'Printvenlig HTML-side.' } };
-    responses[String(op.ok.status)] = { description: op.ok.description, content: okContent };
+    for (const link of Object.values(op.ok.links ?? {}))
+      if (!operationIds.has(link.operationId))
+        throw new Error(`OpenAPI: link from ${op.operationId} to unknown operation ${link.operationId}`);
+    responses[String(op.ok.status)] = {
+      description: op.ok.description,
+      content: okContent,
+      ...(op.ok.links ? { links: op.ok.links } : {}),
+    };
     for (const s of op.errors)
       responses[String(s)] = {
-        description: ERROR_TEXT[s] ?? 'Fejl.',
+        description: op.errorText?.[s] ?? ERROR_TEXT[s] ?? 'Fejl.',
         content: { 'application/json': { schema: ref('Error') } },
         ...(s === 429
           ? { headers: { 'Retry-After': { description: 'Sekunder til næste forsøg.', schema: { type: 'integer' } } } }
@@ -378,6 +630,7 @@ export function openApiDocument(): Json {
       summary: op.summary,
       description: op.description,
       ...(op.auth === false ? { security: [] } : {}),
+      ...(op.auth === 'admin' ? { security: ADMIN_SECURITY } : {}),
       ...(op.params
         ? {
             parameters: op.params.map((p) => ({
@@ -417,6 +670,7 @@ export function openApiDocument(): Json {
       { name: 'Regelmotor', description: 'Deterministiske vurderinger og tjek af hændelser.' },
       { name: 'Kilder', description: 'Lov, bekendtgørelse, vejledning og håndbog.' },
       { name: 'Beslutningsnotater', description: 'Notater til sagen og til tilsyn.' },
+      { name: 'Quiz', description: 'Scenarie-quizzer til nye medarbejdere, rettet af regelmotoren.' },
       { name: 'Adgang', description: 'Tokens og dette dokument.' },
     ],
     security: [{ bearerAuth: [] }, { apiKeyHeader: [] }, {}],
@@ -430,6 +684,13 @@ export function openApiDocument(): Json {
           description: 'API-nøgle (hjm_sk_… / hjm_pk_…) eller token (hjt.…).',
         },
         apiKeyHeader: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        adminToken: {
+          type: 'apiKey',
+          in: 'header',
+          name: 'X-Hjemmel-Admin-Token',
+          description:
+            'Lederens token (HJEMMEL_ADMIN_TOKEN) til quizzens resultater og eksport; ikke nødvendigt med en hemmelig API-nøgle eller fra localhost, når HJEMMEL_ADMIN_TOKEN ikke er sat.',
+        },
       },
     },
   };
