@@ -122,6 +122,7 @@ describe.skipIf(skipBrowser)('keyboard-only use (real browser)', () => {
       reason: 'unclear',
       comment: 'Uklart for mig',
     });
-    expect((await focused(page)).text).toBe('Tak for din feedback.');
+    // The page moves focus to the thank-you note once its own request has returned.
+    await expect.poll(async () => (await focused(page)).text).toBe('Tak for din feedback.');
   });
 });
