@@ -1,9 +1,33 @@
 import { createInterface } from 'node:readline';
+import { ZodError } from 'zod';
 import { loadCorpus } from '../corpus/index.ts';
 import { llmFromEnv } from '../llm/index.ts';
 import { getSearcher } from '../search/index.ts';
 import { Store } from '../store/index.ts';
 import { Conversation } from './chat.ts';
+
+/** One JSON error object per failed line: `{"error": {"code", "message"}}` with a readable message. */
+function errorOf(err: unknown): { error: { code: string; message: string } } {
+  if (err instanceof ZodError) {
+    const i = err.issues[0];
+    const where = i?.path.length ? `${i.path.join('.')}: ` : '';
+    return {
+      error: {
+        code: 'invalid_request',
+        message: `Ugyldig forespørgsel / invalid request: ${where}${i?.message ?? ''}`,
+      },
+    };
+  }
+  if (err instanceof SyntaxError)
+    return { error: { code: 'invalid_json', message: `Ugyldig JSON / invalid JSON: ${err.message}` } };
+  const code = (err as { code?: unknown })?.code;
+  return {
+    error: {
+      code: typeof code === 'string' ? code : 'error',
+      message: err instanceof Error ? err.message : String(err),
+    },
+  };
+}
 
 function flag(args: string[], name: string): string | undefined {
   const i = args.indexOf(name);
@@ -37,7 +61,7 @@ export async function run(args: string[]): Promise<number> {
         });
         process.stdout.write(`${JSON.stringify(res)}\n`);
       } catch (err) {
-        process.stdout.write(`${JSON.stringify({ error: err instanceof Error ? err.message : String(err) })}\n`);
+        process.stdout.write(`${JSON.stringify(errorOf(err))}\n`);
       }
     }
     return 0;
@@ -52,7 +76,9 @@ export async function run(args: string[]): Promise<number> {
     else process.stdout.write(`${res.answer}\n\n(session ${res.sessionId})\n`);
     return 0;
   } catch (err) {
-    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
-    return 1;
+    const e = errorOf(err);
+    if (rest.includes('--json')) process.stdout.write(`${JSON.stringify(e)}\n`);
+    process.stderr.write(`${e.error.message}\n`);
+    return e.error.code === 'unknown_session' ? 1 : 2;
   }
 }
