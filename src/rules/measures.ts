@@ -115,10 +115,36 @@ function kap24d(id: MeasureId, title: string, main: Provision, interim: Provisio
     id,
     title,
     provisions: [main, interim],
-    routingFacts: ['urgent'],
-    route: (f) => (f.urgent === true ? { provision: interim } : { provision: main, ask: ['urgent'] }),
+    routingFacts: ['placedByCriminalJudgment', 'urgent'],
+    route: (f) => {
+      const provision = f.urgent === true ? interim : main;
+      // Whether kap. 24 d applies at all decides the answer: for anyone not placed by dom or kendelse there is no
+      // legal basis (locking a resident in is deprivation of liberty), so never name an authority before it is known.
+      if (f.placedByCriminalJudgment === undefined)
+        return { undecided: ['placedByCriminalJudgment'], candidates: [provision], reason: KAP24D_TARGET_REASON };
+      return f.urgent === true ? { provision } : { provision, ask: ['urgent'] };
+    },
   };
 }
+
+/** Kap. 24 d measures without a decision (operator's general ban, scanners): still only for the target group. */
+function kap24dSingle(id: MeasureId, title: string, provision: Provision): MeasureDef {
+  return {
+    id,
+    title,
+    provisions: [provision],
+    routingFacts: ['placedByCriminalJudgment'],
+    route: (f) =>
+      f.placedByCriminalJudgment === undefined
+        ? { undecided: ['placedByCriminalJudgment'], candidates: [provision], reason: KAP24D_TARGET_REASON }
+        : { provision },
+  };
+}
+
+const KAP24D_TARGET_REASON = {
+  text: 'Reglerne i servicelovens kapitel 24 d gælder kun personer, der er anbragt i en boform efter § 108 ved dom eller kendelse. For alle andre beboere er der ingen hjemmel i serviceloven til indgrebet – at låse en beboer inde eller undersøge hans ting mod hans vilje er ikke tilladt. Besvar først: Er personen anbragt i boformen ved dom eller kendelse?',
+  citations: ['vejl2025-k30-p1', 'vejl2025-k30-p2'],
+};
 
 /**
  * Kap. 24 c: decided at a meeting of kommunalbestyrelsen or the standing committee (§ 137 d, stk. 1); a decision
@@ -208,9 +234,9 @@ export const MEASURES: MeasureDef[] = [
   // Kap. 24 d
   kap24d('monitor_communication', 'Påhøring eller overvågning af telefon og internet', sel137gStk1, sel137gStk1Interim),
   kap24d('block_communication', 'Afbrydelse af adgang til telefon og internet', sel137gStk2, sel137gStk2Interim),
-  single('device_ban', 'Generelt forbud mod enheder med internetadgang', sel137gStk4),
+  kap24dSingle('device_ban', 'Generelt forbud mod enheder med internetadgang', sel137gStk4),
   kap24d('search_room', 'Undersøgelse af opholdsrum og ejendele', sel137hStk1, sel137hStk1Interim),
-  single('scanner', 'Brug af scannere', sel137hStk2),
+  kap24dSingle('scanner', 'Brug af scannere', sel137hStk2),
   kap24d('body_search', 'Undersøgelse af den anbragtes person (kropsvisitation)', sel137hStk3, sel137hStk3Interim),
   kap24d('check_post', 'Åbning og kontrol af post', sel137hStk4, sel137hStk4Interim),
   kap24d('search_visitor', 'Undersøgelse af besøgendes tasker og yderbeklædning', sel137hStk7, sel137hStk7Interim),

@@ -269,3 +269,18 @@ describe('kap. 24 c visitor restrictions', () => {
     expect(v.reasons.some((r) => r.text.includes('12-17'))).toBe(true);
   });
 });
+
+describe('kap. 24 d never names an authority before the target group is known', () => {
+  // device_ban is the operator's general house rule and scanner needs no decision; both still need the target group.
+  it.each(KAP24D)('%s: unknown placement → needs_more_facts, asking about the placement first', (measure) => {
+    const v = evaluate({ measure, facts: { boform: '108', secureUnit: true } });
+    expect(v.outcome).toBe('needs_more_facts');
+    expect(v.missingFacts[0]?.fact).toBe('placedByCriminalJudgment');
+  });
+
+  it('an ordinary bosted resident locked in at night: not permitted', () => {
+    const v = evaluate({ measure: 'night_lock_in', facts: { placedByCriminalJudgment: false } });
+    expect(v.outcome).toBe('not_permitted');
+    expect(v.conditions.find((c) => c.id === 'placed-by-criminal-judgment')?.status).toBe('unmet');
+  });
+});
