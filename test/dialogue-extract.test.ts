@@ -403,3 +403,19 @@ describe("extractFacts: consent in the person's own words", () => {
     expect(e.facts.consent).toBe('objects');
   });
 });
+
+describe('extractFacts: acts without legal basis found in staff wording', () => {
+  it.each([
+    'Kan vi låse hans dør udefra, når han bliver vred?',
+    'Må vi give hende beroligende medicin, når hun er urolig?',
+    'Må vi fjerne hans rollator om natten, så han ikke går rundt?',
+  ])('%s → other', (m) => {
+    expect(extractFacts(m).measure).toBe('other');
+  });
+
+  it('reads holding "hele natten" as hours of holding, not a brief restraint', () => {
+    const e = extractFacts('Må vi holde ham fast hele natten, så han ikke falder ud af sengen?');
+    expect(e.measure).toBe('restraint');
+    expect(e.facts.hours).toBeGreaterThanOrEqual(1);
+  });
+});

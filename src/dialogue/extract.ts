@@ -138,7 +138,7 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'other',
     re: rx(
-      String.raw`\b(?:medicin\w*|piller\w*|pillen|tablet\w*|medikament\w*)[^.!?\n]{0,60}\b(?:skjult|gemt|i\s+(?:\w+\s+)?(?:mad\w*|drikke\w*|kaffe\w*|juice\w*|yoghurt\w*|grød\w*|saft\w*|te|mælk\w*|øl\w*)|uden\s+at\s+(?:han|hun)\s+(?:ved|opdager|mærker|ser|smager))|\b(?:skjule|gemme|blande|knuse|putte|røre)\s+(?:\w+\s+){0,2}(?:medicin\w*|piller\w*|pillerne|tablet\w*)|\bskjult\s+medicin\w*|\b(?:blande|gemme|skjule|putte|komme|knuse)\s+(?:den|dem|medicinen|pillerne|tabletterne)\s+(?:\w+\s+){0,2}(?:i|ned\s+i)\s+(?:\w+\s+)?(?:mad\w*|juice\w*|kaffe\w*|drikke\w*|yoghurt\w*|grød\w*|saft\w*|te\b|mælk\w*)|\bbæltefiks\w*|\bfiks(?:er|ere|eres|eret|ering)\w*|\bsengehest\w*|\bsengegitter\w*|\bsengegrind\w*|\btvangsmedicin\w*|\btage\s+(?:${POSS}\s+)?(?:telefon|mobil|mobiltelefon|pung|penge|cigaretter)\w*(?:\s+fra\s+(?:ham|hende))?|\btage\s+(?:telefon|mobil)\w*\s+fra\s+(?:ham|hende)|\b(?:lægge|gemme|fjerne|låse)\s+(?:${POSS}\s+)?(?:mobil|telefon|tablet|ipad|computer)\w*\s+(?:væk|ind|inde)\b|\blås\w*\s+(?:ham|hende|dem|borgeren|beboeren)\s+inde\b|\blåse\s+inde\b`,
+      String.raw`\b(?:medicin\w*|piller\w*|pillen|tablet\w*|medikament\w*)[^.!?\n]{0,60}\b(?:skjult|gemt|i\s+(?:\w+\s+)?(?:mad\w*|drikke\w*|kaffe\w*|juice\w*|yoghurt\w*|grød\w*|saft\w*|te|mælk\w*|øl\w*)|uden\s+at\s+(?:han|hun)\s+(?:ved|opdager|mærker|ser|smager))|\b(?:skjule|gemme|blande|knuse|putte|røre)\s+(?:\w+\s+){0,2}(?:medicin\w*|piller\w*|pillerne|tablet\w*)|\bskjult\s+medicin\w*|\b(?:blande|gemme|skjule|putte|komme|knuse)\s+(?:den|dem|medicinen|pillerne|tabletterne)\s+(?:\w+\s+){0,2}(?:i|ned\s+i)\s+(?:\w+\s+)?(?:mad\w*|juice\w*|kaffe\w*|drikke\w*|yoghurt\w*|grød\w*|saft\w*|te\b|mælk\w*)|\bbæltefiks\w*|\bfiks(?:er|ere|eres|eret|ering)\w*|\bsengehest\w*|\bsengegitter\w*|\bsengegrind\w*|\btvangsmedicin\w*|\btage\s+(?:${POSS}\s+)?(?:telefon|mobil|mobiltelefon|pung|penge|cigaretter)\w*(?:\s+fra\s+(?:ham|hende))?|\btage\s+(?:telefon|mobil)\w*\s+fra\s+(?:ham|hende)|\b(?:lægge|gemme|fjerne|låse)\s+(?:${POSS}\s+)?(?:mobil|telefon|tablet|ipad|computer)\w*\s+(?:væk|ind|inde)\b|\blås\w*\s+(?:ham|hende|dem|borgeren|beboeren)\s+inde\b|\blåse\s+inde\b|\blås\w*\s+(?:${POSS}\s+|døren\s+)(?:\w+\s+){0,2}(?:udefra|udenfra)\b|\bberoligende\s+(?:medicin|piller|tabletter|midler)\w*|\b(?:tvinge|presse)\s+(?:\w+\s+){0,3}(?:medicin|piller|tabletter)\w*|\b(?:fjerne|tage|gemme|låse)\s+(?:${POSS}\s+)?(?:rollator|kørestol|stok|krykker|gangstativ|høreapparat|briller)\w*`,
     ),
   },
   // kap. 24 – 24 b
@@ -907,6 +907,9 @@ const STAFF_PRESENT = rx(
   String.raw`\b(${NUMBER_SOURCE})\s+(?:\w+\s+)?(?:medarbejdere|ansatte|kolleger|kollegaer|personaler|af\s+os|voksne|fra\s+personalet)\b|\b(?:vi\s+er|kun)\s+(${NUMBER_SOURCE})\s+(?:på\s+vagt|på\s+arbejde|i\s+huset)\b`,
 );
 const HOURS = rx(String.raw`\b(${NUMBER_SOURCE})\s+timer?\b`);
+const LONG_SPAN = rx(
+  String.raw`\bhele\s+(?:natten|dagen|døgnet|aftenen)\b|\bi\s+timevis\b|\bflere\s+timer\b|\bi\s+(?:lang|længere)\s+tid\b`,
+);
 const CLOCK_SPAN = rx(
   String.raw`\b(?:fra\s+)?(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?\s*(?:til|-)\s*(?:kl\.?|klokken)?\s*(\d{1,2})(?:[.:](\d{2}))?`,
 );
@@ -1084,6 +1087,12 @@ function extractNumbers(text: string, out: Extraction, measure: MeasureId | unde
       if (measure === 'night_lock_in' || measure === 'seclusion_room')
         set(out, 'withinNightWindow', withinNight(start, end), span[0]);
     }
+  }
+  // "hele natten" for holding or restraint is hours of holding (fiksering), not a kap. 24 d night window.
+  if (out.facts.hours === undefined && measure === 'restraint') {
+    LONG_SPAN.lastIndex = 0;
+    const long = LONG_SPAN.exec(text);
+    if (long) set(out, 'hours', /dag|døgn/u.test(long[0]) ? 12 : /nat/u.test(long[0]) ? 8 : 2, long[0]);
   }
   if (out.facts.hours === undefined) {
     HOURS.lastIndex = 0;

@@ -328,3 +328,20 @@ describe('input, period and output contract', () => {
     expect(info?.conditions.length).toBeGreaterThan(3);
   });
 });
+
+describe('§ 124 d, stk. 2: restraint is brief', () => {
+  it('holding someone for hours is not permitted (fiksering), a brief hold is for the staff to judge', () => {
+    const base = {
+      consent: 'objects',
+      documentedImpairment: true,
+      impairmentCause: 'other',
+      actor: 'care_staff',
+    } as const;
+    const long = evaluate({ measure: 'restraint', facts: { ...base, hours: 8 } });
+    expect(long.outcome).toBe('not_permitted');
+    expect(long.conditions.find((c) => c.id === 'brief')?.status).toBe('unmet');
+    const brief = evaluate({ measure: 'restraint', facts: { ...base } });
+    expect(brief.outcome).toBe('staff_may_decide');
+    expect(brief.conditions.find((c) => c.id === 'brief')?.status).toBe('unknown');
+  });
+});

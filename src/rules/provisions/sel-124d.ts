@@ -58,6 +58,16 @@ export const sel124dStk2: Provision = {
       kind: 'authority',
     },
     {
+      id: 'brief',
+      text: 'Fastholdelsen er kortvarig og ophører, så snart faren er afværget – at holde en person fast i timevis (f.eks. en hel nat) er fiksering/frihedsberøvelse, som aldrig er lovligt efter serviceloven.',
+      cite: ['vejl2025-k14-p1', 'vejl2025-k9-p11'],
+      kind: 'prohibition',
+      facts: ['hours'],
+      test: (f) => (f.hours === undefined ? undefined : f.hours < 1),
+      unmet:
+        'Fastholdelse efter § 124 d, stk. 2, skal være så kortvarig som muligt; at holde en person fast i timer er fiksering, som serviceloven ikke giver hjemmel til.',
+    },
+    {
       id: 'not-first-signs',
       text: 'Fastholdelse sker ikke ved de første tegn på en optrapning og erstatter ikke beroligende tiltag.',
       cite: ['vejl2025-k4-p3', 'vejl2025-k4-p1'],
