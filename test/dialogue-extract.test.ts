@@ -419,3 +419,27 @@ describe('extractFacts: acts without legal basis found in staff wording', () => 
     expect(e.facts.hours).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('extractFacts: wording found by probing for unsafe answers', () => {
+  it('a belt "so she does not get up and walk" restricts movement (a prohibited purpose)', () => {
+    expect(extractFacts('Må vi spænde hende fast i kørestolen, så hun ikke rejser sig og går?').facts.beltReason).toBe(
+      'restlessness',
+    );
+  });
+  it('holding someone for an injection is health law, not serviceloven', () => {
+    expect(extractFacts('Må vi holde hende, mens sygeplejersken giver hende en indsprøjtning?').measure).toBe('other');
+  });
+  it('"ikke har personale nok" justifies by staffing', () => {
+    expect(
+      extractFacts('Må vi bruge en sele, fordi vi ikke har personale nok om natten?').facts.justifiedByStaffing,
+    ).toBe(true);
+  });
+  it('filming and keeping the recordings is video technology that records', () => {
+    const e = extractFacts('Må vi filme ham i hans lejlighed om natten og gemme optagelserne?');
+    expect(e.measure).toBe('welfare_technology');
+    expect(e.facts).toMatchObject({ technology: 'video', recordsOrStores: true });
+  });
+  it('reads a hyphenated "alarm-måtte" as movement technology', () => {
+    expect(extractFacts('Må vi lægge en alarm-måtte ved sengen?').facts.technology).toBe('movement');
+  });
+});

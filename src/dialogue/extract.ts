@@ -136,6 +136,13 @@ const MEASURE_RULES: MeasureRule[] = [
   },
   // Things the chapters do not authorise
   {
+    // Holding someone for medical treatment is not serviceloven (tvang ved somatisk behandling / sundhedsloven).
+    measure: 'other',
+    re: rx(
+      String.raw`${HOLD}[^.!?\n]{0,80}\b(?:indsprøjtning\w*|injektion\w*|blodprøve\w*|vaccin\w*|lægeundersøg\w*|tandlæge\w*|tandbehandling\w*|sonde\w*|kateter\w*|medicin\w*|piller|pillerne|behandling\w*)|\b(?:indsprøjtning\w*|injektion\w*|blodprøve\w*|vaccin\w*|tandlæge\w*)[^.!?\n]{0,80}${HOLD}`,
+    ),
+  },
+  {
     measure: 'other',
     re: rx(
       String.raw`\b(?:medicin\w*|piller\w*|pillen|tablet\w*|medikament\w*)[^.!?\n]{0,60}\b(?:skjult|gemt|i\s+(?:\w+\s+)?(?:mad\w*|drikke\w*|kaffe\w*|juice\w*|yoghurt\w*|grød\w*|saft\w*|te|mælk\w*|øl\w*)|uden\s+at\s+(?:han|hun)\s+(?:ved|opdager|mærker|ser|smager))|\b(?:skjule|gemme|blande|knuse|putte|røre)\s+(?:\w+\s+){0,2}(?:medicin\w*|piller\w*|pillerne|tablet\w*)|\bskjult\s+medicin\w*|\b(?:blande|gemme|skjule|putte|komme|knuse)\s+(?:den|dem|medicinen|pillerne|tabletterne)\s+(?:\w+\s+){0,2}(?:i|ned\s+i)\s+(?:\w+\s+)?(?:mad\w*|juice\w*|kaffe\w*|drikke\w*|yoghurt\w*|grød\w*|saft\w*|te\b|mælk\w*)|\bbæltefiks\w*|\bfiks(?:er|ere|eres|eret|ering)\w*|\bsengehest\w*|\bsengegitter\w*|\bsengegrind\w*|\btvangsmedicin\w*|\btage\s+(?:${POSS}\s+)?(?:telefon|mobil|mobiltelefon|pung|penge|cigaretter)\w*(?:\s+fra\s+(?:ham|hende))?|\btage\s+(?:telefon|mobil)\w*\s+fra\s+(?:ham|hende)|\b(?:lægge|gemme|fjerne|låse)\s+(?:${POSS}\s+)?(?:mobil|telefon|tablet|ipad|computer)\w*\s+(?:væk|ind|inde)\b|\blås\w*\s+(?:ham|hende|dem|borgeren|beboeren)\s+inde\b|\blåse\s+inde\b|\blås\w*\s+(?:${POSS}\s+|døren\s+)(?:\w+\s+){0,2}(?:udefra|udenfra)\b|\bberoligende\s+(?:medicin|piller|tabletter|midler)\w*|\b(?:tvinge|presse)\s+(?:\w+\s+){0,3}(?:medicin|piller|tabletter)\w*|\b(?:fjerne|tage|gemme|låse)\s+(?:${POSS}\s+)?(?:rollator|kørestol|stok|krykker|gangstativ|høreapparat|briller)\w*`,
@@ -184,13 +191,15 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'welfare_technology',
     re: rx(
-      String.raw`\bsensor\w*|\bbevægelsesmelder\w*|\bbevægelsessensor\w*|\bsengealarm\w*|\balarmmåtte\w*|\bgulvalarm\w*|\bdøralarm\w*|\bdørsensor\w*|\bfaldalarm\w*|\bfaldsensor\w*|\btrykmåtte\w*|\balarm\w*\s+(?:på|ved|i)\s+(?:\w+\s+)?(?:dør|seng|gulv)\w*`,
+      String.raw`\bsensor\w*|\bbevægelsesmelder\w*|\bbevægelsessensor\w*|\bsengealarm\w*|\balarm-?måtte\w*|\bsensor-?måtte\w*|\bgulvsensor\w*|\bgulvalarm\w*|\bdøralarm\w*|\bdørsensor\w*|\bfaldalarm\w*|\bfaldsensor\w*|\btrykmåtte\w*|\balarm\w*\s+(?:på|ved|i)\s+(?:\w+\s+)?(?:dør|seng|gulv)\w*`,
     ),
     facts: { technology: 'movement' },
   },
   {
     measure: 'welfare_technology',
-    re: rx(String.raw`\bkamera\w*|\bvideoovervåg\w*|\bvideo\w*|\bovervågningskamera\w*|\bwebcam\w*`),
+    re: rx(
+      String.raw`\bkamera\w*|\bvideoovervåg\w*|\bvideo\w*|\bovervågningskamera\w*|\bwebcam\w*|\bfilme\w*|\boptage\s+(?:ham|hende|video|billeder)\b`,
+    ),
     facts: { technology: 'video' },
   },
   {
@@ -435,7 +444,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'justifiedByStaffing',
     true,
-    String.raw`\bpersonalemangel\w*|\bunderbemand\w*|\bnormering\w*|\bfor\s+få\s+(?:på\s+vagt|ansatte|personaler|hænder|medarbejdere)|\bikke\s+nok\s+personale|\balene\s+på\s+(?:vagt|afdelingen)|\bkun\s+(?:en|én|to)\s+på\s+vagt|\bhar\s+(?:for\s+)?travlt|\bikke\s+tid\s+til\s+at\s+(?:holde\s+øje|passe\s+på|være\s+hos)`,
+    String.raw`\bpersonalemangel\w*|\bunderbemand\w*|\bnormering\w*|\bfor\s+få\s+(?:på\s+vagt|ansatte|personaler|hænder|medarbejdere)|\bikke\s+nok\s+personale|\bikke\s+(?:har\s+)?(?:personale|folk|hænder)\s+nok|\bmangler\s+personale|\bmangel\s+på\s+personale|\balene\s+på\s+(?:vagt|afdelingen)|\bkun\s+(?:en|én|to)\s+på\s+vagt|\bhar\s+(?:for\s+)?travlt|\bikke\s+tid\s+til\s+at\s+(?:holde\s+øje|passe\s+på|være\s+hos)`,
     { negated: false },
   ),
   r('doorAlarm', true, String.raw`\bdørsignal\w*|\bdøralarm\w*|\balarm\s+på\s+døren|\balarm,?\s+når\s+døren`, {
@@ -636,7 +645,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'beltReason',
     'restlessness',
-    String.raw`\buro\b|\burolig\w*|\brastløs\w*|\bvandre\w*|\brejser\s+sig\s+(?:hele\s+tiden|konstant|igen\s+og\s+igen)|\bløber\s+rundt|\bgår\s+rundt`,
+    String.raw`\buro\b|\burolig\w*|\brastløs\w*|\bvandre\w*|\brejser\s+sig\s+(?:hele\s+tiden|konstant|igen\s+og\s+igen)|\bløber\s+rundt|\bgår\s+rundt|\b(?:ikke|ikke\s+selv)\s+(?:kan\s+)?(?:rejse\s+sig|rejser\s+sig|går|gå|forlader|forlade|kommer\s+op|komme\s+op)\b|\bkan\s+komme\s+op\s+at\s+gå`,
     {
       when: isIn(['fabric_belt']),
     },
