@@ -443,3 +443,20 @@ describe('extractFacts: wording found by probing for unsafe answers', () => {
     expect(extractFacts('Må vi lægge en alarm-måtte ved sengen?').facts.technology).toBe('movement');
   });
 });
+
+describe('extractFacts: inflected hygiene verbs and locking in', () => {
+  it('"klipper hans negle" is nail cutting in a hygiene situation, "ikke holdt før" is no earlier hold', () => {
+    const e = extractFacts(
+      'Er det ok at holde armene på ham, mens vi klipper hans negle? Han har ikke været holdt før.',
+    );
+    expect(e.measure).toBe('hygiene_restraint');
+    expect(e.facts.hygieneTask).toBe('hair_nail_cutting');
+    expect(e.facts.priorHygieneRestraintsLast6Months).toBe(0);
+  });
+  it('"skifter hendes ble" is a diaper change', () => {
+    expect(extractFacts('Må vi holde hende fast, mens vi skifter hendes ble?').facts.hygieneTask).toBe('diaper_change');
+  });
+  it('"lukke hende inde" is locking a person in: no legal basis', () => {
+    expect(extractFacts('Må vi lukke hende inde på værelset, når hun råber?').measure).toBe('other');
+  });
+});

@@ -61,7 +61,7 @@ function lockOf(objects: string): RegExp {
   return rx(String.raw`${LOCK_VERB}[^.!?\n]{0,50}?\b(?:${objects})|\b(?:${objects})[^.!?\n]{0,40}?${LOCK_VERB}`);
 }
 
-const HYGIENE_WORDS = String.raw`tandbørst\w*|børst\w*\s+(?:\w+\s+)?tænder\w*|tænderne|tandpleje\w*|barber\w*|bad\b|badet\b|brusebad\w*|i\s+bad|hårvask\w*|vaske\s+(?:\w+\s+)?(?:hår\w*|hænder\w*)|håndvask\w*|påklædning\w*|klæde\s+(?:\w+\s+)?(?:på|om|af)|tøj\s+på|tage\s+(?:\w+\s+)?tøj\w*\s+(?:af|på)|skifte\s+tøj|skifte\s+(?:\w+\s+)?ble\w*|bleskift\w*|ble\b|bleen|negleklip\w*|klippe\s+(?:\w+\s+)?(?:negle\w*|hår\w*)|hårklip\w*|sårpleje\w*|skifte\s+(?:\w+\s+)?forbinding\w*|forbindingen|smøre\s+(?:\w+\s+)?(?:med\s+)?creme|hudpleje\w*|fjerne\s+(?:\w+\s+)?(?:mad|madrester)|(?:mad|madrester|genstande)\s+ud\s+af\s+munden`;
+const HYGIENE_WORDS = String.raw`tandbørst\w*|børst\w*\s+(?:\w+\s+)?tænder\w*|tænderne|tandpleje\w*|barber\w*|bad\b|badet\b|brusebad\w*|i\s+bad|hårvask\w*|vask(?:e|er|es)?\s+(?:\w+\s+)?(?:hår\w*|hænder\w*)|håndvask\w*|påklædning\w*|klæd(?:e|er|es)?\s+(?:\w+\s+)?(?:på|om|af)|tøj\s+på|tage\s+(?:\w+\s+)?tøj\w*\s+(?:af|på)|skift(?:e|er|es)?\s+tøj|skift(?:e|er|es)?\s+(?:\w+\s+)?ble\w*|bleskift\w*|ble\b|bleen|negleklip\w*|klip(?:pe|per|pes)?\s+(?:\w+\s+)?(?:negle\w*|hår\w*)|hårklip\w*|sårpleje\w*|skift(?:e|er|es)?\s+(?:\w+\s+)?forbinding\w*|forbindingen|smør(?:e|er|es)?\s+(?:\w+\s+)?(?:med\s+)?creme|hudpleje\w*|fjern(?:e|er|es)?\s+(?:\w+\s+)?(?:mad|madrester)|(?:mad|madrester|genstande)\s+ud\s+af\s+munden`;
 const HOLD = String.raw`\b(?:hold(?:e|er|t)\s+(?:\w+\s+){0,2}fast|fasthold\w*|hold(?:e|er|t)\s+(?:${POSS}\s+)?(?:hænder|arme|hoved|ben)\w*|hold(?:e|er)\s+om\s+${PERSON}|hold(?:e|er|t)\s+(?:ham|hende)(?=[,\s]+(?:\w+\s+){0,3}(?:mens|imens|når|så|for\s+at)\b))`;
 
 const MEASURE_RULES: MeasureRule[] = [
@@ -145,7 +145,7 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'other',
     re: rx(
-      String.raw`\b(?:medicin\w*|piller\w*|pillen|tablet\w*|medikament\w*)[^.!?\n]{0,60}\b(?:skjult|gemt|i\s+(?:\w+\s+)?(?:mad\w*|drikke\w*|kaffe\w*|juice\w*|yoghurt\w*|grød\w*|saft\w*|te|mælk\w*|øl\w*)|uden\s+at\s+(?:han|hun)\s+(?:ved|opdager|mærker|ser|smager))|\b(?:skjule|gemme|blande|knuse|putte|røre)\s+(?:\w+\s+){0,2}(?:medicin\w*|piller\w*|pillerne|tablet\w*)|\bskjult\s+medicin\w*|\b(?:blande|gemme|skjule|putte|komme|knuse)\s+(?:den|dem|medicinen|pillerne|tabletterne)\s+(?:\w+\s+){0,2}(?:i|ned\s+i)\s+(?:\w+\s+)?(?:mad\w*|juice\w*|kaffe\w*|drikke\w*|yoghurt\w*|grød\w*|saft\w*|te\b|mælk\w*)|\bbæltefiks\w*|\bfiks(?:er|ere|eres|eret|ering)\w*|\bsengehest\w*|\bsengegitter\w*|\bsengegrind\w*|\btvangsmedicin\w*|\btage\s+(?:${POSS}\s+)?(?:telefon|mobil|mobiltelefon|pung|penge|cigaretter)\w*(?:\s+fra\s+(?:ham|hende))?|\btage\s+(?:telefon|mobil)\w*\s+fra\s+(?:ham|hende)|\b(?:lægge|gemme|fjerne|låse)\s+(?:${POSS}\s+)?(?:mobil|telefon|tablet|ipad|computer)\w*\s+(?:væk|ind|inde)\b|\blås\w*\s+(?:ham|hende|dem|borgeren|beboeren)\s+inde\b|\blåse\s+inde\b|\blås\w*\s+(?:${POSS}\s+|døren\s+)(?:\w+\s+){0,2}(?:udefra|udenfra)\b|\bberoligende\s+(?:medicin|piller|tabletter|midler)\w*|\b(?:tvinge|presse)\s+(?:\w+\s+){0,3}(?:medicin|piller|tabletter)\w*|\b(?:fjerne|tage|gemme|låse)\s+(?:${POSS}\s+)?(?:rollator|kørestol|stok|krykker|gangstativ|høreapparat|briller)\w*`,
+      String.raw`\b(?:medicin\w*|piller\w*|pillen|tablet\w*|medikament\w*)[^.!?\n]{0,60}\b(?:skjult|gemt|i\s+(?:\w+\s+)?(?:mad\w*|drikke\w*|kaffe\w*|juice\w*|yoghurt\w*|grød\w*|saft\w*|te|mælk\w*|øl\w*)|uden\s+at\s+(?:han|hun)\s+(?:ved|opdager|mærker|ser|smager))|\b(?:skjule|gemme|blande|knuse|putte|røre)\s+(?:\w+\s+){0,2}(?:medicin\w*|piller\w*|pillerne|tablet\w*)|\bskjult\s+medicin\w*|\b(?:blande|gemme|skjule|putte|komme|knuse)\s+(?:den|dem|medicinen|pillerne|tabletterne)\s+(?:\w+\s+){0,2}(?:i|ned\s+i)\s+(?:\w+\s+)?(?:mad\w*|juice\w*|kaffe\w*|drikke\w*|yoghurt\w*|grød\w*|saft\w*|te\b|mælk\w*)|\bbæltefiks\w*|\bfiks(?:er|ere|eres|eret|ering)\w*|\bsengehest\w*|\bsengegitter\w*|\bsengegrind\w*|\btvangsmedicin\w*|\btage\s+(?:${POSS}\s+)?(?:telefon|mobil|mobiltelefon|pung|penge|cigaretter)\w*(?:\s+fra\s+(?:ham|hende))?|\btage\s+(?:telefon|mobil)\w*\s+fra\s+(?:ham|hende)|\b(?:lægge|gemme|fjerne|låse)\s+(?:${POSS}\s+)?(?:mobil|telefon|tablet|ipad|computer)\w*\s+(?:væk|ind|inde)\b|\blås\w*\s+(?:ham|hende|dem|borgeren|beboeren)\s+inde\b|\blåse\s+inde\b|\b(?:luk(?:ke|ker|kes)?|spær(?:re|rer|res)?)\s+(?:ham|hende|dem|borgeren|beboeren|\p{Lu}\p{Ll}+)\s+inde\b|\blås\w*\s+(?:${POSS}\s+|døren\s+)(?:\w+\s+){0,2}(?:udefra|udenfra)\b|\bberoligende\s+(?:medicin|piller|tabletter|midler)\w*|\b(?:tvinge|presse)\s+(?:\w+\s+){0,3}(?:medicin|piller|tabletter)\w*|\b(?:fjerne|tage|gemme|låse)\s+(?:${POSS}\s+)?(?:rollator|kørestol|stok|krykker|gangstativ|høreapparat|briller)\w*`,
     ),
   },
   // kap. 24 – 24 b
@@ -519,34 +519,39 @@ const FACT_RULES: FactRule[] = [
   r(
     'hygieneTask',
     'diaper_change',
-    String.raw`\bbleskift\w*|\bskifte\s+(?:\w+\s+)?ble\w*|\bble\b|\bbleen\b|\binkontinenshjælpemid\w*`,
+    String.raw`\bbleskift\w*|\bskift(?:e|er|es)?\s+(?:\w+\s+)?ble\w*|\bble\b|\bbleen\b|\binkontinenshjælpemid\w*`,
     { negated: 'diaper_change' },
   ),
   r(
     'hygieneTask',
     'hair_nail_cutting',
-    String.raw`\bnegleklip\w*|\bklippe\s+(?:\w+\s+)?(?:negle|hår)\w*|\bhårklip\w*|\bfodpleje\w*`,
+    String.raw`\bnegleklip\w*|\bklip(?:pe|per|pes)?\s+(?:\w+\s+)?(?:negle|hår)\w*|\bhårklip\w*|\bfodpleje\w*`,
     { negated: 'hair_nail_cutting' },
   ),
   r(
     'hygieneTask',
     'wound_care',
-    String.raw`\bsårpleje\w*|\bskifte\s+(?:\w+\s+)?forbinding\w*|\bforbindingen\b|\bsåret\b`,
+    String.raw`\bsårpleje\w*|\bskift(?:e|er|es)?\s+(?:\w+\s+)?forbinding\w*|\bforbindingen\b|\bsåret\b`,
     { negated: 'wound_care' },
   ),
-  r('hygieneTask', 'skin_care', String.raw`\bsmøre\s+(?:\w+\s+)?(?:med\s+)?creme\w*|\bhudpleje\w*|\bcreme\w*\s+på`, {
-    negated: 'skin_care',
-  }),
+  r(
+    'hygieneTask',
+    'skin_care',
+    String.raw`\bsmør(?:e|er|es)?\s+(?:\w+\s+)?(?:med\s+)?creme\w*|\bhudpleje\w*|\bcreme\w*\s+på`,
+    {
+      negated: 'skin_care',
+    },
+  ),
   r(
     'hygieneTask',
     'removing_food_or_objects',
-    String.raw`\b(?:mad|madrester|genstande|ting|noget)\s+ud\s+af\s+munden|\bfjerne\s+(?:\w+\s+)?(?:madrester|mad|genstande)\s+(?:fra|i)\s+munden`,
+    String.raw`\b(?:mad|madrester|genstande|ting|noget)\s+ud\s+af\s+munden|\bfjern(?:e|er|es)?\s+(?:\w+\s+)?(?:madrester|mad|genstande)\s+(?:fra|i)\s+munden`,
     { negated: 'removing_food_or_objects' },
   ),
   r(
     'hygieneTask',
     'hair_washing_bathing_handwashing_dressing',
-    String.raw`\bhårvask\w*|\bvaske\s+(?:\w+\s+)?(?:hår|hænder)\w*|\bhåndvask\w*|\bi\s+bad\b|\bbad\b|\bbadet\b|\bbrusebad\w*|\bpåklædning\w*|\bklæde\s+(?:\w+\s+)?(?:på|om|af)\b|\btøj\s+på\b|\btage\s+(?:\w+\s+)?tøj\w*\s+(?:af|på)|\bskifte\s+tøj|\bnedre\s+toilette|\bvaske\s+(?:ham|hende)\b`,
+    String.raw`\bhårvask\w*|\bvask(?:e|er|es)?\s+(?:\w+\s+)?(?:hår|hænder)\w*|\bhåndvask\w*|\bi\s+bad\b|\bbad\b|\bbadet\b|\bbrusebad\w*|\bpåklædning\w*|\bklæd(?:e|er|es)?\s+(?:\w+\s+)?(?:på|om|af)\b|\btøj\s+på\b|\btage\s+(?:\w+\s+)?tøj\w*\s+(?:af|på)|\bskift(?:e|er|es)?\s+tøj|\bnedre\s+toilette|\bvask(?:e|er|es)?\s+(?:ham|hende)\b`,
     { negated: 'hair_washing_bathing_handwashing_dressing' }, // "vil ikke i bad" still names the task
   ),
   // aids
@@ -747,7 +752,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'undressing',
     true,
-    String.raw`\bklæde\s+(?:\w+\s+)?af\b|\bafklæd\w*|\btage\s+(?:\w+\s+)?tøj\w*\s+af|\bsmide\s+tøjet|\bnøgen\b|\bundertøj\w*`,
+    String.raw`\bklæd(?:e|er|es)?\s+(?:\w+\s+)?af\b|\bafklæd\w*|\btage\s+(?:\w+\s+)?tøj\w*\s+af|\bsmide\s+tøjet|\bnøgen\b|\bundertøj\w*`,
     { when: isIn(['body_search', 'search_visitor']), negated: false },
   ),
   r(
@@ -907,7 +912,7 @@ const PRIOR_COUNT = rx(
   String.raw`\b(${NUMBER_SOURCE})\s+gange?\s+(?:\w+\s+){0,4}(?:det\s+sidste\s+halve\s+år|det\s+seneste\s+halve\s+år|de\s+(?:sidste|seneste)\s+(?:6|seks)\s+måneder|inden\s+for\s+(?:det\s+)?(?:sidste\s+)?(?:halve\s+år|(?:6|seks)\s+måneder))`,
 );
 const NEVER_BEFORE = rx(
-  String.raw`\b(?:aldrig\s+(?:før|tidligere)\s+(?:\w+\s+){0,3}(?:holdt|fastholdt)|aldrig\s+(?:\w+\s+){0,2}(?:holdt|fastholdt)\s+(?:\w+\s+){0,2}før|første\s+gang)`,
+  String.raw`\b(?:aldrig\s+(?:før|tidligere)\s+(?:\w+\s+){0,3}(?:holdt|fastholdt)|aldrig\s+(?:\w+\s+){0,2}(?:holdt|fastholdt)\s+(?:\w+\s+){0,2}før|ikke\s+(?:\w+\s+){0,2}(?:holdt|fastholdt)\s+(?:\w+\s+){0,2}(?:før|tidligere)|første\s+gang)`,
 );
 const REQUESTED_MONTHS = rx(
   String.raw`\b(?:i|for|over|på|til)\s+(?:de\s+(?:næste|kommende)\s+)?(${NUMBER_SOURCE})\s+måned(?:er)?\b(?!\s+(?:siden|tilbage))|\b(?:i|for)\s+(?:et\s+)?(halvt\s+år|år)\b(?!\s+(?:siden|tilbage))`,
