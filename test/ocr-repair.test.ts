@@ -59,3 +59,16 @@ describe('OCR repair leaves non-words alone', () => {
     expect(fix('§§ 124 cog 124 d')).toBe('§§ 124 c og 124 d');
   });
 });
+
+describe('dictionary words that are damaged forms in this text', () => {
+  it('repairs "ma" to "må" and "sa" to "så"', () => {
+    expect(repairText('skal være sa kortvarig som muligt, og ma ikke være').text).toBe(
+      'skal være så kortvarig som muligt, og må ikke være',
+    );
+  });
+
+  it('leaves no "ma" or "sa" in the repaired guidance', () => {
+    const repaired = repairText(readRawSource('vejl2025')).text;
+    expect(repaired.match(/\b(?:ma|sa)\b/g) ?? []).toEqual([]);
+  });
+});
