@@ -91,6 +91,10 @@ describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
     expect(await card.getAttribute('data-outcome')).toBeTruthy();
     // Never colour alone: an icon and words.
     expect(await card.locator('svg').count()).toBeGreaterThan(0);
+    // Who decides and where to complain are spelled out on the card.
+    const facts = await card.locator('dl').textContent();
+    expect(facts).toContain('Hvem beslutter');
+    expect(facts).toContain('Klageadgang');
     // The conditions checklist names each status in words.
     await card.locator('.conds summary').click();
     const items = card.locator('.conds li');

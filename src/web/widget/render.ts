@@ -2,7 +2,7 @@
  * DOM building blocks of an answer: the verdict card, the conditions checklist, the source list and the
  * follow-up buttons. Every status is shown in words as well as colour and icon.
  */
-import { DECIDED_BY_LABEL, OUTCOME_LABEL, verdictHeadline } from '../../answer/labels.ts';
+import { COMPLAINT_LABEL, DECIDED_BY_LABEL, OUTCOME_LABEL, verdictHeadline } from '../../answer/labels.ts';
 import type { ChatResponse, Verdict } from './api.ts';
 import { ICON } from './icons.ts';
 
@@ -96,6 +96,7 @@ export function verdictCard(
         : null,
   );
   row('Varighed', verdict.maxDurationMonths ? `Højst ${verdict.maxDurationMonths} måneder ad gangen` : null);
+  row('Klageadgang', verdict.complaintTo ? (COMPLAINT_LABEL[verdict.complaintTo] ?? verdict.complaintTo) : null);
   if (dl.childElementCount) card.append(dl);
 
   if (verdict.conditions.length) {
