@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import SummaryReporter from './test/summary-reporter.ts';
 
 export default defineConfig({
   test: {
@@ -8,5 +9,6 @@ export default defineConfig({
     // The corpus and index are built once per run (see test/global-setup.ts) and shared on disk.
     globalSetup: ['test/global-setup.ts'],
     pool: 'forks',
+    reporters: ['default', new SummaryReporter()],
   },
 });
