@@ -5,12 +5,11 @@
  * Without /usr/bin/chromium the browser tests skip with a message, unless CI is set: in CI they must run
  * (.ci/run installs Chromium), so a missing browser fails there.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { type Started, type StartOptions, startServer } from '../../src/server/index.ts';
+import { startTestServer } from '../helpers/server.ts';
 
 export const CHROMIUM_PATH = process.env['HJEMMEL_CHROMIUM'] ?? '/usr/bin/chromium';
 export const ARTIFACTS_DIR = join(import.meta.dirname, '..', '..', 'test-artifacts');
@@ -41,15 +40,8 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export type TestServer = Started & { dbPath: string };
-
-/** Starts the real server in-process on a free port with a fresh SQLite file and waits until it is ready. */
-export async function startTestServer(opts: Partial<StartOptions> = {}): Promise<TestServer> {
-  const dbPath = opts.dbPath ?? join(mkdtempSync(join(tmpdir(), 'hjemmel-web-')), 'test.sqlite');
-  const started = await startServer({ port: 0, dbPath, env: {}, log: () => {}, ...opts });
-  await started.ready;
-  return { ...started, dbPath };
-}
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+export { startTestServer };
 
 /** Writes a full-page screenshot to test-artifacts/<name>.png and returns its path. */
 export async function shot(page: Page, name: string): Promise<string> {
