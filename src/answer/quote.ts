@@ -27,16 +27,76 @@ function words(s: string): string[] {
     .filter((w) => w.length > 2 && !STOP.has(w));
 }
 
-/** Sentences of a text with their offsets (the text is already clean, one space between words). */
+/** Abbreviations that end with a full stop without ending the sentence (Danish legal prose). */
+const ABBREVIATIONS = new Set([
+  'jf',
+  'stk',
+  'nr',
+  'pkt',
+  'kap',
+  'bl.a',
+  'm.v',
+  'mv',
+  'f.eks',
+  'fx',
+  'evt',
+  'ca',
+  'dvs',
+  'vedr',
+  'bek',
+  'lov',
+  'lbk',
+  'm.fl',
+  'pga',
+  'o.l',
+  'osv',
+  'inkl',
+  'ekskl',
+  'hhv',
+  'iht',
+  'jvf',
+  'ang',
+  'nb',
+  'kl',
+  'tlf',
+  's',
+  'a',
+  'b',
+]);
+
+/**
+ * Sentences of a text with their offsets. A full stop ends a sentence only when it is followed by white
+ * space and a capital letter, a digit or a quote, and does not close an abbreviation ("jf.", "stk.", "vedr.").
+ */
 export function sentences(text: string): Array<{ start: number; end: number }> {
   const out: Array<{ start: number; end: number }> = [];
-  const re = /[^.!?\n]+(?:[.!?]+(?=\s|$)|$)/gu;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const s = m.index + (m[0].length - m[0].trimStart().length);
-    const e = m.index + m[0].trimEnd().length;
+  let start = 0;
+  const push = (end: number) => {
+    const raw = text.slice(start, end);
+    const s = start + (raw.length - raw.trimStart().length);
+    const e = start + raw.trimEnd().length;
     if (e > s) out.push({ start: s, end: e });
-    if (m[0].length === 0) re.lastIndex++;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      push(i);
+      start = i + 1;
+      continue;
+    }
+    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    const next = text.slice(i + 1, i + 3);
+    if (!/^\s+\S?/.test(next) && i + 1 < text.length) continue;
+    const after = text.slice(i + 1).trimStart()[0] ?? '';
+    if (after && !/[\p{Lu}\d"„»(§]/u.test(after)) continue;
+    if (ch === '.') {
+      const word = /([\p{L}.]+)$/u.exec(text.slice(Math.max(0, i - 12), i))?.[1]?.toLowerCase() ?? '';
+      if (ABBREVIATIONS.has(word) || /^\d+$/.test(text.slice(Math.max(0, i - 3), i).trim())) continue;
+    }
+    push(i + 1);
+    start = i + 1;
   }
+  push(text.length);
   return out;
 }
 
