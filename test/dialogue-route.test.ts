@@ -69,3 +69,15 @@ describe('route: questions about the old rules', () => {
     expect(route('Må vi holde ham fast under tandbørstning efter de nye regler?').route).toBe('rule_evaluator');
   });
 });
+
+describe('route: a described incident', () => {
+  it('evaluates an act that happened, so the answer carries its registration deadline', () => {
+    expect(route('Vi holdt ham fast i går, da han slog en anden beboer. Hvornår skal det registreres?').route).toBe(
+      'rule_evaluator',
+    );
+  });
+
+  it('keeps a general registration question on retrieval', () => {
+    expect(route('Hvornår skal en fastholdelse registreres?').route).toBe('retrieval');
+  });
+});

@@ -47,6 +47,11 @@ const ACT_VERB = rx(
   'iu',
 );
 
+const PAST_ACT = rx(
+  String.raw`\b(?:vi|jeg|personalet|kollegaen|min\s+kollega|nattevagten|vikaren)\s+(?:har\s+|havde\s+)?(?:holdt|fastholdt|låste|låst|brugte|brugt|førte|ført|bar|båret|tog|taget|spændte|spændt|lukkede|lukket|satte|sat)\b`,
+  'iu',
+);
+
 const OLD_RULES = rx(String.raw`\b(?:gamle|tidligere|forrige)\s+regler\b|\bfør\s+2025\b|\b20(?:1\d|2[0-4])\b`, 'iu');
 
 export function route(message: string): RouteResult {
@@ -67,6 +72,10 @@ export function route(message: string): RouteResult {
   const info = INFO_QUESTION.exec(text);
   const actVerb = ACT_VERB.exec(text);
 
+  // An incident that happened ("vi holdt ham fast i går … hvornår skal det registreres?"): the evaluator's verdict
+  // carries the registration regime and deadline for exactly that act.
+  const incident = found ? PAST_ACT.exec(text) : null;
+  if (incident) return { route: 'rule_evaluator', reason: `described incident "${incident[0]}" (${found!.measure})` };
   if (procedural) return { route: 'retrieval', reason: `procedural question: "${procedural[0]}"` };
   // A question about the old rules asks for history, never for a verdict under them.
   if (info && OLD_RULES.test(text)) return { route: 'retrieval', reason: `question about old rules: "${info[0]}"` };
