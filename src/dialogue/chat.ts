@@ -78,7 +78,7 @@ export interface ChatResponse {
   recordId?: number;
 }
 
-/** A chunk-by-chunk source of passages (the hybrid searcher satisfies it). */
+/** A source of ranked passages (the hybrid searcher satisfies it). */
 export interface Retriever {
   search(
     query: string,

@@ -110,20 +110,26 @@ function routed(
  * stedfortræder may decide in the interim (stk. 2). `urgent` unknown keeps the main rule (the exception needs
  * urgency shown), and is asked for at the end of missingFacts, so it never turns the answer into needs_more_facts.
  */
+/**
+ * Whether kap. 24 d applies at all decides the answer: for anyone not placed by dom or kendelse there is no legal
+ * basis (locking a resident in is deprivation of liberty), so no authority is named before the placement is known.
+ */
+function targetFirst(f: Facts, provision: Provision, known: Route): Route {
+  return f.placedByCriminalJudgment === undefined
+    ? { undecided: ['placedByCriminalJudgment'], candidates: [provision], reason: KAP24D_TARGET_REASON }
+    : known;
+}
+
 function kap24d(id: MeasureId, title: string, main: Provision, interim: Provision): MeasureDef {
   return {
     id,
     title,
     provisions: [main, interim],
     routingFacts: ['placedByCriminalJudgment', 'urgent'],
-    route: (f) => {
-      const provision = f.urgent === true ? interim : main;
-      // Whether kap. 24 d applies at all decides the answer: for anyone not placed by dom or kendelse there is no
-      // legal basis (locking a resident in is deprivation of liberty), so never name an authority before it is known.
-      if (f.placedByCriminalJudgment === undefined)
-        return { undecided: ['placedByCriminalJudgment'], candidates: [provision], reason: KAP24D_TARGET_REASON };
-      return f.urgent === true ? { provision } : { provision, ask: ['urgent'] };
-    },
+    route: (f) =>
+      f.urgent === true
+        ? targetFirst(f, interim, { provision: interim })
+        : targetFirst(f, main, { provision: main, ask: ['urgent'] }),
   };
 }
 
@@ -134,10 +140,7 @@ function kap24dSingle(id: MeasureId, title: string, provision: Provision): Measu
     title,
     provisions: [provision],
     routingFacts: ['placedByCriminalJudgment'],
-    route: (f) =>
-      f.placedByCriminalJudgment === undefined
-        ? { undecided: ['placedByCriminalJudgment'], candidates: [provision], reason: KAP24D_TARGET_REASON }
-        : { provision },
+    route: (f) => targetFirst(f, provision, { provision }),
   };
 }
 
