@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isKnownWord, repairText, repairWord, unknownTokenStats } from '../src/corpus/ocr-repair.ts';
+import { loadCorpus } from '../src/corpus/index.ts';
+import { isKnownWord, OCR_CORRECTIONS, repairText, repairWord, unknownTokenStats } from '../src/corpus/ocr-repair.ts';
 import { readRawSource } from '../src/corpus/sources.ts';
 import { joinHyphenation } from '../src/corpus/text.ts';
 
@@ -70,5 +71,41 @@ describe('dictionary words that are damaged forms in this text', () => {
   it('leaves no "ma" or "sa" in the repaired guidance', () => {
     const repaired = repairText(readRawSource('vejl2025')).text;
     expect(repaired.match(/\b(?:ma|sa)\b/g) ?? []).toEqual([]);
+  });
+});
+
+describe('reviewed correction list (real-word confusions, fused words)', () => {
+  it('maps only to words the dictionary or the clean sources know', () => {
+    const bad: string[] = [];
+    for (const target of [...Object.values(OCR_CORRECTIONS.words), ...OCR_CORRECTIONS.phrases.map(([, to]) => to)]) {
+      for (const w of target.match(/\p{L}+/gu) ?? []) {
+        if (w.length >= 2 && !isKnownWord(w) && !/^[IVX]+$/.test(w)) bad.push(`${target}: ${w}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('repairs real-word confusions the dictionary accepts, also in the repair output', () => {
+    expect(fix('Formalet med bestemmelserne')).toBe('Formålet med bestemmelserne');
+    expect(fix('på en made, der')).toBe('på en måde, der');
+    expect(fix('hvor den pagaeldende er last inde')).toBe('hvor den pågældende er låst inde');
+    expect(fix('klageren har faet meddelelse')).toBe('klageren har fået meddelelse');
+    expect(fix('klipning af har og negle')).toBe('klipning af hår og negle');
+  });
+
+  it('leaves the genuine forms alone', () => {
+    expect(fix('at tage vare på sig selv')).toBe('at tage vare på sig selv');
+    expect(fix('en fast vagt')).toBe('en fast vagt');
+  });
+
+  it('leaves no unknown word in the built guidance units outside web addresses', () => {
+    const corpus = loadCorpus();
+    const unknown = new Set<string>();
+    for (const u of corpus.units) {
+      if (u.sourceId !== 'vejl2025') continue;
+      const text = u.text.replace(/\bhttps?:\/\/\S+|\bwww\.\S+/g, ' ');
+      for (const w of text.match(/\p{L}+/gu) ?? []) if (w.length >= 2 && !isKnownWord(w)) unknown.add(w);
+    }
+    expect([...unknown]).toEqual([]);
   });
 });

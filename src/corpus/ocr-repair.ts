@@ -90,6 +90,20 @@ const RULES: Rule[] = [
 /** Whole tokens whose repair a dictionary cannot decide ("VIl" lower-cases to the word "vil"). */
 const EXACT_FIXES: Record<string, string> = { VIl: 'VII' };
 
+interface Corrections {
+  /** Lower-case token -> replacement (real-word confusions, fused words, symbol damage). */
+  words: Record<string, string>;
+  /** Exact phrase replacements applied after the token pass. */
+  phrases: [string, string][];
+  /** Genuine words the dictionary lacks (abbreviations, legal terms): known. */
+  terms: string[];
+}
+
+/** The reviewed correction list (`ocr-corrections.json`): what the dictionary-gated repair cannot decide. */
+export const OCR_CORRECTIONS: Corrections = JSON.parse(
+  readFileSync(join(import.meta.dirname, 'ocr-corrections.json'), 'utf8'),
+) as Corrections;
+
 const MAX_SUBS = 4;
 const MAX_RARE = 1;
 
@@ -154,6 +168,7 @@ function loadLexicon(): Lexicon {
   return lexicon;
 }
 
+const TERMS = new Set(OCR_CORRECTIONS.terms);
 const directCache = new Map<string, boolean>();
 const compoundCache = new Map<string, boolean>();
 
@@ -167,6 +182,7 @@ function isDirectKnown(w: string): boolean {
   if (v === undefined) {
     const lx = loadLexicon();
     v =
+      TERMS.has(w) ||
       lx.cleanVocab.has(w) ||
       lx.stems.has(w) ||
       Object.hasOwn(lx.forms, w) ||
@@ -355,11 +371,23 @@ export function repairText(raw: string): { text: string; changes: number } {
       return exact;
     }
     const lower = tok.toLowerCase();
-    const fixed = repairWord(lower);
+    const corrected = OCR_CORRECTIONS.words[lower];
+    if (corrected !== undefined) {
+      changes++;
+      return /^\p{Lu}/u.test(corrected) ? corrected : applyCase(tok, corrected, atSentenceStart(whole, offset));
+    }
+    const repaired = repairWord(lower);
+    // The correction list also applies to the repair's own output ("sndring" -> "snøring" -> "ændring").
+    const fixed = (repaired !== null ? OCR_CORRECTIONS.words[repaired] : undefined) ?? repaired;
     if (fixed === null) return tok;
     changes++;
     return applyCase(tok, fixed, atSentenceStart(whole, offset));
   });
+  for (const [from, to] of OCR_CORRECTIONS.phrases) {
+    const parts = text.split(from);
+    changes += parts.length - 1;
+    text = parts.join(to);
+  }
   return { text, changes };
 }
 
