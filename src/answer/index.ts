@@ -7,10 +7,10 @@ import type { CorpusIndex } from '../corpus/index.ts';
 import type { Unit } from '../corpus/types.ts';
 import type { Verdict } from '../rules/index.ts';
 import { COMPLAINT_LABEL, DECIDED_BY_LABEL, STATUS_MARK, verdictHeadline } from './labels.ts';
-import { quoteFor } from './quote.ts';
+import { contentTerms, isHeadingOnly, quotable, quoteFor, sentenceScore, sentences } from './quote.ts';
 
 export * from './labels.ts';
-export { quoteFor, sentences } from './quote.ts';
+export { isHeadingOnly, quotable, quoteFor, sentences } from './quote.ts';
 
 export interface Citation {
   n: number;
@@ -22,6 +22,8 @@ export interface Citation {
 export interface Composed {
   answer: string;
   citations: Citation[];
+  /** One or two sentences that answer the question (verbatim from a cited source for informational answers). */
+  summary?: string;
 }
 
 export const DISCLAIMER = '_Hjemmel giver vejledning, ikke en afgørelse. Kontakt din leder eller kommunen ved tvivl._';
@@ -38,12 +40,12 @@ export class CitationList {
     const ns: number[] = [];
     for (const id of ids) {
       if (ns.length >= max) break;
-      const unit = this.corpus.unit(id);
+      const unit = this.quotableUnit(id, context);
       if (!unit) continue;
-      let c = this.byId.get(id);
+      let c = this.byId.get(unit.id);
       if (!c) {
-        c = { n: this.byId.size + 1, unitId: id, citation: unit.citation, quote: quoteFor(unit, context) };
-        this.byId.set(id, c);
+        c = { n: this.byId.size + 1, unitId: unit.id, citation: unit.citation, quote: quoteFor(unit, context) };
+        this.byId.set(unit.id, c);
       }
       if (!ns.includes(c.n)) ns.push(c.n);
     }
@@ -53,7 +55,41 @@ export class CitationList {
   get list(): Citation[] {
     return [...this.byId.values()];
   }
+
+  /** The citation already made for a unit (after heading-only units were replaced by their best child). */
+  for(id: string): Citation | undefined {
+    return this.byId.get(id) ?? this.byId.get(this.quotableUnit(id, '')?.id ?? '');
+  }
+
+  /**
+   * The unit to quote for an id: the unit itself, or, when its text is only a heading (a chapter title),
+   * the child that best matches the context, so no citation quotes a bare title.
+   */
+  private quotableUnit(id: string, context: string): Unit | undefined {
+    const unit = this.corpus.unit(id);
+    if (!unit || !isHeadingOnly(unit)) return unit;
+    const kids = unit.childIds.map((k) => this.corpus.unit(k)).filter((u): u is Unit => !!u && !isHeadingOnly(u));
+    if (!kids.length) return unit;
+    const q = new Set(contentTerms(context));
+    let best = kids[0]!;
+    let bestScore = q.size ? sentenceScore(best.text, q) : 0;
+    for (const k of kids.slice(1)) {
+      const sc = q.size ? sentenceScore(k.text, q) : 0;
+      if (sc > bestScore) {
+        best = k;
+        bestScore = sc;
+      }
+    }
+    return best;
+  }
 }
+
+/** Marks a citation label of a draft source, so the answer text itself says what the side panel says. */
+export function labelWithStatus(unit: Unit): string {
+  return unit.status === 'udkast' ? `${unit.citation} (udkast)` : unit.citation;
+}
+
+export const DRAFT_NOTE = 'Svaret bygger mest på udkastet til den nye vejledning (2025), som endnu ikke er endelig.';
 
 function sentence(s: string): string {
   const t = s.trim();
@@ -168,22 +204,87 @@ export function retrievalAnswer(question: string, hits: readonly PassageHit[], c
     return { answer: `${NOT_FOUND} Prøv at spørge mere konkret, fx om et bestemt indgreb.${topics}`, citations: [] };
   }
   const cites = new CitationList(corpus);
-  const top = relevant.slice(0, 3);
-  const first = top[0]!;
-  const firstMark = cites.cite([first.id], question);
-  const summary = cites.list[0]!.quote;
-  const out = [`**Kort fortalt:** ${summary}${firstMark}`];
+  const best = bestSentence(question, relevant.slice(0, 5), corpus);
+  const summaryUnit = best?.unit ?? relevant[0]!;
+  const summary = best?.sentence ?? quoteFor(summaryUnit, question);
+  const mark = cites.cite([summaryUnit.id], question);
+  // The summary is the chosen sentence, verbatim; its citation quotes the passage around it.
+  const sc = cites.for(summaryUnit.id);
+  if (sc && !sc.quote.includes(summary)) sc.quote = summary;
+  const draftMark = summaryUnit.status === 'udkast' ? ' (udkast)' : '';
+  const out = [`**Kort fortalt:** ${summary}${mark}${draftMark}`];
   const quotes: string[] = [];
-  for (const u of top.slice(1)) {
-    const mark = cites.cite([u.id], question);
-    const c = cites.list.find((x) => x.unitId === u.id)!;
-    quotes.push(`> ${c.quote}${mark}\n> — ${u.citation}`);
+  const shown: Unit[] = [summaryUnit];
+  for (const u of relevant) {
+    if (quotes.length >= 2) break;
+    if (u.id === summaryUnit.id) continue;
+    const m = cites.cite([u.id], question);
+    const n = Number(/\[(\d+)\]/.exec(m)?.[1] ?? 0);
+    const c = cites.list.find((x) => x.n === n);
+    if (!c || c.quote === summary || shown.some((x) => x.id === c.unitId) || !quotable(c.quote)) continue;
+    const shownUnit = corpus.unit(c.unitId) ?? u;
+    shown.push(shownUnit);
+    quotes.push(`> ${c.quote}${m}\n> — ${labelWithStatus(shownUnit)}`);
   }
   if (quotes.length) out.push(`**Mere fra kilderne:**\n\n${quotes.join('\n\n')}`);
-  const stale = top.filter((u) => u.status === 'ophævet');
+  const stale = shown.filter((u) => u.status === 'ophævet');
   if (stale.length) out.push('⚠️ Et af uddragene stammer fra en ophævet kilde og beskriver de tidligere regler.');
+  if (shown.filter((u) => u.status === 'udkast').length * 2 > shown.length) out.push(DRAFT_NOTE);
   out.push(DISCLAIMER);
-  return { answer: out.join('\n\n'), citations: cites.list };
+  return { answer: out.join('\n\n'), citations: cites.list, summary };
+}
+
+/**
+ * The sentence (or two) among the top passages that best answers the question: scored on the question's
+ * stemmed terms with a small preference for higher-ranked passages, never the first sentence by default.
+ */
+export function bestSentence(
+  question: string,
+  units: readonly Unit[],
+  corpus?: CorpusIndex,
+): { unit: Unit; sentence: string } | undefined {
+  const q = new Set(contentTerms(question));
+  const weight = corpus ? idf(corpus) : () => 1;
+  const definitional = /^\s*(?:hvad\s+(?:er|betyder|menes|forstås)|what\s+is)\b/iu.test(question);
+  let best: { unit: Unit; sentence: string; score: number } | undefined;
+  units.forEach((u, rank) => {
+    if (isHeadingOnly(u)) return;
+    const sents = sentences(u.text);
+    sents.forEach((x, i) => {
+      const text = u.text.slice(x.start, x.end);
+      if (!quotable(text)) return;
+      const nWords = (text.match(/\p{L}+/gu) ?? []).length;
+      // Very short sentences rarely answer on their own; a definition answers "hvad er/betyder …?".
+      const shortPenalty = nWords < 8 ? 0.7 : 1;
+      const defBonus = definitional && DEFINITION_RE.test(text) ? 1.3 : 1;
+      const score = sentenceScore(text, q, weight) * (1 - 0.08 * rank) * shortPenalty * defBonus;
+      if (!best || score > best.score) {
+        // A short sentence that leads into the next ("Det gælder:") is quoted with it.
+        const next = sents[i + 1];
+        const sentence = text.length < 90 && /:$/.test(text) && next ? u.text.slice(x.start, next.end) : text;
+        best = { unit: u, sentence, score };
+      }
+    });
+  });
+  return best && best.score > 0 ? { unit: best.unit, sentence: best.sentence } : undefined;
+}
+
+/** Sentences that define a term. */
+const DEFINITION_RE = /\b(?:forstås|defineres|betyder|menes|omfatter|er en|er et|er når)\b/iu;
+
+const idfCache = new WeakMap<CorpusIndex, (term: string) => number>();
+
+/** Inverse document frequency of content terms over the corpus units (rare terms say what is asked about). */
+function idf(corpus: CorpusIndex): (term: string) => number {
+  let f = idfCache.get(corpus);
+  if (!f) {
+    const df = new Map<string, number>();
+    for (const u of corpus.units) for (const t of new Set(contentTerms(u.text))) df.set(t, (df.get(t) ?? 0) + 1);
+    const n = corpus.units.length;
+    f = (t: string) => Math.log(1 + n / (1 + (df.get(t) ?? 0)));
+    idfCache.set(corpus, f);
+  }
+  return f;
 }
 
 export const OUT_OF_SCOPE_ANSWER =

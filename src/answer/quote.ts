@@ -1,5 +1,6 @@
 /** Verbatim quotes from units: every quote Hjemmel shows is a substring of its unit's text. */
 import type { Unit } from '../corpus/types.ts';
+import { STOP_WORDS, stem } from '../search/analyzer.ts';
 
 const STOP = new Set([
   'og',
@@ -101,8 +102,9 @@ export function sentences(text: string): Array<{ start: number; end: number }> {
 }
 
 /**
- * The most relevant passage of a unit for a query: the best-matching sentence plus following ones
- * up to maxLen characters. Always a verbatim substring of unit.text.
+ * The most relevant passage of a unit for a query: the best-matching quotable sentence plus following
+ * ones up to maxLen characters. Always a verbatim substring of unit.text made of whole sentences (a
+ * single sentence longer than maxLen is quoted whole, never cut); placeholders and bare labels are skipped.
  */
 export function quoteFor(unit: Unit, query = '', maxLen = 320): string {
   const key = `${unit.id}\u0000${maxLen}\u0000${query}`;
@@ -119,17 +121,78 @@ export function quoteFor(unit: Unit, query = '', maxLen = 320): string {
 const cache = new Map<string, string>();
 const CACHE_MAX = 20_000;
 
+/** A draft's unfilled cross-reference ("[…]", "pkt. x-x") makes a sentence unfit to quote. */
+const PLACEHOLDER_RE = /\[…\]|\[\.\.\.?\]|\b[xX]\s?-\s?[xX]\b|\[[xX]\]/u;
+/** A bare label such as "Stk. 2.", "§ 21." or "1)" is not a sentence worth quoting. */
+const LABEL_RE = /^(?:(?:stk|nr|pkt|kap)\.?\s*\d+\s*\.?|§+\s*\d+\s*[a-h]?\s*\.?|\d+[.)]|[a-h][.)])$/iu;
+
+/** Whether a sentence can stand as a quote: no placeholder, not a bare label, at least four words. */
+export function quotable(sentence: string): boolean {
+  const t = sentence.trim();
+  if (PLACEHOLDER_RE.test(t) || LABEL_RE.test(t)) return false;
+  return (t.match(/\p{L}+/gu) ?? []).length >= 4;
+}
+
+/** A unit whose whole text is a heading (no sentence): citing it would quote only a title. */
+export function isHeadingOnly(unit: Unit): boolean {
+  const t = unit.text.trim();
+  return t.length < 160 && !/[.!?:;]/.test(t);
+}
+
+/** Stemmed content terms (accent-insensitive for aa/oe/ae spellings) for sentence scoring. */
+export function contentTerms(s: string): string[] {
+  const norm = s.toLowerCase().replace(/aa/g, 'å').replace(/oe/g, 'ø').replace(/ae/g, 'æ');
+  return words(norm)
+    .filter((w) => !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w))
+    .map((w) => (w.length > 3 ? stem(w) : w));
+}
+
+/** Question and filler words that say what is asked, not what about. */
+const QUESTION_WORDS = new Set([
+  'hvor',
+  'hvornår',
+  'hvem',
+  'hvad',
+  'hvilke',
+  'hvilken',
+  'hvordan',
+  'hvorfor',
+  'må',
+  'kan',
+  'skal',
+  'vores',
+  'borgeren',
+  'beboeren',
+]);
+
+/**
+ * How well a sentence answers a query: the weight (e.g. inverse document frequency) of the query terms it
+ * contains, damped by sentence length.
+ */
+export function sentenceScore(
+  sentence: string,
+  queryTerms: ReadonlySet<string>,
+  weight: (term: string) => number = () => 1,
+): number {
+  const ws = contentTerms(sentence);
+  if (!queryTerms.size) return 0;
+  let sum = 0;
+  for (const w of new Set(ws)) if (queryTerms.has(w)) sum += weight(w);
+  return sum / Math.sqrt(ws.length + 4);
+}
+
 function computeQuote(unit: Unit, query: string, maxLen: number): string {
   const text = unit.text;
-  if (text.length <= maxLen) return text;
   const sents = sentences(text);
-  if (!sents.length) return text.slice(0, maxLen);
-  const q = new Set(words(query));
-  let best = 0;
-  let bestScore = -1;
-  sents.forEach((s, i) => {
-    const ws = words(text.slice(s.start, s.end));
-    const score = q.size ? ws.filter((w) => q.has(w)).length / Math.sqrt(ws.length + 1) : -i;
+  const ok = sents.map((x) => quotable(text.slice(x.start, x.end)));
+  if (text.length <= maxLen && ok.every(Boolean)) return text;
+  if (!ok.some(Boolean)) return text.length <= maxLen ? text : wholeSentenceCut(text, sents, maxLen);
+  const q = new Set(contentTerms(query));
+  let best = -1;
+  let bestScore = -Infinity;
+  sents.forEach((x, i) => {
+    if (!ok[i]) return;
+    const score = q.size ? sentenceScore(text.slice(x.start, x.end), q) : -i;
     if (score > bestScore) {
       bestScore = score;
       best = i;
@@ -137,11 +200,15 @@ function computeQuote(unit: Unit, query: string, maxLen: number): string {
   });
   const start = sents[best]!.start;
   let end = sents[best]!.end;
-  for (let i = best + 1; i < sents.length && sents[i]!.end - start <= maxLen; i++) end = sents[i]!.end;
-  if (end - start > maxLen) {
-    // A single long sentence: cut at a word boundary.
-    const cut = text.lastIndexOf(' ', start + maxLen);
-    end = cut > start ? cut : start + maxLen;
-  }
+  // Whole sentences only: add following quotable sentences while the quote stays within maxLen.
+  for (let i = best + 1; i < sents.length && ok[i] && sents[i]!.end - start <= maxLen; i++) end = sents[i]!.end;
+  return text.slice(start, end);
+}
+
+/** Text with no quotable sentence (a list item, a short clause): its first sentences up to maxLen. */
+function wholeSentenceCut(text: string, sents: Array<{ start: number; end: number }>, maxLen: number): string {
+  const start = sents[0]!.start;
+  let end = sents[0]!.end;
+  for (let i = 1; i < sents.length && sents[i]!.end - start <= maxLen; i++) end = sents[i]!.end;
   return text.slice(start, end);
 }
