@@ -344,4 +344,27 @@ export const FACT_QUESTIONS: Record<FactName, FactQuestion> = {
       { value: 24, label: '24 måneder' },
     ],
   },
+  // Shared facts for later issues (no condition reads them yet).
+  under18: { fact: 'under18', question: 'Er personen under 18 år?', options: yesNo },
+  decisionExists: {
+    fact: 'decisionExists',
+    question: 'Er der allerede truffet en afgørelse om dette indgreb?',
+    options: yesNo,
+  },
+  decisionDate: { fact: 'decisionDate', question: 'Hvornår blev afgørelsen truffet?', options: [] },
+  holdMinutes: {
+    fact: 'holdMinutes',
+    question: 'Hvor mange minutter varede fastholdelsen?',
+    options: [
+      { value: 1, label: 'Under 2 minutter' },
+      { value: 5, label: 'Omkring 5 minutter' },
+      { value: 15, label: 'Omkring et kvarter' },
+      { value: 30, label: 'En halv time eller mere' },
+    ],
+  },
+  dangerToOthers: {
+    fact: 'dangerToOthers',
+    question: 'Var der fare for, at personen ville skade andre (f.eks. slå en medbeboer)?',
+    options: yesNo,
+  },
 };

@@ -281,6 +281,18 @@ export const FactsSchema = z
       .describe(
         'Træffes afgørelsen på et møde i kommunalbestyrelsen eller det stående udvalg (i stedet for af forvaltningen)?',
       ),
+    // Shared facts for later issues (added ahead of their rules; no condition reads them yet).
+    under18: z.boolean().optional().describe('Er personen under 18 år?'),
+    decisionExists: z
+      .boolean()
+      .optional()
+      .describe('Er der allerede truffet en afgørelse (tilladelse) om dette indgreb?'),
+    decisionDate: z.iso.date().optional().describe('Datoen (ÅÅÅÅ-MM-DD), hvor afgørelsen om indgrebet blev truffet.'),
+    holdMinutes: z.number().min(0).optional().describe('Hvor mange minutter varede fastholdelsen?'),
+    dangerToOthers: z
+      .boolean()
+      .optional()
+      .describe('Var der fare for, at personen ville skade andre (f.eks. slå en medbeboer)?'),
   })
   .describe('Oplysninger om situationen. Alle felter er valgfrie: et manglende felt betyder "ved ikke".');
 export type Facts = z.infer<typeof FactsSchema>;
