@@ -7,7 +7,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signToken } from '../src/server/api/keys.ts';
+import { signToken } from '../src/keys/index.ts';
 import { bearer, call, errorCode, startApiServer, type TestServer } from './api-helpers.ts';
 
 const run = promisify(execFile);

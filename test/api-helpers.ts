@@ -3,7 +3,7 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KeyStore } from '../src/server/api/keys.ts';
+import { KeyStore } from '../src/keys/index.ts';
 import { type Started, startServer } from '../src/server/index.ts';
 
 export interface TestServer extends Started {

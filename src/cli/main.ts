@@ -29,7 +29,7 @@ const commands: Record<string, { describe: string; load: () => Promise<Runner> }
   },
   keys: {
     describe: 'keys create --name <client> --origins <url,…> | keys list | keys revoke <id>: API keys',
-    load: async () => (await import('../server/api/cli.ts')).run,
+    load: async () => (await import('../keys/cli.ts')).run,
   },
 };
 

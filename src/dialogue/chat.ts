@@ -15,6 +15,7 @@ import {
   verifyExplanation,
 } from '../answer/index.ts';
 import type { CorpusIndex } from '../corpus/index.ts';
+import { DomainError } from '../errors/index.ts';
 import { fillPrompt, type Llm, loadPrompt, maskCpr } from '../llm/index.ts';
 import {
   evaluate,
@@ -102,10 +103,9 @@ export interface SessionState {
   turns: Turn[];
 }
 
-export class UnknownSessionError extends Error {
-  readonly code = 'unknown_session';
+export class UnknownSessionError extends DomainError {
   constructor(readonly sessionId: string) {
-    super(`Ukendt samtale / unknown session: ${sessionId}`);
+    super('not_found', 'unknown_session', `Ukendt samtale / unknown session: ${sessionId}`);
   }
 }
 

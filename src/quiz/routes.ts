@@ -7,8 +7,8 @@
  */
 import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
-import { isLocalRequest, requireAdmin, safeEqual } from '../server/admin.ts';
-import { type AppState, HttpError, type Mount, requireReady } from '../server/app.ts';
+import { DomainError } from '../errors/index.ts';
+import { type AppState, isLocalRequest, type Mount, requireAdmin, requireReady, safeEqual } from '../http/index.ts';
 import { PAGE_CSP } from '../web/pages.ts';
 import { managerPage, quizPage } from './page.ts';
 import { AnswerRequestSchema, CreateQuizSessionRequestSchema, LearnerIdSchema } from './schemas.ts';
@@ -75,11 +75,19 @@ function requireApiAdmin(state: AppState, req: Request, res: Response): void {
   if (client?.kind === 'key' && client.public === false) return;
   if (!token) {
     if (isLocalRequest(req)) return;
-    throw new HttpError(403, 'forbidden', 'Kun adgang fra localhost eller med API-nøgle / localhost or API key only');
+    throw new DomainError(
+      'forbidden',
+      'forbidden',
+      'Kun adgang fra localhost eller med API-nøgle / localhost or API key only',
+    );
   }
   const given = req.get('x-hjemmel-admin-token');
   if (given !== undefined && safeEqual(given, token)) return;
-  throw new HttpError(401, 'unauthorized', 'Lederadgang kræver token i X-Hjemmel-Admin-Token / admin token required');
+  throw new DomainError(
+    'unauthorized',
+    'unauthorized',
+    'Lederadgang kræver token i X-Hjemmel-Admin-Token / admin token required',
+  );
 }
 
 const ExportQuerySchema = z.object({ learnerId: LearnerIdSchema.optional() });
@@ -166,7 +174,7 @@ function routes(app: Express, state: AppState): void {
 
   app.get('/quiz/quiz.js', async (_req, res) => {
     const js = await quizClientBundle().catch(() => {
-      throw new HttpError(503, 'quiz_unavailable', 'quiz.js kunne ikke bygges / could not be built');
+      throw new DomainError('unavailable', 'quiz_unavailable', 'quiz.js kunne ikke bygges / could not be built');
     });
     res
       .set({

@@ -10,8 +10,8 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { Citation } from '../answer/index.ts';
 import type { CorpusIndex } from '../corpus/index.ts';
+import { DomainError } from '../errors/index.ts';
 import { listMeasures, RULES_VERSION } from '../rules/index.ts';
-import { HttpError } from '../server/app.ts';
 import { loadBank, type Scenario, scenarioById, servedScenarios, TOPICS, type TopicId } from './bank.ts';
 import { type Explanation, explain } from './explain.ts';
 import {
@@ -144,8 +144,8 @@ export class QuizService {
       for (const q of allQuestions().get(s.id) ?? []) if (matchesTopic(s, q.kind, topic)) candidates.push({ q, s });
     }
     if (!candidates.length)
-      throw new HttpError(
-        422,
+      throw new DomainError(
+        'unprocessable',
         'no_questions',
         'Der er endnu ingen spørgsmål i det valgte emne og niveau / no questions for this topic and level yet',
       );
@@ -202,7 +202,11 @@ export class QuizService {
   private load(sessionId: string): SessionState {
     const state = this.store.getSession<SessionState>(sessionId);
     if (!state)
-      throw new HttpError(404, 'unknown_quiz_session', `Ukendt quiz-session / unknown quiz session: ${sessionId}`);
+      throw new DomainError(
+        'not_found',
+        'unknown_quiz_session',
+        `Ukendt quiz-session / unknown quiz session: ${sessionId}`,
+      );
     return state;
   }
 
@@ -254,17 +258,17 @@ export class QuizService {
     const state = this.load(sessionId);
     this.settle(state);
     const item = state.queue[0];
-    if (!item) throw new HttpError(409, 'session_done', 'Sessionen er slut / the session is finished');
+    if (!item) throw new DomainError('conflict', 'session_done', 'Sessionen er slut / the session is finished');
     if (item.questionId !== input.questionId)
-      throw new HttpError(
-        409,
+      throw new DomainError(
+        'conflict',
         'not_current_question',
         `Spørgsmålet er ikke sessionens aktuelle / not the current question (current: ${item.questionId})`,
         { currentQuestionId: item.questionId },
       );
     const { q, s } = findQuestion(item.questionId)!;
     if (!q.options.some((o) => o.id === input.optionId))
-      throw new HttpError(400, 'invalid_option', `Ukendt svarmulighed / unknown option: ${input.optionId}`);
+      throw new DomainError('invalid', 'invalid_option', `Ukendt svarmulighed / unknown option: ${input.optionId}`);
 
     const correct = input.optionId === q.correctOptionId;
     this.store.recordAnswer({

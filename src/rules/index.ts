@@ -2,6 +2,7 @@
  * Rule evaluator entry: `evaluate(request): Verdict` for serviceloven kap. 24, 24 a, 24 b, 24 c and 24 d.
  * Deterministic, synchronous, no I/O per call.
  */
+import { DomainError } from '../errors/index.ts';
 import { evaluateMeasure, usesConsent } from './engine.ts';
 import { FACT_QUESTIONS, type FactQuestion } from './facts.ts';
 import { MEASURES } from './measures.ts';
@@ -27,11 +28,13 @@ const BY_ID = new Map<MeasureId, MeasureDef>(MEASURES.map((m) => [m.id, m]));
 export const implementedMeasures: readonly MeasureId[] = MEASURES.map((m) => m.id);
 
 /** Thrown for a valid measure id whose rules are not implemented here (kept for callers; every id is implemented now). */
-export class MeasureNotImplementedError extends Error {
-  readonly code = 'measure_not_implemented';
+export class MeasureNotImplementedError extends DomainError {
   constructor(readonly measure: string) {
-    super(`Indgrebet "${measure}" er ikke implementeret i regelmotoren endnu.`);
-    this.name = 'MeasureNotImplementedError';
+    super(
+      'unprocessable',
+      'measure_not_implemented',
+      `Indgrebet "${measure}" er ikke implementeret i regelmotoren endnu.`,
+    );
   }
 }
 

@@ -5,6 +5,7 @@
  * systems can render forms from them.
  */
 import { z } from 'zod';
+import { DomainError } from '../errors/index.ts';
 
 /** Measure ids: a contract with the API, the quizzes and outside checks (kap. 24-24 b, then kap. 24 c and 24 d). */
 export const MEASURE_IDS = [
@@ -437,15 +438,15 @@ export const VerdictSchema = z
 export type Verdict = z.infer<typeof VerdictSchema>;
 
 /** asOf outside the period the rules cover. */
-export class RulesPeriodError extends Error {
-  readonly code = 'rules_period';
+export class RulesPeriodError extends DomainError {
   constructor(
     readonly asOf: string,
     readonly validFrom: string,
   ) {
     super(
+      'unprocessable',
+      'rules_period',
       `Reglerne dækker kun perioden fra ${validFrom} (serviceloven kap. 24-24 d som gældende fra 1. januar 2025); ${asOf} ligger før.`,
     );
-    this.name = 'RulesPeriodError';
   }
 }

@@ -1,22 +1,40 @@
 /**
  * The HTTP app (express 5). Every error has one JSON shape: `{ "error": { "code", "message", "details"? } }`,
- * with Danish/English messages. Capabilities add their routes through `AppParts`.
+ * with Danish/English messages. This is the one edge where domain errors (src/errors) become status codes.
+ * Capabilities add their routes through `Mount`s (src/http).
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
 import { ZodError, z } from 'zod';
-import type { CorpusIndex } from '../corpus/index.ts';
-import { type ChatResponse, type Conversation, UnknownSessionError } from '../dialogue/index.ts';
-import { RulesPeriodError } from '../rules/index.ts';
-import type { Store } from '../store/index.ts';
+import type { ChatResponse } from '../dialogue/index.ts';
+import { DomainError, type ErrorKind } from '../errors/index.ts';
+import { type AppState, type Mount, requireReady } from '../http/index.ts';
 
-export class HttpError extends Error {
+export { type AppState, type Mount, requireReady } from '../http/index.ts';
+
+/** The status code of each kind of domain error. */
+export const STATUS_OF_KIND: Record<ErrorKind, number> = {
+  invalid: 400,
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  unavailable: 503,
+};
+
+const KIND_OF_STATUS = new Map<number, ErrorKind>(
+  Object.entries(STATUS_OF_KIND).map(([kind, status]) => [status, kind as ErrorKind]),
+);
+
+/** A domain error raised by the HTTP layer itself, with its status given directly. */
+export class HttpError extends DomainError {
   constructor(
     readonly status: number,
-    readonly code: string,
+    code: string,
     message: string,
-    readonly details?: unknown,
+    details?: unknown,
   ) {
-    super(message);
+    super(KIND_OF_STATUS.get(status) ?? 'invalid', code, message, details);
   }
 }
 
@@ -34,18 +52,6 @@ export function sendError(res: Response, status: number, code: string, message: 
   res.status(status).json({ error: { code, message, ...(details !== undefined ? { details } : {}) } });
 }
 
-export interface AppState {
-  corpus?: CorpusIndex;
-  conversation?: Conversation;
-  store?: Store;
-  ready: boolean;
-  startedAt: number;
-  /** The server's environment (startServer's `env`), for mounts' settings. */
-  env?: NodeJS.ProcessEnv;
-  /** The server's logger (startServer's `log`); mounts log through it. */
-  log?: (msg: string) => void;
-}
-
 /** Splits an answer into chunks for streaming (sentence-sized, keeping markdown intact). */
 export function chunksOf(text: string): string[] {
   return text.match(/[^\n.!?]*(?:[.!?]+\s*|\n+|$)/g)?.filter((c) => c.length > 0) ?? [text];
@@ -57,25 +63,6 @@ function wantsStream(req: Request): boolean {
 
 function writeEvent(res: Response, event: string, data: unknown): void {
   res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-}
-
-export function requireReady(state: AppState) {
-  return (_req: Request, _res: Response, next: NextFunction) => {
-    if (!state.ready)
-      throw new HttpError(503, 'not_ready', 'Hjemmel starter stadig op / still starting, try again shortly');
-    next();
-  };
-}
-
-/**
- * A capability's HTTP part (journal API, widget, quiz). `before` runs right after body parsing (for
- * middleware such as auth, CORS and rate limits, which then also guard /api/v1/chat); `routes` adds
- * routes after the core ones and before the 404 and error handlers.
- */
-export interface Mount {
-  name: string;
-  before?: (app: express.Express, state: AppState) => void;
-  routes?: (app: express.Express, state: AppState) => void;
 }
 
 export function createApp(state: AppState, mounts: Mount[] = []): express.Express {
@@ -139,6 +126,7 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
       return;
     }
     if (err instanceof HttpError) return sendError(res, err.status, err.code, err.message, err.details);
+    if (err instanceof DomainError) return sendError(res, STATUS_OF_KIND[err.kind], err.code, err.message, err.details);
     if (err instanceof ZodError) {
       const first = err.issues[0];
       const where = first?.path.length ? `${first.path.join('.')}: ` : '';
@@ -150,8 +138,6 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
         err.issues,
       );
     }
-    if (err instanceof UnknownSessionError) return sendError(res, 404, err.code, err.message);
-    if (err instanceof RulesPeriodError) return sendError(res, 422, err.code, err.message);
     const e = err as { type?: string; status?: number; message?: string };
     if (e?.type === 'entity.parse.failed')
       return sendError(res, 400, 'invalid_json', 'Ugyldig JSON i forespørgslen / request body is not valid JSON');

@@ -8,9 +8,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import type { Response } from 'express';
 import { z } from 'zod';
+import { DomainError } from '../errors/index.ts';
+import { type AppState, type Mount, requireAdmin, requireReady } from '../http/index.ts';
 import { maskCpr } from '../llm/index.ts';
-import { requireAdmin } from '../server/admin.ts';
-import { type AppState, HttpError, type Mount, requireReady } from '../server/app.ts';
 import { buildWidget, WIDGET_FILE } from './build.ts';
 import { feedbackPage, PAGE_CSP, sourcesPage, standalonePage } from './pages.ts';
 
@@ -77,8 +77,8 @@ function routes(app: import('express').Express, state: AppState): void {
 
   app.get('/widget.js', async (req, res) => {
     const b = await widgetBundle().catch(() => {
-      throw new HttpError(
-        503,
+      throw new DomainError(
+        'unavailable',
         'widget_unavailable',
         'widget.js kunne ikke bygges / could not be built: run npm run build',
       );
@@ -111,7 +111,8 @@ function routes(app: import('express').Express, state: AppState): void {
     let answer: string | null = null;
     if (f.sessionId) {
       const session = state.conversation!.session(f.sessionId);
-      if (!session) throw new HttpError(404, 'unknown_session', `Ukendt samtale / unknown session: ${f.sessionId}`);
+      if (!session)
+        throw new DomainError('not_found', 'unknown_session', `Ukendt samtale / unknown session: ${f.sessionId}`);
       const turn = f.turn !== undefined ? session.turns[f.turn] : undefined;
       if (turn?.role === 'assistant') answer = turn.text;
     }

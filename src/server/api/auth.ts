@@ -3,9 +3,9 @@
  * an access log that never contains keys, tokens, query strings or raw CPR numbers.
  */
 import type { NextFunction, Request, Response } from 'express';
+import { type ApiKey, KeyStore, PUBLIC_PREFIX, SECRET_PREFIX, TOKEN_PREFIX, verifyToken } from '../../keys/index.ts';
 import { maskCpr } from '../../llm/privacy.ts';
 import { type AppState, HttpError, sendError } from '../app.ts';
-import { type ApiKey, KeyStore, PUBLIC_PREFIX, SECRET_PREFIX, TOKEN_PREFIX, verifyToken } from './keys.ts';
 
 export interface Client {
   kind: 'anonymous' | 'key' | 'token';

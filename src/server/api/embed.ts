@@ -6,10 +6,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { KeyStore, TOKEN_PREFIX, verifyToken } from '../../keys/index.ts';
 import { type Facts, FactsSchema, listMeasures, MeasureIdSchema, measureInfo } from '../../rules/index.ts';
 import { type AppState, HttpError } from '../app.ts';
 import { anonymousAllowed, settingsFrom } from './auth.ts';
-import { KeyStore, TOKEN_PREFIX, verifyToken } from './keys.ts';
 
 const esc = (s: unknown): string =>
   String(s ?? '').replace(

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Request, type Response } from 'express';
 import type { CorpusIndex, SourceMeta, Unit } from '../../corpus/index.ts';
+import { DEFAULT_TOKEN_TTL_SECONDS, KeyStore, normaliseOrigin, signToken } from '../../keys/index.ts';
 import {
   evaluate,
   listMeasures,
@@ -25,7 +26,6 @@ import { apiGuard, type Client, RateLimiter, settingsFrom } from './auth.ts';
 import { renderDocsHtml } from './docs.ts';
 import { embedHandler } from './embed.ts';
 import { checkIncident } from './incident.ts';
-import { DEFAULT_TOKEN_TTL_SECONDS, KeyStore, normaliseOrigin, signToken } from './keys.ts';
 import { openApiDocument } from './openapi.ts';
 import { captureChatRecord, getRecord, recordOwner, renderRecordHtml, writeVerdictRecord } from './records.ts';
 import {

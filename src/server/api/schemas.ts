@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ChatContextSchema, ChatRequestSchema, CitationSchema, FollowUpSchema } from '../../dialogue/index.ts';
+import { MAX_TOKEN_TTL_SECONDS } from '../../keys/index.ts';
 import {
   EvaluateRequestSchema,
   FactsSchema,
@@ -14,7 +15,6 @@ import {
   VerdictSchema,
 } from '../../rules/index.ts';
 import { ErrorSchema } from '../app.ts';
-import { MAX_TOKEN_TTL_SECONDS } from './keys.ts';
 
 export {
   ChatContextSchema,

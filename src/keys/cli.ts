@@ -4,8 +4,8 @@
  *   keys list [--json]
  *   keys revoke <id>
  */
-import { Store } from '../../store/index.ts';
-import { type ApiKey, KeyStore } from './keys.ts';
+import { Store } from '../store/index.ts';
+import { type ApiKey, KeyStore } from './index.ts';
 
 const USAGE = `Brug / usage:
   keys create --name <klient> --origins <url,…> [--public] [--rate <n/min>] [--json]

@@ -7,7 +7,7 @@
  * key's allowed origins; the secret comes from HJEMMEL_TOKEN_SECRET or is generated and kept in SQLite.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Store } from '../../store/index.ts';
+import type { Store } from '../store/index.ts';
 
 export const SECRET_PREFIX = 'hjm_sk_';
 export const PUBLIC_PREFIX = 'hjm_pk_';

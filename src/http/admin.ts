@@ -5,7 +5,7 @@
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
-import { type AppState, HttpError } from './app.ts';
+import { DomainError } from '../errors/index.ts';
 
 /** Constant-time string comparison. */
 export function safeEqual(a: string, b: string): boolean {
@@ -21,17 +21,22 @@ export function isLocalRequest(req: Request): boolean {
   return local && !req.get('x-forwarded-for');
 }
 
-export function adminToken(state: AppState): string | undefined {
-  return (state.env ?? process.env)['HJEMMEL_ADMIN_TOKEN'] || undefined;
+export function adminToken(env: NodeJS.ProcessEnv | undefined): string | undefined {
+  return (env ?? process.env)['HJEMMEL_ADMIN_TOKEN'] || undefined;
 }
 
-/** Throws 403/401 unless the request may see administrator pages. `realm` names the login prompt. */
-export function requireAdmin(state: AppState, req: Request, res: Response, realm = 'Hjemmel admin'): void {
-  const token = adminToken(state);
+/** Throws forbidden/unauthorized unless the request may see administrator pages. `realm` names the login prompt. */
+export function requireAdmin(
+  state: { env?: NodeJS.ProcessEnv | undefined },
+  req: Request,
+  res: Response,
+  realm = 'Hjemmel admin',
+): void {
+  const token = adminToken(state.env);
   if (!token) {
     if (isLocalRequest(req)) return;
-    throw new HttpError(
-      403,
+    throw new DomainError(
+      'forbidden',
       'forbidden',
       'Kun adgang fra localhost; sæt HJEMMEL_ADMIN_TOKEN for adgang udefra / localhost only unless HJEMMEL_ADMIN_TOKEN is set',
     );
@@ -45,5 +50,5 @@ export function requireAdmin(state: AppState, req: Request, res: Response, realm
   }
   if (given !== undefined && safeEqual(given, token)) return;
   res.set('WWW-Authenticate', `Basic realm="${realm}", charset="UTF-8"`);
-  throw new HttpError(401, 'unauthorized', 'Administratoradgang kræver token / admin token required');
+  throw new DomainError('unauthorized', 'unauthorized', 'Administratoradgang kræver token / admin token required');
 }

@@ -1,0 +1,46 @@
+/**
+ * Domain errors: what went wrong, in words every layer can use, with no HTTP in them. Each error has a
+ * `kind` (the class of failure), a machine-readable `code` and a Danish / English `message`. Only the HTTP
+ * edge (src/server/app.ts) turns a kind into a status code; the CLI turns it into an exit code.
+ */
+
+export const ERROR_KINDS = [
+  /** The input is malformed or refers to something that cannot be used (HTTP 400). */
+  'invalid',
+  /** No or wrong credentials (401). */
+  'unauthorized',
+  /** Credentials are fine but not enough (403). */
+  'forbidden',
+  /** The thing asked for does not exist (404). */
+  'not_found',
+  /** The request conflicts with the current state, e.g. a finished quiz session (409). */
+  'conflict',
+  /** Well-formed but outside what the rules cover, e.g. a date before the rules' period (422). */
+  'unprocessable',
+  /** Not available yet or right now, e.g. still starting (503). */
+  'unavailable',
+] as const;
+export type ErrorKind = (typeof ERROR_KINDS)[number];
+
+export class DomainError extends Error {
+  constructor(
+    readonly kind: ErrorKind,
+    readonly code: string,
+    message: string,
+    readonly details?: unknown,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+export function isDomainError(err: unknown): err is DomainError {
+  return err instanceof DomainError;
+}
+
+/** Thrown while the corpus, index or store are still loading. */
+export class NotReadyError extends DomainError {
+  constructor() {
+    super('unavailable', 'not_ready', 'Hjemmel starter stadig op / still starting, try again shortly');
+  }
+}

@@ -1,0 +1,45 @@
+/**
+ * The HTTP kit shared by every capability that serves routes (src/server, src/web, src/quiz): the app's
+ * state, the `Mount` contract, and guards. It sits below src/server, so capabilities never import from
+ * the server; the server composes the mounts. Guards throw domain errors (src/errors); src/server/app.ts
+ * is the one place that maps them to status codes.
+ */
+import type express from 'express';
+import type { NextFunction, Request, Response } from 'express';
+import type { CorpusIndex } from '../corpus/index.ts';
+import type { Conversation } from '../dialogue/index.ts';
+import { NotReadyError } from '../errors/index.ts';
+import type { Store } from '../store/index.ts';
+
+export { isLocalRequest, requireAdmin, safeEqual } from './admin.ts';
+
+export interface AppState {
+  corpus?: CorpusIndex;
+  conversation?: Conversation;
+  store?: Store;
+  ready: boolean;
+  startedAt: number;
+  /** The server's environment (startServer's `env`), for mounts' settings. */
+  env?: NodeJS.ProcessEnv;
+  /** The server's logger (startServer's `log`); mounts log through it. */
+  log?: (msg: string) => void;
+}
+
+/** Express middleware: 503 `not_ready` until the corpus, index and store are loaded. */
+export function requireReady(state: AppState) {
+  return (_req: Request, _res: Response, next: NextFunction) => {
+    if (!state.ready) throw new NotReadyError();
+    next();
+  };
+}
+
+/**
+ * A capability's HTTP part (journal API, widget, quiz). `before` runs right after body parsing (for
+ * middleware such as auth, CORS and rate limits, which then also guard /api/v1/chat); `routes` adds
+ * routes after the core ones and before the 404 and error handlers.
+ */
+export interface Mount {
+  name: string;
+  before?: (app: express.Express, state: AppState) => void;
+  routes?: (app: express.Express, state: AppState) => void;
+}
