@@ -9,6 +9,7 @@ import { create, insertMultiple, load as oramaLoad, save as oramaSave, search as
 import { stemmer as oramaDanishStemmer } from '@orama/stemmers/danish';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
+import { repairText } from '../../src/corpus/ocr-repair.ts';
 import type { Unit } from '../../src/corpus/types.ts';
 import { STOP_WORDS, stem } from '../../src/search/analyzer.ts';
 import { unitIndexText } from '../../src/search/index.ts';
@@ -31,7 +32,26 @@ export function loadQuestions(path = QUESTIONS_FILE): Question[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as Question);
+    .map((l) => JSON.parse(l) as Partial<Question> & { q: string })
+    .map((q) => ({
+      q: q.q,
+      relevant: q.relevant ?? [],
+      // Writers copy evidence verbatim from the sources, the guidance in its OCR-damaged spelling: repair it
+      // as the corpus is repaired, then compare folded forms.
+      evidence: (q.evidence ?? []).map((e) => fold(repairText(e).text)),
+    }));
+}
+
+/** Lower case, æ/ø/å folded, hyphenation and punctuation dropped, spaces squashed: a robust evidence match. */
+export function fold(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/-\s+/g, '')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[^\p{L}\d§]+/gu, ' ')
+    .trim();
 }
 
 /** A ranked result as the metrics see it: the unit, plus units it stands for (collapsed duplicates). */
@@ -174,8 +194,18 @@ export function lunrEngine(idx: lunr.Index, units: Unit[]): Engine {
 // ---------- metrics ----------
 export function isRelevant(r: RankedUnit, q: Question): boolean {
   if (q.relevant.includes(r.id) || r.alsoIn.some((a) => q.relevant.includes(a))) return true;
-  const text = r.text.toLowerCase();
-  return q.evidence.some((e) => text.includes(e.toLowerCase()));
+  const text = foldedText(r.text);
+  return q.evidence.some((e) => text.includes(e));
+}
+
+const foldCache = new Map<string, string>();
+function foldedText(t: string): string {
+  let f = foldCache.get(t);
+  if (f === undefined) {
+    f = ` ${fold(t)} `;
+    foldCache.set(t, f);
+  }
+  return f;
 }
 
 export interface Metrics {
