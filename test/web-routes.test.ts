@@ -1,5 +1,6 @@
 /** The web mount over HTTP: the page, the bundle, /kilder, feedback validation and storage, admin access. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { esc } from '../src/web/pages.ts';
 import { startTestServer, type TestServer } from './browser/helpers.ts';
 
 describe('web routes', () => {
@@ -53,6 +54,20 @@ describe('web routes', () => {
     const html = await (await fetch(`${server.url}/kilder`)).text();
     for (const s of server.state.corpus!.sources) expect(html).toContain(s.title.replace(/&/g, '&amp;'));
     expect(html).toMatch(/class="badge (gældende|ophævet|udkast|baggrund)"/);
+  });
+
+  it('prints each condition beside the text of the unit it cites on /kilder/regler/:measure', async () => {
+    const index = await (await fetch(`${server.url}/kilder/regler`)).text();
+    expect(index).toContain('href="/kilder/regler/lock_own_home_exterior"');
+    const res = await fetch(`${server.url}/kilder/regler/lock_own_home_exterior`);
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    expect(html).toContain('SEL § 128 c');
+    // The scope condition of § 128 c: its formula and the verbatim text of SEL § 128 c, stk. 2 it cites.
+    expect(html).toContain('ikke locksIndoorCommonAreas');
+    const unit = server.state.corpus!.unit('sel-128c-stk2')!;
+    expect(html).toContain(esc(unit.text.split('\n')[0]!.slice(0, 60)));
+    expect((await fetch(`${server.url}/kilder/regler/no_such_measure`)).status).toBe(404);
   });
 
   it('stores valid feedback with the answer it is about, masking CPR numbers', async () => {

@@ -19,6 +19,10 @@ const commands: Record<string, { describe: string; load: () => Promise<Runner> }
     describe: 'evaluate --json|--jsonl < input: run the rule evaluator',
     load: async () => (await import('../rules/cli.ts')).run,
   },
+  explain: {
+    describe: 'explain <measure> [--json]: each condition of the measure beside the text of the units it cites',
+    load: async () => (await import('../rules/explain-cli.ts')).run,
+  },
   search: {
     describe: 'search "<question>" [--k 10] --json | search --jsonl < questions.jsonl',
     load: async () => (await import('../search/cli.ts')).run,

@@ -5,7 +5,9 @@
  * The law text of §§ 137 a-m is not in the corpus's `sel` source; the guidance (vejl2025 kap. 29-33) quotes it,
  * so the units cited here are the guidance points that quote or explain each rule.
  */
+
 import { scope } from './common.ts';
+import { all, any, holds, is, isNot, not, orElse } from './predicates.ts';
 import type { ConditionDef, Provision } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -17,8 +19,7 @@ export const placedByJudgment: ConditionDef = {
   text: 'Personen er anbragt i boformen i henhold til en strafferetlig afgørelse afsagt ved dom eller kendelse, og foranstaltningen er ikke ophævet.',
   cite: ['vejl2025-k30-p1', 'vejl2025-k30-p2'],
   kind: 'target',
-  facts: ['placedByCriminalJudgment'],
-  test: (f) => f.placedByCriminalJudgment,
+  when: holds('placedByCriminalJudgment'),
   unmet:
     'Kapitel 24 d gælder kun personer, hvis ophold i boformen skyldes en strafferetlig afgørelse truffet ved dom eller kendelse – ikke beboere på en administrativ afgørelse og ikke personer, der bliver boende, efter foranstaltningen er ophævet.',
 };
@@ -29,8 +30,7 @@ export const boform108: ConditionDef = {
   text: 'Personen er anbragt i en boform efter § 108 (ikke f.eks. et midlertidigt botilbud efter § 107).',
   cite: ['vejl2025-k30-p1', 'vejl2025-k30-p2'],
   kind: 'target',
-  facts: ['boform'],
-  test: (f) => (f.boform === undefined ? undefined : f.boform === '108'),
+  when: is('boform', '108'),
   unmet:
     'Kapitel 24 d gælder kun i boformer efter § 108 – andre boformer, f.eks. midlertidige botilbud efter § 107, er ikke omfattet.',
 };
@@ -41,8 +41,7 @@ export const notOnLeave: ConditionDef = {
   text: 'Indgrebet sker under opholdet på boformen – ikke under udgang.',
   cite: ['vejl2025-k30-p2'],
   kind: 'target',
-  facts: ['onLeave'],
-  test: (f) => (f.onLeave === undefined ? undefined : !f.onLeave),
+  when: not('onLeave'),
   unmet:
     'Reglerne i kapitel 24 d gælder kun i forbindelse med indsatsen på boformen og ikke under udgang (udgang reguleres af Justitsministeriets bekendtgørelse om udgangstilladelse).',
 };
@@ -56,8 +55,7 @@ export function secureUnit(cite: string[]): ConditionDef {
     text: 'Boformen er en § 108-boform med sikrede afdelinger (Kofoedsminde).',
     cite: ['vejl2025-k30-p1', ...cite],
     kind: 'scope',
-    facts: ['secureUnit'],
-    test: (f) => f.secureUnit,
+    when: holds('secureUnit'),
     unmet:
       'Indgrebet kan kun bruges i en boform efter § 108 med sikrede afdelinger (Kofoedsminde), jf. § 137 e, stk. 2 og 3.',
   };
@@ -82,8 +80,7 @@ export const lessIntrusive24d: ConditionDef = {
   text: 'Formålet kan ikke hensigtsmæssigt nås med mindre indgribende initiativer (f.eks. socialpædagogisk støtte efter § 85, venlige henstillinger, afledning): de er forsøgt uden resultat, eller situationen kræver øjeblikkelig handling.',
   cite: ['vejl2025-k30-p8', 'vejl2025-k30-p9'],
   kind: 'authority',
-  facts: ['lessIntrusiveTried'],
-  test: (f) => (f.lessIntrusiveTried === false && f.urgent === true ? true : f.lessIntrusiveTried),
+  when: any(holds('lessIntrusiveTried'), all(not('lessIntrusiveTried'), orElse(holds('urgent'), false))),
   unmet:
     'Det er en betingelse, at mindre indgribende initiativer – typisk socialpædagogisk støtte – har været forsøgt uden resultat, medmindre situationen kræver, at der gribes ind med det samme (§ 137 f, stk. 5).',
 };
@@ -136,8 +133,7 @@ const urgentCondition = (cite: string[], unmet: string): ConditionDef => ({
   text: 'Sagen er uopsættelig: formålet forspildes, hvis indgrebet skal afvente, at sagen behandles af den kompetente myndighed.',
   cite,
   kind: 'statutory',
-  facts: ['urgent'],
-  test: (f) => f.urgent,
+  when: holds('urgent'),
   unmet,
 });
 
@@ -182,8 +178,7 @@ export const notCriticism: ConditionDef = {
   text: 'Restriktionen begrundes ikke med, at den besøgende kritiserer plejen eller serviceniveauet.',
   cite: ['vejl2025-k29-p1'],
   kind: 'prohibition',
-  facts: ['visitorBehaviour'],
-  test: (f) => (f.visitorBehaviour === undefined ? undefined : f.visitorBehaviour !== 'criticism_only'),
+  when: isNot('visitorBehaviour', 'criticism_only'),
   unmet:
     'En besøgende, der alene stiller sig kritisk over for plejen eller serviceniveauet, kan ikke mødes med en besøgsrestriktion.',
 };
@@ -193,8 +188,7 @@ export const lessIntrusive24c: ConditionDef = {
   text: 'Mindre indgribende initiativer over for den besøgende (konfliktmægling, venlige henstillinger, tilrettevisning) er forsøgt uden effekt, og både den uønskede adfærd og forsøgene er dokumenteret.',
   cite: ['vejl2025-k29-p1', 'vejl2025-k29-p8', 'vejl2025-k29-p9'],
   kind: 'statutory',
-  facts: ['lessIntrusiveTried'],
-  test: (f) => f.lessIntrusiveTried,
+  when: holds('lessIntrusiveTried'),
   unmet:
     'Det er en betingelse, at mindre indgribende initiativer (konfliktmægling, venlige henstillinger, tilrettevisning) har været forsøgt over for den besøgende og er dokumenteret (§ 137 d, stk. 4; principafgørelse 12-17).',
 };
@@ -218,8 +212,7 @@ export const councilMeeting: ConditionDef = {
   text: 'Afgørelsen træffes på et møde i kommunalbestyrelsen eller det stående udvalg i handlekommunen (kan ikke delegeres til forvaltningen).',
   cite: ['vejl2025-k29-p5', 'vejl2025-k29-p6', 'vejl2025-k29-p7'],
   kind: 'statutory',
-  facts: ['decidedAtCouncilMeeting'],
-  test: (f) => f.decidedAtCouncilMeeting,
+  when: holds('decidedAtCouncilMeeting'),
   unmet:
     'Afgørelser om besøgsrestriktioner træffes på et møde i kommunalbestyrelsen eller det stående udvalg og kan ikke delegeres til forvaltningen.',
 };

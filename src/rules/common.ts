@@ -1,4 +1,5 @@
 /** Conditions shared by many provisions (target group, actor, physical scope, § 124 principles, prohibitions). */
+import { holds, is, isNot, not, oneOf } from './predicates.ts';
 import type { Setting } from './schema.ts';
 import type { ConditionDef } from './types.ts';
 
@@ -24,8 +25,7 @@ export const targetGroup: ConditionDef = {
   text: 'Personen har betydelig og varigt nedsat psykisk funktionsevne, og det er fagligt dokumenteret.',
   cite: ['sel-124a', 'vejl2025-k4-p1'],
   kind: 'target',
-  facts: ['documentedImpairment'],
-  test: (f) => f.documentedImpairment,
+  when: holds('documentedImpairment'),
   unmet:
     'Uden faglig dokumentation for betydelig og varigt nedsat psykisk funktionsevne er personen uden for målgruppen for magtanvendelsesreglerne, og de giver ingen hjemmel.',
 };
@@ -35,8 +35,7 @@ export const noConsent: ConditionDef = {
   text: 'Personen giver ikke selv gyldigt samtykke (passivitet er ikke samtykke, og pårørendes eller værgens samtykke tæller ikke).',
   cite: ['vejl2025-k4-p3', 'vejl2025-k3-p2', 'vejl2025-k9-p4'],
   kind: 'statutory',
-  facts: ['consent'],
-  test: (f) => (f.consent === undefined ? undefined : f.consent !== 'given'),
+  when: isNot('consent', 'given'),
 };
 
 export const careStaff: ConditionDef = {
@@ -44,8 +43,7 @@ export const careStaff: ConditionDef = {
   text: 'Indgrebet udføres af personale, der er ansat til at varetage omsorgen (også vikarer) – aldrig af pedel, rengøringspersonale, vagter eller pårørende.',
   cite: ['vejl2025-k6'],
   kind: 'actor',
-  facts: ['actor'],
-  test: (f) => (f.actor === undefined ? undefined : f.actor === 'care_staff'),
+  when: is('actor', 'care_staff'),
   unmet:
     'Kun personale, der er ansat til at varetage omsorgen for borgeren, må bruge reglerne. Pedeller, rengøringspersonale, vagter og pårørende kan aldrig anvende magt efter serviceloven.',
 };
@@ -56,8 +54,7 @@ export function scope(settings: Setting[], cite: string[]): ConditionDef {
     text: `Indgrebet sker inden for bestemmelsens fysiske anvendelsesområde: ${list(settings.map((s) => SETTING_LABELS[s]))}.`,
     cite,
     kind: 'scope',
-    facts: ['setting'],
-    test: (f) => (f.setting === undefined ? undefined : settings.includes(f.setting)),
+    when: oneOf('setting', settings),
     unmet: `Bestemmelsen gælder kun i ${list(settings.map((s) => SETTING_LABELS[s]))}.`,
   };
 }
@@ -67,8 +64,7 @@ export const notStaffing: ConditionDef = {
   text: 'Indgrebet begrundes ikke med personaleressourcer, normering eller travlhed.',
   cite: ['vejl2025-k4-p4', 'vejl2025-k3-p1'],
   kind: 'prohibition',
-  facts: ['justifiedByStaffing'],
-  test: (f) => (f.justifiedByStaffing === undefined ? undefined : !f.justifiedByStaffing),
+  when: not('justifiedByStaffing'),
   unmet: 'Magtanvendelse kan aldrig begrundes med personaleressourcer eller den aktuelle normering.',
 };
 
@@ -77,8 +73,7 @@ export const lessIntrusiveFirst: ConditionDef = {
   text: 'Socialpædagogiske og andre mindre indgribende tiltag er forsøgt først uden resultat (frivillig medvirken søges altid først).',
   cite: ['sel-124-stk3', 'sel-124-stk4', 'vejl2025-k4-p1'],
   kind: 'authority',
-  facts: ['lessIntrusiveTried'],
-  test: (f) => f.lessIntrusiveTried,
+  when: holds('lessIntrusiveTried'),
   unmet:
     'Magt må først bruges, når en socialpædagogisk indsats og mindre indgribende tiltag er forsøgt uden resultat (mindsteindgrebsprincippet).',
 };
@@ -91,11 +86,11 @@ export const proportionate: ConditionDef = {
 };
 
 export function risk(id: string, text: string, cite: string[], unmet: string): ConditionDef {
-  return { id, text, cite, kind: 'statutory', facts: ['riskOfHarm'], test: (f) => f.riskOfHarm, unmet };
+  return { id, text, cite, kind: 'statutory', when: holds('riskOfHarm'), unmet };
 }
 
 export function repeated(text: string, cite: string[], unmet: string): ConditionDef {
-  return { id: 'repeated', text, cite, kind: 'statutory', facts: ['repeated'], test: (f) => f.repeated, unmet };
+  return { id: 'repeated', text, cite, kind: 'statutory', when: holds('repeated'), unmet };
 }
 
 export const noLockIn: ConditionDef = {
@@ -103,8 +98,7 @@ export const noLockIn: ConditionDef = {
   text: 'Personen bliver ikke låst inde – indgrebet må aldrig være frihedsberøvelse.',
   cite: ['grl-71-stk1', 'vejl2025-k18-p1'],
   kind: 'prohibition',
-  facts: ['locksPersonIn'],
-  test: (f) => (f.locksPersonIn === undefined ? undefined : !f.locksPersonIn),
+  when: not('locksPersonIn'),
   unmet: 'Serviceloven giver aldrig hjemmel til at låse en person inde (Grundloven § 71).',
 };
 

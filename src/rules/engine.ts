@@ -4,6 +4,7 @@
  */
 import { FACT_QUESTIONS } from './facts.ts';
 import { DECIDER, MAX_DURATION_MONTHS, periodAt, RULES_VERSION, VALID_FROM } from './params.ts';
+import { atMost, factsOf, test } from './predicates.ts';
 import { registrationFor } from './registration.ts';
 import type {
   ConditionResult,
@@ -93,8 +94,8 @@ const COMPLAINT_TEXT = {
 } as const;
 
 function statusOf(c: ConditionDef, f: Facts): ConditionStatus {
-  if (!c.test) return 'unknown';
-  const r = c.test(f);
+  if (!c.when) return 'unknown';
+  const r = test(c.when, f);
   return r === true ? 'met' : r === false ? 'unmet' : 'unknown';
 }
 
@@ -119,8 +120,7 @@ function conditionsOf(p: Provision, maxMonths: number | null): ConditionDef[] {
       text: `Afgørelsen gælder højst ${maxMonths} måneder.`,
       cite: MAX_DURATION_MONTHS[p.maxDuration][0]?.citations ?? [],
       kind: 'statutory',
-      facts: ['requestedMonths'],
-      test: (f) => (f.requestedMonths === undefined ? undefined : f.requestedMonths <= maxMonths),
+      when: atMost('requestedMonths', maxMonths),
       unmet: `Der kan højst gives tilladelse for ${maxMonths} måneder ad gangen.`,
     },
   ];
@@ -237,7 +237,7 @@ export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, a
       text: def.text,
       citations: [...def.cite],
       status,
-      ...(def.facts?.[0] ? { fact: def.facts[0] } : {}),
+      ...(factsOf(def.when)[0] ? { fact: factsOf(def.when)[0] } : {}),
     }),
   );
   return { provision: p, conditions, verdict };
@@ -257,9 +257,9 @@ function missingFor(evaluated: Evaluated[], f: Facts, first: FactName[], last: F
   for (const fact of first) add(fact);
   const unknown = evaluated
     .flatMap((e) => e.conditions.map((c, i) => ({ ...c, i })))
-    .filter((c) => c.status === 'unknown' && c.def.facts)
+    .filter((c) => c.status === 'unknown')
     .sort((a, b) => KIND_RANK[a.def.kind] - KIND_RANK[b.def.kind] || a.i - b.i);
-  for (const c of unknown) for (const fact of c.def.facts ?? []) add(fact);
+  for (const c of unknown) for (const fact of factsOf(c.def.when)) add(fact);
   for (const fact of last) add(fact);
   return out.map(question);
 }

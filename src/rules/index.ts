@@ -7,6 +7,7 @@ import { evaluateMeasure, usesConsent } from './engine.ts';
 import { FACT_QUESTIONS, type FactQuestion } from './facts.ts';
 import { MEASURES } from './measures.ts';
 import { VALID_FROM } from './params.ts';
+import { factsOf as conditionFacts } from './predicates.ts';
 import {
   type EvaluateRequest,
   EvaluateRequestSchema,
@@ -80,7 +81,7 @@ export interface MeasureInfo extends MeasureSummary {
 function factsOf(m: MeasureDef): FactName[] {
   const out: FactName[] = [...m.routingFacts];
   if (m.provisions.some((p) => p.isForce && usesConsent(p))) out.push('consent');
-  for (const p of m.provisions) for (const c of p.conditions) for (const f of c.facts ?? []) out.push(f);
+  for (const p of m.provisions) for (const c of p.conditions) for (const f of conditionFacts(c.when)) out.push(f);
   if (m.provisions.some((p) => p.maxDuration)) out.push('requestedMonths');
   return [...new Set(out)];
 }

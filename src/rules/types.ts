@@ -1,5 +1,6 @@
 /** Types of the literate rule tables: provisions with their conditions as data, and measures routing to them. */
 import type { DeciderKey, DurationKey } from './params.ts';
+import type { Predicate } from './predicates.ts';
 import type { ComplaintTo, FactName, Facts, MeasureId, Reason, RegistrationRegime } from './schema.ts';
 
 /**
@@ -17,10 +18,11 @@ export interface ConditionDef {
   /** Corpus unit ids of the text this condition implements. */
   cite: string[];
   kind: ConditionKind;
-  /** Facts the test reads (for missingFacts). */
-  facts?: FactName[];
-  /** true = met, false = unmet, undefined = unknown. Absent: only the authority can judge (always unknown). */
-  test?: (f: Facts) => boolean | undefined;
+  /**
+   * When the condition is met, as data (src/rules/predicates.ts): true = met, false = unmet, undefined = unknown.
+   * The facts it reads (asked for in missingFacts) are derived from it. Absent: only the authority can judge.
+   */
+  when?: Predicate;
   /** Danish sentence used as reason when the condition is unmet. */
   unmet?: string;
 }

@@ -1,5 +1,6 @@
 /** Server-rendered HTML pages of the web mount: the standalone chat, the source list and the feedback table. */
 import type { SourceMeta } from '../corpus/types.ts';
+import { type CitedText, type ExplainedMeasure, KIND_LABELS } from '../rules/explain.ts';
 
 export function esc(s: unknown): string {
   return String(s ?? '')
@@ -125,6 +126,7 @@ export function sourcesPage(sources: SourceMeta[], corpusHash: string | undefine
     `<main class="doc">
 <p><a href="/">← Tilbage til Hjemmel</a></p>
 <h1>Kilder</h1>
+<p><a href="/kilder/regler">Se reglerne, som regelmotoren bruger dem, ved siden af kildeteksten</a>.</p>
 <p class="note">Hjemmel giver vejledning, ikke en afgørelse. Svarene bygger kun på kilderne nedenfor. En kilde med status
 <strong>ophævet</strong> gælder ikke længere, og et <strong>udkast</strong> er ikke gældende regler; de bruges kun som baggrund.</p>
 <div class="table"><table>
@@ -133,6 +135,71 @@ export function sourcesPage(sources: SourceMeta[], corpusHash: string | undefine
 <tbody>
 ${rows}
 </tbody></table></div>
+</main>`,
+  );
+}
+
+/** `/kilder/regler`: the measures whose rule tables can be read beside the law. */
+export function rulesIndexPage(measures: { id: string; title: string; provisions: string[] }[]): string {
+  const items = measures
+    .map(
+      (m) =>
+        `<li><a href="/kilder/regler/${esc(m.id)}">${esc(m.title)}</a> <span>(${esc(m.provisions.join(', ') || 'ingen hjemmel')})</span></li>`,
+    )
+    .join('\n');
+  return doc(
+    'Reglerne – Hjemmel',
+    `<main class="doc">
+<p><a href="/kilder">← Kilder</a></p>
+<h1>Reglerne, som regelmotoren bruger dem</h1>
+<p class="note">For hvert indgreb: hver betingelse med dens test og teksten i de enheder, den bygger på.</p>
+<ul>
+${items}
+</ul>
+</main>`,
+  );
+}
+
+/** `/kilder/regler/:measure`: each condition of the measure beside the text of the units it cites. */
+export function rulesPage(e: ExplainedMeasure): string {
+  const cites = (cs: CitedText[]) =>
+    cs
+      .map(
+        (c) =>
+          `<blockquote><p><strong>${esc(c.citation ?? c.unitId)}</strong> <code>${esc(c.unitId)}</code></p>${(
+            c.text ?? '(enheden findes ikke i korpus)'
+          )
+            .split(/\n+/)
+            .map((para) => `<p>${esc(para)}</p>`)
+            .join('')}</blockquote>`,
+      )
+      .join('\n');
+  const provisions = e.provisions
+    .map(
+      (p) => `<section>
+<h2>${esc(p.label ?? 'Ingen hjemmel')}: ${esc(p.title)} <code>${esc(p.id)}</code></h2>
+<div class="table"><table>
+<thead><tr><th scope="col">Betingelse</th><th scope="col">Kildetekst</th></tr></thead>
+<tbody>
+${p.conditions
+  .map(
+    (c) => `<tr id="${esc(`${p.id}-${c.id}`)}">
+<td><p>${esc(c.text)}</p><p><span class="badge baggrund">${esc(KIND_LABELS[c.kind])}</span> <code>${esc(c.id)}</code></p>
+<p>Opfyldt når: <code>${esc(c.formula)}</code></p>${c.unmet ? `<p>Ellers: ${esc(c.unmet)}</p>` : ''}</td>
+<td>${cites(c.cites)}</td>
+</tr>`,
+  )
+  .join('\n')}
+</tbody></table></div>
+</section>`,
+    )
+    .join('\n');
+  return doc(
+    `${e.title} – reglerne – Hjemmel`,
+    `<main class="doc">
+<p><a href="/kilder/regler">← Alle indgreb</a></p>
+<h1>${esc(e.title)} <code>${esc(e.measure)}</code></h1>
+${provisions}
 </main>`,
   );
 }

@@ -11,8 +11,10 @@ import { z } from 'zod';
 import { DomainError } from '../errors/index.ts';
 import { type AppState, type Mount, requireAdmin, requireReady } from '../http/index.ts';
 import { maskCpr } from '../llm/index.ts';
+import { explainMeasure } from '../rules/explain.ts';
+import { listMeasures, MEASURE_IDS, type MeasureId } from '../rules/index.ts';
 import { buildWidget, WIDGET_FILE } from './build.ts';
-import { feedbackPage, PAGE_CSP, sourcesPage, standalonePage } from './pages.ts';
+import { feedbackPage, PAGE_CSP, rulesIndexPage, rulesPage, sourcesPage, standalonePage } from './pages.ts';
 
 export const FeedbackRequestSchema = z
   .strictObject({
@@ -104,6 +106,19 @@ function routes(app: import('express').Express, state: AppState): void {
 
   app.get('/kilder', requireReady(state), (_req, res) => {
     sendPage(res, sourcesPage(state.corpus!.sources, state.corpus!.hash));
+  });
+
+  app.get('/kilder/regler', (_req, res) => sendPage(res, rulesIndexPage(listMeasures())));
+
+  app.get('/kilder/regler/:measure', requireReady(state), (req, res) => {
+    const id = String(req.params['measure']);
+    const corpus = state.corpus;
+    const e =
+      corpus && (MEASURE_IDS as readonly string[]).includes(id)
+        ? explainMeasure(id as MeasureId, (u) => corpus.unit(u))
+        : undefined;
+    if (!e) throw new DomainError('not_found', 'unknown_measure', `Ukendt indgreb / unknown measure: ${id}`);
+    sendPage(res, rulesPage(e));
   });
 
   app.post('/api/v1/feedback', requireReady(state), (req, res) => {

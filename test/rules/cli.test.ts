@@ -53,3 +53,21 @@ describe('evaluate CLI', () => {
     expect(out[3].outcome).toBe('requires_family_court_decision');
   });
 });
+
+describe('explain CLI', () => {
+  const explain = (args: string[]) =>
+    spawnSync('npx', ['tsx', 'src/cli/main.ts', 'explain', ...args], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+
+  it('prints each condition with its formula and the cited unit text; unknown measure exits 2', () => {
+    const r = explain(['welfare_technology', '--json']);
+    expect(r.status).toBe(0);
+    const e = JSON.parse(r.stdout);
+    const ai = e.provisions[0].conditions.find((c: { id: string }) => c.id === 'ai-informed');
+    expect(ai.formula).toBe('ikke usesAI eller vurderes af den, der træffer afgørelsen');
+    expect(ai.cites[0]).toMatchObject({ unitId: 'bek1412-7' });
+    expect(ai.cites[0].text.length).toBeGreaterThan(20);
+    const bad = explain(['no_such_measure']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('Ukendt');
+  });
+});

@@ -1,5 +1,7 @@
 /** SEL § 124 b Fysisk guidning og konfliktafværgelse: not force; stops when the person resists. */
+
 import { ALL_SETTINGS, careStaff, scope, targetGroup } from '../common.ts';
+import { not } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 export const sel124b: Provision = {
@@ -27,8 +29,7 @@ export const sel124b: Provision = {
       text: 'Guidningen stopper, hvis personen gør modstand: fortsætter personalet, er det fastholdelse efter § 124 d.',
       cite: ['sel-124b-stk3', 'vejl2025-k12-p1'],
       kind: 'prohibition',
-      facts: ['physicalResistance'],
-      test: (f) => (f.physicalResistance === undefined ? undefined : !f.physicalResistance),
+      when: not('physicalResistance'),
       unmet:
         'Fysisk guidning må ikke indebære fastholdelse og skal stoppe, når personen gør modstand. Skal personalet fortsætte, er det fastholdelse efter § 124 d, stk. 2, som har sine egne betingelser og skal registreres.',
     },
@@ -37,8 +38,7 @@ export const sel124b: Provision = {
       text: 'Guidningen indebærer ingen fastholdelse, ingen hjælpemidler og (ved konfliktafværgelse) ingen kropsstøtte.',
       cite: ['sel-124b-stk3', 'vejl2025-k12-p1'],
       kind: 'prohibition',
-      facts: ['aidsUsed'],
-      test: (f) => (f.aidsUsed === undefined ? undefined : !f.aidsUsed),
+      when: not('aidsUsed'),
     },
     {
       id: 'purpose',

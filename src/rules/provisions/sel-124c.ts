@@ -1,5 +1,7 @@
 /** SEL § 124 c Afværgehjælp: brief holding or leading away to prevent significant destruction. */
+
 import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
+import { holds, not } from '../predicates.ts';
 import type { ConditionDef, Provision } from '../types.ts';
 
 export const noAids: ConditionDef = {
@@ -7,8 +9,7 @@ export const noAids: ConditionDef = {
   text: 'Der bruges ikke hjælpemidler til at holde personen fast – fiksering er aldrig lovlig efter serviceloven.',
   cite: ['vejl2025-k9-p11'],
   kind: 'prohibition',
-  facts: ['aidsUsed'],
-  test: (f) => (f.aidsUsed === undefined ? undefined : !f.aidsUsed),
+  when: not('aidsUsed'),
   unmet: 'Fiksering og fastholdelse med hjælpemidler er aldrig lovligt efter serviceloven.',
 };
 
@@ -35,8 +36,7 @@ export const sel124c: Provision = {
       text: 'Indgrebet er nødvendigt for at afværge, at personen forårsager væsentlig ødelæggelse af indbo eller andre værdier (ting af betydelig økonomisk værdi eller affektionsværdi; dyr regnes som ting).',
       cite: ['sel-124c', 'vejl2025-k13-p1'],
       kind: 'statutory',
-      facts: ['significantPropertyDamage'],
-      test: (f) => f.significantPropertyDamage,
+      when: holds('significantPropertyDamage'),
       unmet:
         'Afværgehjælp kræver væsentlig ødelæggelse af ting af betydelig økonomisk værdi eller affektionsværdi – f.eks. er tusch på et vandglas til 4 kr. ikke nok.',
     },

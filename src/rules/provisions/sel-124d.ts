@@ -1,5 +1,7 @@
 /** SEL § 124 d Fastholdelse m.v.: stk. 1 loosening a grip; stk. 2 holding, holding back, leading back. */
+
 import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
+import { below } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 import { noAids } from './sel-124c.ts';
 
@@ -62,8 +64,7 @@ export const sel124dStk2: Provision = {
       text: 'Fastholdelsen er kortvarig og ophører, så snart faren er afværget – at holde en person fast i timevis (f.eks. en hel nat) er fiksering/frihedsberøvelse, som aldrig er lovligt efter serviceloven.',
       cite: ['vejl2025-k14-p1', 'vejl2025-k9-p11'],
       kind: 'prohibition',
-      facts: ['hours'],
-      test: (f) => (f.hours === undefined ? undefined : f.hours < 1),
+      when: below('hours', 1),
       unmet:
         'Fastholdelse efter § 124 d, stk. 2, skal være så kortvarig som muligt; at holde en person fast i timer er fiksering, som serviceloven ikke giver hjemmel til.',
     },

@@ -1,5 +1,7 @@
 /** SEL § 125 Særlige døråbnere (KB, 12 months, bek. § 3). */
+
 import { BO_DAG, forceBasics, lessIntrusiveFirst, noLockIn, proportionate, risk } from '../common.ts';
+import { holds } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 export const sel125: Provision = {
@@ -37,8 +39,7 @@ export const sel125: Provision = {
       text: 'Døråbneren forsinker kun personen og virker aldrig som en lås.',
       cite: ['vejl2025-k15-p1'],
       kind: 'prohibition',
-      facts: ['onlyDelays'],
-      test: (f) => f.onlyDelays,
+      when: holds('onlyDelays'),
       unmet: 'En særlig døråbner må kun forsinke personen og må aldrig fungere som en låsemekanisme.',
     },
     {
@@ -46,8 +47,7 @@ export const sel125: Provision = {
       text: 'Der er dørsignal, så beboere, der ikke selv kan betjene døråbneren, får hjælp.',
       cite: ['sel-125-stk3', 'vejl2025-k15-p4'],
       kind: 'statutory',
-      facts: ['doorAlarm'],
-      test: (f) => f.doorAlarm,
+      when: holds('doorAlarm'),
       unmet: 'Ved brug af særlige døråbnere skal der være dørsignal (§ 125, stk. 3).',
     },
     noLockIn,

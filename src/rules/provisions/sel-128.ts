@@ -1,5 +1,7 @@
 /** SEL § 128 Stofseler (KB, 18 months, bek. § 4); stk. 2 resistance rule. */
+
 import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
+import { any, holds, is, isNot } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 export const sel128: Provision = {
@@ -25,8 +27,7 @@ export const sel128: Provision = {
       text: 'Selen bruges på et af lovens grunde: nærliggende risiko for personskade ved fald, uhensigtsmæssig siddestilling eller pludselige, ukontrollerbare bevægelser, eller den hjælper personen med en handling, der ellers ville være særdeles begrænset eller anstrengt – aldrig for at begrænse adfærd eller uro.',
       cite: ['sel-128-stk1', 'vejl2025-k16-p3'],
       kind: 'prohibition',
-      facts: ['beltReason'],
-      test: (f) => (f.beltReason === undefined ? undefined : f.beltReason !== 'restlessness'),
+      when: isNot('beltReason', 'restlessness'),
       unmet: 'Stofseler må aldrig bruges til at begrænse eller indskrænke en persons adfærd, f.eks. uro.',
     },
     {
@@ -34,8 +35,7 @@ export const sel128: Provision = {
       text: 'Der bruges en stofsele el.lign. (f.eks. bækkenbælte eller sternumstøtte) – aldrig metalbure, reb, indespærrende sengeheste eller fiksering.',
       cite: ['vejl2025-k16-p4', 'vejl2025-k9-p11'],
       kind: 'prohibition',
-      facts: ['beltDevice'],
-      test: (f) => (f.beltDevice === undefined ? undefined : f.beltDevice === 'fabric_belt_or_similar'),
+      when: is('beltDevice', 'fabric_belt_or_similar'),
       unmet:
         'Metalbure, reb og lignende må ikke bruges, sengeheste må ikke være indespærrende, og fiksering er aldrig lovlig efter serviceloven.',
     },
@@ -44,13 +44,7 @@ export const sel128: Provision = {
       text: 'Ved siddestilling, pludselige bevægelser eller hjælp til en handling må selen ikke bruges, når personen modsætter sig (ved faldrisiko må den).',
       cite: ['sel-128-stk2', 'vejl2025-k16-p2'],
       kind: 'statutory',
-      facts: ['consent', 'beltReason'],
-      test: (f) => {
-        if (f.beltReason === 'fall') return true;
-        if (f.consent === undefined) return undefined;
-        if (f.consent !== 'objects') return true;
-        return f.beltReason === undefined ? undefined : false;
-      },
+      when: any(isNot('consent', 'objects'), is('beltReason', 'fall')),
       unmet:
         'Når selen skal bruges på grund af siddestilling, pludselige bevægelser eller som hjælp til en handling, må den ikke bruges, hvis personen modsætter sig (§ 128, stk. 2).',
     },
@@ -59,8 +53,7 @@ export const sel128: Provision = {
       text: 'Risikoen for personskade er konkret kendt (personen er tidligere kommet til skade eller gentagne gange har været i nærliggende risiko).',
       cite: ['vejl2025-k16-p2'],
       kind: 'statutory',
-      facts: ['riskOfHarm'],
-      test: (f) => f.riskOfHarm,
+      when: holds('riskOfHarm'),
       unmet:
         'En formodning om risiko er ikke nok: der skal være konkret viden om tidligere skader eller gentagne risikosituationer.',
     },

@@ -2,7 +2,9 @@
  * SEL § 128 b: stk. 1 situational camera look-in (the board, 12 months);
  * stk. 2 other welfare technology (KB, 12 months), with bek. nr. 1412/2024 §§ 2 and 7.
  */
+
 import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
+import { any, holds, judged, not } from '../predicates.ts';
 import type { ConditionDef, Provision } from '../types.ts';
 
 export const noRecording: ConditionDef = {
@@ -10,55 +12,62 @@ export const noRecording: ConditionDef = {
   text: 'Løsningen optager, gemmer eller lagrer hverken lyd eller billeder.',
   cite: ['bek1412-2-stk2', 'vejl2025-k17-p9', 'vejl2025-k17-p13'],
   kind: 'prohibition',
-  facts: ['recordsOrStores'],
-  test: (f) => (f.recordsOrStores === undefined ? undefined : !f.recordsOrStores),
+  when: not('recordsOrStores'),
   unmet: 'Lyd og billeder må aldrig optages, gemmes eller lagres.',
+};
+
+export const noTwoWayAudio: ConditionDef = {
+  id: 'no-two-way-audio',
+  text: 'Lydovervågning giver ikke tovejskommunikation.',
+  cite: ['bek1412-2-stk1-nr2', 'vejl2025-k17-p9'],
+  kind: 'prohibition',
+  when: not('twoWayAudio'),
+  unmet: 'Lydovervågning må ikke give mulighed for tovejskommunikation.',
+};
+
+export const noOpenFrequency: ConditionDef = {
+  id: 'no-open-frequency',
+  text: 'Lyd sendes ikke på åbne frekvensbånd.',
+  cite: ['bek1412-2-stk1-nr2', 'vejl2025-k17-p9'],
+  kind: 'prohibition',
+  when: not('openFrequency'),
+  unmet: 'Lyd må ikke sendes på åbne frekvensbånd.',
+};
+
+export const noRecognizableImage: ConditionDef = {
+  id: 'no-recognizable-image',
+  text: 'Video- og billedovervågning viser ikke et genkendeligt billede af personen (det er kamerakig, § 128 b, stk. 1).',
+  cite: ['bek1412-2-stk1-nr3', 'vejl2025-k17-p9'],
+  kind: 'prohibition',
+  when: not('recognizableImage'),
+  unmet:
+    'Video- og billedovervågning må ikke vise et genkendeligt billede; et genkendeligt billede er situationsbestemt kamerakig, som kræver afgørelse fra Det Socialfaglige Nævn (§ 128 b, stk. 1).',
+};
+
+export const reactiveUse: ConditionDef = {
+  id: 'reactive-use',
+  text: 'Løsningen bruges kun som reaktiv alarm eller tidsbegrænset digitalt tilsyn, og personalet er til stede til at reagere.',
+  cite: ['bek1412-2-stk2', 'vejl2025-k17-p9', 'vejl2025-k17-p4'],
+  kind: 'authority',
+};
+
+/** Met when no AI is used; with AI, the authority judges whether the person is informed (usesAI is asked). */
+export const aiInformed: ConditionDef = {
+  id: 'ai-informed',
+  text: 'Bruges kunstig intelligens, er personen eller repræsentanten informeret, og der indsamles kun nødvendige data.',
+  cite: ['bek1412-7', 'vejl2025-k17-p10'],
+  kind: 'authority',
+  when: any(not('usesAI'), judged()),
 };
 
 /** Hard limits of bek. nr. 1412/2024 § 2 for welfare technology other than camera look-in. */
 export const technologyLimits: ConditionDef[] = [
   noRecording,
-  {
-    id: 'no-two-way-audio',
-    text: 'Lydovervågning giver ikke tovejskommunikation.',
-    cite: ['bek1412-2-stk1-nr2', 'vejl2025-k17-p9'],
-    kind: 'prohibition',
-    facts: ['twoWayAudio'],
-    test: (f) => (f.twoWayAudio === undefined ? undefined : !f.twoWayAudio),
-    unmet: 'Lydovervågning må ikke give mulighed for tovejskommunikation.',
-  },
-  {
-    id: 'no-open-frequency',
-    text: 'Lyd sendes ikke på åbne frekvensbånd.',
-    cite: ['bek1412-2-stk1-nr2', 'vejl2025-k17-p9'],
-    kind: 'prohibition',
-    facts: ['openFrequency'],
-    test: (f) => (f.openFrequency === undefined ? undefined : !f.openFrequency),
-    unmet: 'Lyd må ikke sendes på åbne frekvensbånd.',
-  },
-  {
-    id: 'no-recognizable-image',
-    text: 'Video- og billedovervågning viser ikke et genkendeligt billede af personen (det er kamerakig, § 128 b, stk. 1).',
-    cite: ['bek1412-2-stk1-nr3', 'vejl2025-k17-p9'],
-    kind: 'prohibition',
-    facts: ['recognizableImage'],
-    test: (f) => (f.recognizableImage === undefined ? undefined : !f.recognizableImage),
-    unmet:
-      'Video- og billedovervågning må ikke vise et genkendeligt billede; et genkendeligt billede er situationsbestemt kamerakig, som kræver afgørelse fra Det Socialfaglige Nævn (§ 128 b, stk. 1).',
-  },
-  {
-    id: 'reactive-use',
-    text: 'Løsningen bruges kun som reaktiv alarm eller tidsbegrænset digitalt tilsyn, og personalet er til stede til at reagere.',
-    cite: ['bek1412-2-stk2', 'vejl2025-k17-p9', 'vejl2025-k17-p4'],
-    kind: 'authority',
-  },
-  {
-    id: 'ai-informed',
-    text: 'Bruges kunstig intelligens, er personen eller repræsentanten informeret, og der indsamles kun nødvendige data.',
-    cite: ['bek1412-7', 'vejl2025-k17-p10'],
-    kind: 'authority',
-    test: (f) => (f.usesAI === false ? true : undefined),
-  },
+  noTwoWayAudio,
+  noOpenFrequency,
+  noRecognizableImage,
+  reactiveUse,
+  aiInformed,
 ];
 
 export const sel128bStk1: Provision = {
@@ -84,8 +93,7 @@ export const sel128bStk1: Provision = {
       text: 'Der er en konkret vurderet risiko for personskade (f.eks. fald om natten).',
       cite: ['sel-128b-stk1', 'vejl2025-k17-p11'],
       kind: 'statutory',
-      facts: ['riskOfHarm'],
-      test: (f) => f.riskOfHarm,
+      when: holds('riskOfHarm'),
       unmet: 'Kamerakig kræver en konkret vurderet risiko for personskade.',
     },
     {
@@ -123,8 +131,7 @@ export const sel128bStk2: Provision = {
       text: 'Der er risiko for personskade efter en konkret vurdering – ikke blot en formodning.',
       cite: ['sel-128b-stk2', 'vejl2025-k17-p4'],
       kind: 'statutory',
-      facts: ['riskOfHarm'],
-      test: (f) => f.riskOfHarm,
+      when: holds('riskOfHarm'),
       unmet: 'Tryghedsskabende velfærdsteknologi efter § 128 b, stk. 2, kræver en konkret risiko for personskade.',
     },
     ...technologyLimits,

@@ -1,5 +1,7 @@
 /** SEL § 128 c Låsning og sikring af yderdøre og vinduer i beboerens egen bolig (KB, 12 months, bek. § 7). */
+
 import { BO_ONLY, forceBasics, lessIntrusiveFirst, noLockIn, proportionate, risk } from '../common.ts';
+import { holds, not } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 export const sel128c: Provision = {
@@ -31,8 +33,7 @@ export const sel128c: Provision = {
       text: 'Der er altid mindst én uaflåst dør i beboerens egen bolig.',
       cite: ['sel-128c-stk3', 'vejl2025-k18-p1'],
       kind: 'statutory',
-      facts: ['unlockedAccessRemains'],
-      test: (f) => f.unlockedAccessRemains,
+      when: holds('unlockedAccessRemains'),
       unmet: 'Der skal altid være mindst én uaflåst dør i beboerens egen bolig (§ 128 c, stk. 3).',
     },
     {
@@ -40,8 +41,7 @@ export const sel128c: Provision = {
       text: 'Låsningen omfatter ikke døre fra boligen til botilbuddets indendørs fællesarealer (gange, trapper m.v.).',
       cite: ['sel-128c-stk2', 'vejl2025-k18-p1'],
       kind: 'statutory',
-      facts: ['locksIndoorCommonAreas'],
-      test: (f) => (f.locksIndoorCommonAreas === undefined ? undefined : !f.locksIndoorCommonAreas),
+      when: not('locksIndoorCommonAreas'),
       unmet:
         'Bestemmelsen giver ikke hjemmel til at låse døre fra beboerens bolig til botilbuddets indendørs fællesarealer (§ 128 c, stk. 2).',
     },

@@ -1,5 +1,7 @@
 /** SEL § 128 d Låsning og sikring af døre til fælles opholdsrum (KB, 12 months). */
+
 import { BO_ONLY, forceBasics, lessIntrusiveFirst, noLockIn, proportionate, repeated } from '../common.ts';
+import { holds } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 export const sel128d: Provision = {
@@ -30,8 +32,7 @@ export const sel128d: Provision = {
       text: 'Der er mindst én uaflåst adgang mellem beboerens bolig og fællesrummene; låsningen forsinker kun og omfatter ikke døre til beboerens egen bolig.',
       cite: ['sel-128d-stk2', 'vejl2025-k19-p1'],
       kind: 'statutory',
-      facts: ['unlockedAccessRemains'],
-      test: (f) => f.unlockedAccessRemains,
+      when: holds('unlockedAccessRemains'),
       unmet: 'Der skal være mindst én uaflåst adgang mellem beboerens bolig og de fælles opholdsrum (§ 128 d, stk. 2).',
     },
     noLockIn,

@@ -1,5 +1,7 @@
 /** SEL § 128 e Låsning og sikring af døre til servicearealer og fælleskøkkener (KB, 12 months). */
+
 import { BO_DAG, forceBasics, lessIntrusiveFirst, noLockIn, proportionate, repeated } from '../common.ts';
+import { not } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 export const sel128e: Provision = {
@@ -30,8 +32,7 @@ export const sel128e: Provision = {
       text: 'Låsningen afskærer ikke personen fra mad og drikke, fra at forlade tilbuddet eller fra at færdes frit i tilbuddets øvrige arealer.',
       cite: ['sel-128e-stk2', 'vejl2025-k20-p1'],
       kind: 'statutory',
-      facts: ['blocksFoodDrinkOrExit'],
-      test: (f) => (f.blocksFoodDrinkOrExit === undefined ? undefined : !f.blocksFoodDrinkOrExit),
+      when: not('blocksFoodDrinkOrExit'),
       unmet:
         'Låsningen må ikke afskære personen fra mad og drikke, fra at forlade tilbuddet eller fra tilbuddets øvrige arealer (§ 128 e, stk. 2).',
     },

@@ -1,5 +1,7 @@
 /** SEL § 128 f Låsning og sikring af låger m.v. fra et bo- eller dagtilbuds udeareal (KB, 12 months). */
+
 import { BO_DAG, forceBasics, lessIntrusiveFirst, proportionate, risk } from '../common.ts';
+import { holds } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 export const sel128f: Provision = {
@@ -31,8 +33,7 @@ export const sel128f: Provision = {
       text: 'Der er altid mindst én uaflåst låge eller dør fra tilbuddets omgivende udeareal.',
       cite: ['sel-128f-stk2', 'vejl2025-k21-p1'],
       kind: 'statutory',
-      facts: ['unlockedAccessRemains'],
-      test: (f) => f.unlockedAccessRemains,
+      when: holds('unlockedAccessRemains'),
       unmet:
         'Der skal altid være mindst én uaflåst låge eller dør fra udearealet; ikke alle udgange må låses (§ 128 f, stk. 2).',
     },

@@ -1,5 +1,7 @@
 /** SEL § 128 g Låsning og sikring af skabe og skuffer m.v. (the board on KB's recommendation, 12 months). */
+
 import { BO_ONLY, forceBasics, lessIntrusiveFirst, proportionate, repeated } from '../common.ts';
+import { holds } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 export const sel128g: Provision = {
@@ -30,8 +32,7 @@ export const sel128g: Provision = {
       text: 'Skaden er væsentlig: alvorlig selvskade eller vold, eller ødelæggelse af ting af betydelig økonomisk værdi eller affektionsværdi (et let snit eller et par bøger uden særlig værdi er ikke nok).',
       cite: ['vejl2025-k22-p1'],
       kind: 'statutory',
-      facts: ['riskOfHarm'],
-      test: (f) => f.riskOfHarm,
+      when: holds('riskOfHarm'),
       unmet: 'Låsning af skabe og skuffer kræver væsentlig personskade eller væsentlig tingsskade.',
     },
     {

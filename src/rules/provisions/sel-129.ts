@@ -1,5 +1,7 @@
 /** SEL § 129 Optagelse i særligt botilbud uden samtykke (Familieretshuset on KB's recommendation). */
+
 import { MOVE_SETTINGS, proportionate, scope, targetGroup } from '../common.ts';
+import { holds, not } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 export const sel129: Provision = {
@@ -26,8 +28,7 @@ export const sel129: Provision = {
       text: 'Den nødvendige hjælp kan ikke gives i den nuværende bolig (kommunen skal dokumentere, hvad der er forsøgt), og flytning er absolut påkrævet.',
       cite: ['sel-129-stk1', 'vejl2025-k24-p1'],
       kind: 'statutory',
-      facts: ['helpPossibleInCurrentHome'],
-      test: (f) => (f.helpPossibleInCurrentHome === undefined ? undefined : !f.helpPossibleInCurrentHome),
+      when: not('helpPossibleInCurrentHome'),
       unmet:
         'Kan den nødvendige hjælp gives i den nuværende bolig, f.eks. med hjemmehjælp, hjælpemidler eller ændringer, er betingelserne for flytning uden samtykke ikke opfyldt – heller ikke selv om det belaster en ægtefælle.',
     },
@@ -36,8 +37,7 @@ export const sel129: Provision = {
       text: 'Personen kan ikke overskue konsekvenserne af sine handlinger og udsætter sig selv for væsentlig personskade (risiko for andre, naboers utryghed eller pårørendes uro tæller ikke).',
       cite: ['sel-129-stk1', 'vejl2025-k24-p1'],
       kind: 'statutory',
-      facts: ['riskOfHarm'],
-      test: (f) => f.riskOfHarm,
+      when: holds('riskOfHarm'),
       unmet: 'Flytning efter § 129 kræver en reel risiko for, at personen selv lider væsentlig personskade.',
     },
     {

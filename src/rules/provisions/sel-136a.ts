@@ -3,7 +3,9 @@
  * (stk. 1); used more than once within 6 months → the leader must ask KB for a decision (stk. 2-3, max 12 months).
  * Only the closed list of hygiene situations in the executive order (bek. § 13, stk. 2).
  */
+
 import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
+import { isNot } from '../predicates.ts';
 import type { ConditionDef, Provision } from '../types.ts';
 import { noAids } from './sel-124c.ts';
 
@@ -12,8 +14,7 @@ const closedList: ConditionDef = {
   text: 'Situationen er på den udtømmende liste: tandbørstning, barbering, hårvask, badning, håndvask, tøjskift, klipning af hår og negle, skift af bleer og bind, hudpleje, fjernelse af madrester og genstande i mund, kindpose, øre og næse, og almindelig sårpleje.',
   cite: ['vejl2025-k25-p2'],
   kind: 'statutory',
-  facts: ['hygieneTask'],
-  test: (f) => (f.hygieneTask === undefined ? undefined : f.hygieneTask !== 'other'),
+  when: isNot('hygieneTask', 'other'),
   unmet: 'Efter § 136 a må der kun fastholdes i de hygiejnesituationer, der står på bekendtgørelsens udtømmende liste.',
 };
 

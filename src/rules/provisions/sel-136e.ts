@@ -3,9 +3,19 @@
  * as part of care unless the person, the fremtidsfuldmægtig, the værge or a nær pårørende med attest
  * objects; then a decision under § 128 b is needed (stk. 5; KB's decision may be unlimited in time).
  */
+
 import { ALL_SETTINGS, careStaff, scope, targetGroup } from '../common.ts';
+import { all, isNot, not } from '../predicates.ts';
 import type { ConditionDef, Provision } from '../types.ts';
-import { noRecording, sel128bStk1, sel128bStk2, technologyLimits } from './sel-128b.ts';
+import {
+  aiInformed,
+  noOpenFrequency,
+  noRecording,
+  noTwoWayAudio,
+  reactiveUse,
+  sel128bStk1,
+  sel128bStk2,
+} from './sel-128b.ts';
 
 const informed = {
   id: 'informed-beforehand',
@@ -19,13 +29,7 @@ const nobodyObjects: ConditionDef = {
   text: 'Hverken personen, fremtidsfuldmægtigen, værgen eller en nær pårørende med attest modsætter sig.',
   cite: ['sel-136e-stk1', 'sel-136e-stk2', 'sel-136e-stk3', 'vejl2025-k8'],
   kind: 'statutory',
-  facts: ['consent', 'representativeObjects'],
-  test: (f) =>
-    f.consent === 'objects' || f.representativeObjects === true
-      ? false
-      : f.representativeObjects === false && f.consent !== undefined
-        ? true
-        : undefined,
+  when: all(isNot('consent', 'objects'), not('representativeObjects')),
 };
 
 export const sel136e: Provision = {
@@ -50,7 +54,11 @@ export const sel136e: Provision = {
     careStaff,
     nobodyObjects,
     informed,
-    ...technologyLimits.filter((c) => c.id !== 'no-recognizable-image'),
+    noRecording,
+    noTwoWayAudio,
+    noOpenFrequency,
+    reactiveUse,
+    aiInformed,
   ],
   notes: [
     {
@@ -98,5 +106,14 @@ export const sel136eCamera: Provision = {
   id: 'sel-136e-camera',
   title: 'Situationsbestemt kamerakig som led i omsorgen (demens)',
   cite: ['sel-136e-stk1', 'vejl2025-k17-p12'],
-  conditions: [...sel136e.conditions.filter((c) => !c.id.startsWith('no-') || c.id === 'nobody-objects'), noRecording],
+  conditions: [
+    targetGroup,
+    scope(ALL_SETTINGS, ['vejl2025-k10-p2']),
+    careStaff,
+    nobodyObjects,
+    informed,
+    reactiveUse,
+    aiInformed,
+    noRecording,
+  ],
 };

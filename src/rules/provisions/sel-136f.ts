@@ -2,7 +2,9 @@
  * SEL § 136 f (kap. 24 b, dementia): the person does not object but lacks capacity. KB decides if the
  * værge, fremtidsfuldmægtig or nær pårørende med attest agrees (stk. 1); otherwise Familieretshuset (stk. 3, 2. pkt.).
  */
+
 import { MOVE_SETTINGS, proportionate, scope, targetGroup } from '../common.ts';
+import { not, oneOf } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 const base = {
@@ -21,18 +23,14 @@ const base = {
       text: 'Personen modsætter sig ikke flytningen, men mangler evnen til at give informeret samtykke.',
       cite: ['sel-136f-stk1', 'vejl2025-k24-p33'],
       kind: 'statutory' as const,
-      facts: ['consent' as const],
-      test: (f: { consent?: string }) =>
-        f.consent === undefined ? undefined : f.consent === 'unable' || f.consent === 'passive',
+      when: oneOf('consent', ['unable', 'passive']),
     },
     {
       id: 'stay-required',
       text: 'Ophold i et botilbud med tilknyttet service er påkrævet for, at personen kan få den nødvendige hjælp, og det er omsorgsmæssigt mest hensigtsmæssigt for personen.',
       cite: ['sel-136f-stk1', 'vejl2025-k24-p32'],
       kind: 'statutory' as const,
-      facts: ['helpPossibleInCurrentHome' as const],
-      test: (f: { helpPossibleInCurrentHome?: boolean }) =>
-        f.helpPossibleInCurrentHome === undefined ? undefined : !f.helpPossibleInCurrentHome,
+      when: not('helpPossibleInCurrentHome'),
       unmet: 'Kan den nødvendige hjælp gives i den nuværende bolig, er ophold i botilbud ikke påkrævet.',
     },
     proportionate,

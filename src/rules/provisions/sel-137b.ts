@@ -3,6 +3,7 @@
  * violence or threats (nr. 1), repeated harassment (nr. 2) or strongly disturbing behaviour (nr. 3) — never a total
  * ban, access to the resident's own home must remain (stk. 2). Decided only at a meeting (§ 137 d, stk. 1).
  */
+
 import {
   bothParties24c,
   decisionContent24c,
@@ -12,6 +13,7 @@ import {
   lessIntrusive24c,
   notCriticism,
 } from '../common-24cd.ts';
+import { isNot } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 export const sel137b: Provision = kap24cDecision({
@@ -27,8 +29,7 @@ export const sel137b: Provision = kap24cDecision({
       text: 'Den besøgende 1) udøver vold, truer med vold eller er i øvrigt til fare for beboere eller personale, 2) generer eller chikanerer gentagne gange beboere eller personale, eller 3) er stærkt generende, så der skabes generel utryghed, forråelse af miljøet eller den nødvendige hjælp vanskeliggøres.',
       cite: ['vejl2025-k29-p3', 'vejl2025-k29-p4'],
       kind: 'statutory',
-      facts: ['visitorBehaviour'],
-      test: (f) => (f.visitorBehaviour === undefined ? undefined : f.visitorBehaviour !== 'criticism_only'),
+      when: isNot('visitorBehaviour', 'criticism_only'),
       unmet: 'Den besøgendes adfærd er ikke omfattet af § 137 b, stk. 1, nr. 1-3.',
     },
     {

@@ -3,6 +3,7 @@
  * except that visitors who show § 137 b, nr. 1-2 behaviour towards staff may be kept out while visiteret help is
  * delivered (stk. 2). Decided only at a meeting (§ 137 d, stk. 1).
  */
+
 import {
   bothParties24c,
   decisionContent24c,
@@ -12,6 +13,7 @@ import {
   lessIntrusive24c,
   notCriticism,
 } from '../common-24cd.ts';
+import { holds, oneOf } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 export const sel137cStk2: Provision = kap24cDecision({
@@ -27,11 +29,7 @@ export const sel137cStk2: Provision = kap24cDecision({
       text: 'Den besøgende udøver vold, truer med vold eller er til fare (§ 137 b, nr. 1), eller chikanerer gentagne gange (nr. 2) – stærkt generende adfærd (nr. 3) er ikke nok i beboerens egen bolig.',
       cite: ['vejl2025-k29-p4', 'vejl2025-k29-p5'],
       kind: 'statutory',
-      facts: ['visitorBehaviour'],
-      test: (f) =>
-        f.visitorBehaviour === undefined
-          ? undefined
-          : f.visitorBehaviour === 'violence_or_threats' || f.visitorBehaviour === 'repeated_harassment',
+      when: oneOf('visitorBehaviour', ['violence_or_threats', 'repeated_harassment']),
       unmet:
         'I den del af boligen, som beboeren alene råder over, kan der kun gribes ind over for vold, trusler eller chikane (§ 137 b, nr. 1-2) – ikke over for anden generende adfærd, som i stedet kan håndteres med husordenen.',
     },
@@ -40,8 +38,7 @@ export const sel137cStk2: Provision = kap24cDecision({
       text: 'Adfærden retter sig mod personalet, og restriktionen gælder kun de tidsrum, hvor der leveres visiteret hjælp i boligen (f.eks. badning, toiletbesøg, sengelægning).',
       cite: ['vejl2025-k29-p4', 'vejl2025-k29-p5'],
       kind: 'statutory',
-      facts: ['towardsStaffDuringCare'],
-      test: (f) => f.towardsStaffDuringCare,
+      when: holds('towardsStaffDuringCare'),
       unmet:
         'Kommunalbestyrelsen kan ikke begrænse besøg i beboerens egen bolig (§ 137 c, stk. 1) – kun holde den besøgende ude i de tidsrum, hvor der leveres visiteret hjælp, og kun på grund af adfærd over for personalet.',
     },

@@ -3,6 +3,7 @@
  * telephone and internet, never communication with authorities, lawyers, værger or bistandsværger (stk. 3);
  * the driftsherre's general device ban in a § 108 boform with sikrede afdelinger (stk. 4).
  */
+
 import {
   endsWhenConditionsLapse,
   kap24dDecision,
@@ -12,6 +13,7 @@ import {
   secureUnit,
   target24d,
 } from '../common-24cd.ts';
+import { not } from '../predicates.ts';
 import type { ConditionDef, Provision } from '../types.ts';
 
 /** § 137 g, stk. 3: absolute. */
@@ -20,8 +22,7 @@ const protectedCommunication: ConditionDef = {
   text: 'Kommunikationen er ikke med offentlige myndigheder, advokater, værger eller bistandsværger – den må aldrig påhøres, overvåges, afbrydes eller forhindres.',
   cite: ['vejl2025-k31', 'vejl2025-k31-p1'],
   kind: 'prohibition',
-  facts: ['protectedCorrespondent'],
-  test: (f) => (f.protectedCorrespondent === undefined ? undefined : !f.protectedCorrespondent),
+  when: not('protectedCorrespondent'),
   unmet:
     'Den anbragtes kommunikation med offentlige myndigheder, advokater, værger eller bistandsværger kan hverken påhøres, overvåges, afbrydes eller forhindres (§ 137 g, stk. 3).',
 };

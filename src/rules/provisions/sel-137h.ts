@@ -3,6 +3,7 @@
  * boform with sikrede afdelinger: scanners without decision (stk. 2), search of the person's body surface (stk. 3),
  * opening and checking post without reading it (stk. 4-6), and searching visitors' bags and outer clothing (stk. 7-8).
  */
+
 import {
   endsWhenConditionsLapse,
   kap24dDecision,
@@ -13,39 +14,33 @@ import {
   secureUnit,
   target24d,
 } from '../common-24cd.ts';
+import { any, atLeast, holds, is, isNot, not } from '../predicates.ts';
 import type { ConditionDef, Provision } from '../types.ts';
 
-function twoStaff(cite: string[], unmet: string): ConditionDef {
-  return {
-    id: 'two-staff',
-    text: 'Der deltager altid mindst to ansatte.',
-    cite,
-    kind: 'statutory',
-    facts: ['staffPresent'],
-    test: (f) => (f.staffPresent === undefined ? undefined : f.staffPresent >= 2),
-    unmet,
-  };
-}
+/** At least two staff; each use gives its citations and its Danish reason. */
+const twoStaff: ConditionDef = {
+  id: 'two-staff',
+  text: 'Der deltager altid mindst to ansatte.',
+  cite: [],
+  kind: 'statutory',
+  when: atLeast('staffPresent', 2),
+};
 
-function scannerFirst(cite: string[]): ConditionDef {
-  return {
-    id: 'scanner-first',
-    text: 'Risikoen er først forsøgt imødegået med scanner (§ 137 h, stk. 2), som er mindre indgribende end en manuel undersøgelse.',
-    cite,
-    kind: 'statutory',
-    facts: ['scannerTriedFirst'],
-    test: (f) => f.scannerTriedFirst,
-    unmet: 'Det er en betingelse, at risikoen først er forsøgt imødegået ved brug af scanner.',
-  };
-}
+const scannerFirst: ConditionDef = {
+  id: 'scanner-first',
+  text: 'Risikoen er først forsøgt imødegået med scanner (§ 137 h, stk. 2), som er mindre indgribende end en manuel undersøgelse.',
+  cite: [],
+  kind: 'statutory',
+  when: holds('scannerTriedFirst'),
+  unmet: 'Det er en betingelse, at risikoen først er forsøgt imødegået ved brug af scanner.',
+};
 
 const noUndressingVisitor: ConditionDef = {
   id: 'no-undressing',
   text: 'Undersøgelsen indebærer ikke afklædning.',
   cite: ['vejl2025-k32-p4'],
   kind: 'prohibition',
-  facts: ['undressing'],
-  test: (f) => (f.undressing === undefined ? undefined : !f.undressing),
+  when: not('undressing'),
   unmet: 'Undersøgelse af en besøgende kan aldrig indebære afklædning.',
 };
 
@@ -58,10 +53,12 @@ export const sel137hStk1: Provision = kap24dDecision({
   cite: K31_P1_P2,
   conditions: [
     ...target24d,
-    twoStaff(
-      K31_P1_P2,
-      'Af hensyn til den anbragtes og personalets sikkerhed skal der altid deltage mindst to ansatte ved undersøgelse af opholdsrum og ejendele (§ 137 h, stk. 1).',
-    ),
+    {
+      ...twoStaff,
+      cite: K31_P1_P2,
+      unmet:
+        'Af hensyn til den anbragtes og personalets sikkerhed skal der altid deltage mindst to ansatte ved undersøgelse af opholdsrum og ejendele (§ 137 h, stk. 1).',
+    },
     orderOrSafety(K31_P1_P2),
     lessIntrusive24d,
     {
@@ -134,8 +131,7 @@ export const sel137hStk3: Provision = kap24dDecision({
       text: 'Undersøgelsen omfatter aldrig kropsåbninger.',
       cite: ['vejl2025-k32-p3'],
       kind: 'prohibition',
-      facts: ['bodyCavity'],
-      test: (f) => (f.bodyCavity === undefined ? undefined : !f.bodyCavity),
+      when: not('bodyCavity'),
       unmet: 'Bestemmelsen giver aldrig mulighed for at undersøge den anbragtes kropsåbninger.',
     },
     {
@@ -143,20 +139,21 @@ export const sel137hStk3: Provision = kap24dDecision({
       text: 'Der foreligger begrundet mistanke (personalet har en konkret begrundelse, f.eks. har set den anbragte lægge en kniv i sit undertøj) om effekter, der kan true ordenen eller sikkerheden eller bruges til ny kriminalitet.',
       cite: K32_P2_P3,
       kind: 'statutory',
-      facts: ['suspicion'],
-      test: (f) => (f.suspicion === undefined ? undefined : f.suspicion === 'founded'),
+      when: is('suspicion', 'founded'),
       unmet: 'Undersøgelse af den anbragtes person kræver begrundet mistanke – mistanke med rimelig grund er ikke nok.',
     },
-    scannerFirst(K32_P2_P3),
-    twoStaff(K32_P2_P3, 'Der skal altid deltage mindst to ansatte ved undersøgelsen af den anbragtes person.'),
+    { ...scannerFirst, cite: K32_P2_P3 },
+    {
+      ...twoStaff,
+      cite: K32_P2_P3,
+      unmet: 'Der skal altid deltage mindst to ansatte ved undersøgelsen af den anbragtes person.',
+    },
     {
       id: 'undressing-same-sex',
       text: 'En undersøgelse med afklædning foretages og overværes kun af to ansatte af samme køn som den anbragte, og afklædning sker indendørs.',
       cite: K32_P2_P3,
       kind: 'statutory',
-      facts: ['sameSexStaff', 'undressing'],
-      test: (f) =>
-        f.undressing === false || f.sameSexStaff === true ? true : f.undressing ? f.sameSexStaff : undefined,
+      when: any(holds('sameSexStaff'), not('undressing')),
       unmet:
         'En undersøgelse, der indebærer afklædning, må kun foretages og overværes af to ansatte af samme køn som den anbragte.',
     },
@@ -193,8 +190,7 @@ export const sel137hStk4: Provision = kap24dDecision({
       text: 'Posten er ikke brevveksling med offentlige myndigheder, advokater, værger eller bistandsværger (den er altid ukontrolleret).',
       cite: K32_P4_P5,
       kind: 'prohibition',
-      facts: ['protectedCorrespondent'],
-      test: (f) => (f.protectedCorrespondent === undefined ? undefined : !f.protectedCorrespondent),
+      when: not('protectedCorrespondent'),
       unmet:
         'Den anbragte har ret til ukontrolleret brevveksling med offentlige myndigheder, advokater, værger og bistandsværger (§ 137 h, stk. 6).',
     },
@@ -203,8 +199,7 @@ export const sel137hStk4: Provision = kap24dDecision({
       text: 'Personalet åbner kun posten for at kontrollere, om den indeholder ulovlige eller farlige genstande – brevene læses aldrig.',
       cite: ['vejl2025-k32-p5'],
       kind: 'prohibition',
-      facts: ['readsLetters'],
-      test: (f) => (f.readsLetters === undefined ? undefined : !f.readsLetters),
+      when: not('readsLetters'),
       unmet: 'Bestemmelsen giver ikke adgang til at læse den anbragtes breve, kun til at åbne og kontrollere dem.',
     },
     {
@@ -212,8 +207,7 @@ export const sel137hStk4: Provision = kap24dDecision({
       text: 'Der foreligger mistanke med rimelig grund om, at posten indeholder effekter, der kan true ordenen eller sikkerheden eller bruges til ny kriminalitet (f.eks. euforiserende stoffer).',
       cite: K32_P4_P5,
       kind: 'statutory',
-      facts: ['suspicion'],
-      test: (f) => (f.suspicion === undefined ? undefined : f.suspicion !== 'none'),
+      when: isNot('suspicion', 'none'),
       unmet: 'Åbning og kontrol af post kræver mistanke med rimelig grund om farlige eller ulovlige effekter.',
     },
     lessIntrusive24d,
@@ -250,11 +244,10 @@ export const sel137hStk7: Provision = kap24dDecision({
       text: 'Der foreligger mistanke med rimelig grund om, at den besøgende medbringer effekter, der kan true ordenen eller sikkerheden eller bruges til ny kriminalitet; for effekter, den besøgende bærer på kroppen, kræves begrundet mistanke om indsmugling.',
       cite: K32_P3_P4,
       kind: 'statutory',
-      facts: ['suspicion'],
-      test: (f) => (f.suspicion === undefined ? undefined : f.suspicion !== 'none'),
+      when: isNot('suspicion', 'none'),
       unmet: 'Undersøgelse af en besøgendes effekter kræver mistanke – der kan ikke undersøges uden mistanke.',
     },
-    scannerFirst(K32_P3_P4),
+    { ...scannerFirst, cite: K32_P3_P4 },
     {
       id: 'pat-down-same-sex',
       text: 'Visitation af det tøj, den besøgende har på (klappe og mærke uden på tøjet), foretages af personale af samme køn som den besøgende.',

@@ -3,6 +3,7 @@
  * 8.00, when there is an imminent risk of escape (stk. 1); seclusion in a room fitted for it, at most 2 hours, in a
  * § 108 boform with sikrede afdelinger (stk. 2); both only when every condition of stk. 3, nr. 1-5 is met.
  */
+
 import {
   endsWhenConditionsLapse,
   kap24dDecision,
@@ -11,19 +12,54 @@ import {
   secureUnit,
   target24d,
 } from '../common-24cd.ts';
+import { any, atMost, holds, judged, not } from '../predicates.ts';
 import type { ConditionDef, Provision } from '../types.ts';
 
-function stk3(cite: string[]): ConditionDef {
-  return {
-    id: 'stk3-conditions',
-    text: 'Alle betingelser i § 137 j, stk. 3 er opfyldt: 1) indgrebet er forsvarligt uden sundhedsmæssig risiko (også brandsikkerhed og selvskade), 2) personen er ikke selvmordstruet, 3) personen har en tilkaldemulighed, vedkommende kan betjene, 4) adgang til toilet og vand, og 5) jævnlig overvågning (f.eks. hvert 10. minut).',
-    cite,
-    kind: 'statutory',
-    facts: ['nightLockConditionsMet'],
-    test: (f) => f.nightLockConditionsMet,
-    unmet: 'Er blot én af betingelserne i § 137 j, stk. 3, nr. 1-5 ikke opfyldt, kan indgrebet ikke iværksættes.',
-  };
-}
+/**
+ * § 137 j, stk. 3: the measure may only be used when all of nr. 1-5 are met. One fact, nightLockConditionsMet,
+ * answers "all five": it decides the aggregate row; each numbered item is met when all five are confirmed and is
+ * otherwise for the deciding authority to judge (a "no" says that one fails, not which one). Each use adds its citations.
+ */
+const stk3: ConditionDef = {
+  id: 'stk3-conditions',
+  text: 'Alle fem betingelser i § 137 j, stk. 3, nr. 1-5 (nedenfor) er opfyldt.',
+  cite: [],
+  kind: 'statutory',
+  when: holds('nightLockConditionsMet'),
+  unmet: 'Er blot én af betingelserne i § 137 j, stk. 3, nr. 1-5 ikke opfyldt, kan indgrebet ikke iværksættes.',
+};
+const stk3Item: ConditionDef = {
+  id: 'stk3-nr',
+  text: '',
+  cite: [],
+  kind: 'authority',
+  when: any(holds('nightLockConditionsMet'), judged()),
+};
+const stk3Nr1: ConditionDef = {
+  ...stk3Item,
+  id: 'stk3-nr1-no-health-risk',
+  text: '§ 137 j, stk. 3, nr. 1: Indgrebet er forsvarligt og uden sundhedsmæssig risiko for personen (også brandsikkerhed og risiko for selvskade).',
+};
+const stk3Nr2: ConditionDef = {
+  ...stk3Item,
+  id: 'stk3-nr2-not-suicidal',
+  text: '§ 137 j, stk. 3, nr. 2: Personen er ikke selvmordstruet.',
+};
+const stk3Nr3: ConditionDef = {
+  ...stk3Item,
+  id: 'stk3-nr3-can-call-staff',
+  text: '§ 137 j, stk. 3, nr. 3: Personen har en tilkaldemulighed, som vedkommende kan betjene.',
+};
+const stk3Nr4: ConditionDef = {
+  ...stk3Item,
+  id: 'stk3-nr4-toilet-water',
+  text: '§ 137 j, stk. 3, nr. 4: Personen har adgang til toilet og vand.',
+};
+const stk3Nr5: ConditionDef = {
+  ...stk3Item,
+  id: 'stk3-nr5-supervision',
+  text: '§ 137 j, stk. 3, nr. 5: Personen overvåges jævnligt (f.eks. hvert 10. minut).',
+};
 
 const K31_P3_P4 = ['vejl2025-k31-p3', 'vejl2025-k31-p4'];
 
@@ -39,8 +75,7 @@ export const sel137jStk1: Provision = kap24dDecision({
       text: 'Aflåsningen varer højst 8 timer.',
       cite: K31_P3_P4,
       kind: 'statutory',
-      facts: ['hours'],
-      test: (f) => (f.hours === undefined ? undefined : f.hours <= 8),
+      when: atMost('hours', 8),
       unmet: 'Den anbragte kan højst låses inde i sin bolig i 8 timer (§ 137 j, stk. 1).',
     },
     {
@@ -48,11 +83,15 @@ export const sel137jStk1: Provision = kap24dDecision({
       text: 'Aflåsningen ligger inden for tidsrummet kl. 21.00-8.00.',
       cite: K31_P3_P4,
       kind: 'statutory',
-      facts: ['withinNightWindow'],
-      test: (f) => f.withinNightWindow,
+      when: holds('withinNightWindow'),
       unmet: 'Aflåsning er kun tilladt om natten inden for tidsrummet kl. 21.00-8.00.',
     },
-    stk3(K31_P3_P4),
+    { ...stk3, cite: K31_P3_P4 },
+    { ...stk3Nr1, cite: K31_P3_P4 },
+    { ...stk3Nr2, cite: K31_P3_P4 },
+    { ...stk3Nr3, cite: K31_P3_P4 },
+    { ...stk3Nr4, cite: K31_P3_P4 },
+    { ...stk3Nr5, cite: K31_P3_P4 },
     {
       id: 'escape-risk',
       text: 'Der er nærliggende risiko for, at den anbragte ellers vil undvige fra boformen (det kræves ikke, at personen tidligere er undveget).',
@@ -86,8 +125,7 @@ export const sel137jStk2: Provision = kap24dDecision({
       text: 'Anbringelsen er så kortvarig som muligt og varer højst 2 timer.',
       cite: K32_P5_P6,
       kind: 'statutory',
-      facts: ['hours'],
-      test: (f) => (f.hours === undefined ? undefined : f.hours <= 2),
+      when: atMost('hours', 2),
       unmet: 'Anbringelse i afskærmningslokale må ikke udstrækkes ud over 2 timer (§ 137 j, stk. 2).',
     },
     {
@@ -95,11 +133,15 @@ export const sel137jStk2: Provision = kap24dDecision({
       text: 'Anbringelsen sker i et særskilt lokale indrettet til formålet (uden farlige effekter, med vindue til tilsyn) – aldrig i den anbragtes eget værelse.',
       cite: ['vejl2025-k32-p6'],
       kind: 'prohibition',
-      facts: ['inOwnRoom'],
-      test: (f) => (f.inOwnRoom === undefined ? undefined : !f.inOwnRoom),
+      when: not('inOwnRoom'),
       unmet: 'Den anbragtes eget værelse kan ikke udgøre et afskærmningslokale.',
     },
-    stk3(K32_P5_P6),
+    { ...stk3, cite: K32_P5_P6 },
+    { ...stk3Nr1, cite: K32_P5_P6 },
+    { ...stk3Nr2, cite: K32_P5_P6 },
+    { ...stk3Nr3, cite: K32_P5_P6 },
+    { ...stk3Nr4, cite: K32_P5_P6 },
+    { ...stk3Nr5, cite: K32_P5_P6 },
     {
       id: 'imminent-danger',
       text: 'Der er overhængende fare for, at den anbragte skader sig selv eller andre.',

@@ -1,4 +1,5 @@
 /** Protective equipment (soft helmets, special gloves): outside § 128, part of the duty of care (SEL § 82); not force. */
+import { not } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 export const sel82: Provision = {
@@ -23,8 +24,7 @@ export const sel82: Provision = {
       text: 'Personen skal ikke holdes fast for at få beskyttelsesmidlet på – gør personen modstand, er fastholdelsen magtanvendelse efter § 124 d, stk. 2, og dens betingelser skal være opfyldt.',
       cite: ['vejl2025-k16-p4'],
       kind: 'prohibition',
-      facts: ['physicalResistance'],
-      test: (f) => (f.physicalResistance === undefined ? undefined : !f.physicalResistance),
+      when: not('physicalResistance'),
       unmet:
         'Skal personen holdes fast for at få hjelm eller handsker på, er det fastholdelse efter § 124 d, stk. 2 – vurder det som "restraint".',
     },

@@ -1,0 +1,128 @@
+/**
+ * The predicate vocabulary of the rule tables: a condition's test is a small tree of plain data objects, not a
+ * closure, so a lawyer can read it next to the cited text (`cli explain <measure>`, /kilder/regler), and the facts
+ * a condition depends on are derived from it instead of declared beside it.
+ *
+ * Evaluation is three-valued (Kleene): true = met, false = unmet, undefined = unknown (a fact is missing or the
+ * authority must judge). `all` is false as soon as one part is false, true only when every part is true; `any` is
+ * true as soon as one part is true, false only when every part is false.
+ */
+import type { FactName, Facts } from './schema.ts';
+
+export type Scalar = string | number | boolean;
+
+export type Predicate =
+  /** The fact has this value (`is('consent', 'objects')`; `holds(f)` = is(f, true); `not(f)` = is(f, false)). */
+  | { op: 'is'; fact: FactName; value: Scalar }
+  /** The fact is known and has another value. */
+  | { op: 'isNot'; fact: FactName; value: Scalar }
+  /** The fact has one of these values. */
+  | { op: 'oneOf'; fact: FactName; values: Scalar[] }
+  /** Numeric comparisons of a known fact with a bound. */
+  | { op: 'atLeast' | 'atMost' | 'below'; fact: FactName; value: number }
+  | { op: 'all'; of: Predicate[] }
+  | { op: 'any'; of: Predicate[] }
+  /** `p`, but `whenUnknown` instead of unknown: the facts inside are never asked for. */
+  | { op: 'orElse'; p: Predicate; whenUnknown: boolean }
+  /** Only the deciding authority can judge it: always unknown. */
+  | { op: 'judged' };
+
+export const is = (fact: FactName, value: Scalar): Predicate => ({ op: 'is', fact, value });
+export const isNot = (fact: FactName, value: Scalar): Predicate => ({ op: 'isNot', fact, value });
+export const holds = (fact: FactName): Predicate => is(fact, true);
+export const not = (fact: FactName): Predicate => is(fact, false);
+export const oneOf = (fact: FactName, values: Scalar[]): Predicate => ({ op: 'oneOf', fact, values });
+export const atLeast = (fact: FactName, value: number): Predicate => ({ op: 'atLeast', fact, value });
+export const atMost = (fact: FactName, value: number): Predicate => ({ op: 'atMost', fact, value });
+export const below = (fact: FactName, value: number): Predicate => ({ op: 'below', fact, value });
+export const all = (...of: Predicate[]): Predicate => ({ op: 'all', of });
+export const any = (...of: Predicate[]): Predicate => ({ op: 'any', of });
+export const orElse = (p: Predicate, whenUnknown: boolean): Predicate => ({ op: 'orElse', p, whenUnknown });
+export const judged = (): Predicate => ({ op: 'judged' });
+
+/** Three-valued evaluation against the facts. */
+export function test(p: Predicate, f: Facts): boolean | undefined {
+  switch (p.op) {
+    case 'all': {
+      let unknown = false;
+      for (const q of p.of) {
+        const r = test(q, f);
+        if (r === false) return false;
+        if (r === undefined) unknown = true;
+      }
+      return unknown ? undefined : true;
+    }
+    case 'any': {
+      let unknown = false;
+      for (const q of p.of) {
+        const r = test(q, f);
+        if (r === true) return true;
+        if (r === undefined) unknown = true;
+      }
+      return unknown ? undefined : false;
+    }
+    case 'orElse':
+      return test(p.p, f) ?? p.whenUnknown;
+    case 'judged':
+      return undefined;
+    default: {
+      const v = f[p.fact] as Scalar | undefined;
+      if (v === undefined) return undefined;
+      switch (p.op) {
+        case 'is':
+          return v === p.value;
+        case 'isNot':
+          return v !== p.value;
+        case 'oneOf':
+          return p.values.includes(v);
+        case 'atLeast':
+          return typeof v === 'number' && v >= p.value;
+        case 'atMost':
+          return typeof v === 'number' && v <= p.value;
+        case 'below':
+          return typeof v === 'number' && v < p.value;
+      }
+    }
+  }
+}
+
+/** The facts whose absence can leave the predicate unknown, in order of appearance (asked for when missing). */
+export function factsOf(p: Predicate | undefined): FactName[] {
+  const out: FactName[] = [];
+  const walk = (q: Predicate): void => {
+    if (q.op === 'all' || q.op === 'any') q.of.forEach(walk);
+    else if (q.op === 'orElse' || q.op === 'judged') return;
+    else if (!out.includes(q.fact)) out.push(q.fact);
+  };
+  if (p) walk(p);
+  return out;
+}
+
+const show = (v: Scalar): string => (typeof v === 'string' ? `"${v}"` : String(v));
+
+/** The predicate as a lawyer-readable formula (fact names as in the API), e.g. `consent ≠ "given" og …`. */
+export function describe(p: Predicate | undefined): string {
+  if (!p) return 'vurderes af den, der træffer afgørelsen';
+  switch (p.op) {
+    case 'is':
+      return p.value === true ? p.fact : p.value === false ? `ikke ${p.fact}` : `${p.fact} = ${show(p.value)}`;
+    case 'isNot':
+      return `${p.fact} ≠ ${show(p.value)}`;
+    case 'oneOf':
+      return `${p.fact} ∈ {${p.values.map(show).join(', ')}}`;
+    case 'atLeast':
+      return `${p.fact} ≥ ${p.value}`;
+    case 'atMost':
+      return `${p.fact} ≤ ${p.value}`;
+    case 'below':
+      return `${p.fact} < ${p.value}`;
+    case 'all':
+      return p.of.map((q) => (q.op === 'any' ? `(${describe(q)})` : describe(q))).join(' og ');
+    case 'any':
+      return p.of.map((q) => (q.op === 'all' ? `(${describe(q)})` : describe(q))).join(' eller ');
+    case 'orElse':
+      return `${describe(p.p)} (ukendt: ${p.whenUnknown ? 'opfyldt' : 'ikke opfyldt'})`;
+    case 'judged':
+      return 'vurderes af den, der træffer afgørelsen';
+  }
+}
