@@ -1,7 +1,9 @@
 /**
  * The scenario bank: Danish case stories as data (src/quiz/scenarios/*.json), each with the facts the
- * rule evaluator needs. Nothing here holds an answer: the key of every question is computed from the
- * evaluator's verdict at run time (see questions.ts).
+ * rule evaluator needs and, frozen per question kind, the expected answer (`expected`, OpenFisca style:
+ * checked against the source when written). The service serves a question only while the evaluator's key
+ * equals the frozen one, and test/quiz-keys.test.ts fails when they differ, so a rules change forces a
+ * conscious update of the bank (`npm run quiz:freeze -- --update <scenario-id>`).
  *
  * Scenarios whose measure the evaluator does not implement yet (kap. 24 c/d, issue 9) stay in the bank
  * as "waiting" and are served automatically once their measure appears in `implementedMeasures`.
@@ -67,6 +69,18 @@ export const TOPIC_IDS = TOPICS.map((t) => t.id) as [TopicId, ...TopicId[]];
 export type TopicId = (typeof TOPICS)[number]['id'];
 export const TopicIdSchema = z.enum(TOPICS.map((t) => t.id) as [TopicId, ...TopicId[]]);
 
+/** Question kinds (ids are a contract with the API, the stats and the exports). */
+export const QUESTION_KINDS = [
+  'is_force',
+  'decided_by',
+  'must_register',
+  'complaint',
+  'provision',
+  'permitted',
+  'missing',
+] as const;
+export type QuestionKind = (typeof QUESTION_KINDS)[number];
+
 export const ScenarioSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
   title: z.string().min(3),
@@ -82,6 +96,8 @@ export const ScenarioSchema = z.strictObject({
     measure: z.string(),
     facts: z.record(z.string(), z.unknown()),
   }),
+  /** The frozen key: the expected option id per question kind asked of this scenario. */
+  expected: z.partialRecord(z.enum(QUESTION_KINDS), z.string()).optional(),
 });
 export type Scenario = z.infer<typeof ScenarioSchema>;
 
