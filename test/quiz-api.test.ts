@@ -1,10 +1,12 @@
 /**
- * Quiz API end to end on the real server: topics, sessions, grading by the evaluator, spaced repetition
- * within and across sessions, errors (400/404/409/422), admin-only stats and exports (CSV, xAPI).
+ * Quiz API end to end on the real server: topics, sessions of a fixed length, grading by the evaluator,
+ * feedback (why the choice is wrong, ≤ 80 words, ≤ 3 sentence citations), the review list, spaced
+ * repetition across sessions, errors (400/404/409/422), admin-only stats with filters and exports.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { servedScenarios } from '../src/quiz/bank.ts';
-import { REQUEUE_GAP } from '../src/quiz/service.ts';
+import { scenarioById, servedScenarios } from '../src/quiz/bank.ts';
+import { wordCount } from '../src/quiz/explain.ts';
+import { keyedQuestion, parseQuestionId } from '../src/quiz/questions.ts';
 import { evaluate } from '../src/rules/index.ts';
 import { postJson, startTestServer } from './helpers/server.ts';
 
@@ -86,56 +88,67 @@ describe('quiz API', () => {
     expect(a.json.explanation.rightAnswer).toBe(
       q.options.find((o: { id: string }) => o.id === a.json.correctOptionId).label,
     );
-    const reasons = a.json.explanation.points.filter((p: { kind: string }) => p.kind === 'reason');
+    const reasons = a.json.explanation.details.filter((p: { kind: string }) => p.kind === 'reason');
     expect(reasons.map((p: { text: string }) => p.text)).toEqual(v.reasons.map((x) => x.text));
     expect(a.json.citations.length).toBeGreaterThan(0);
+    expect(a.json.citations.length).toBeLessThanOrEqual(3);
     for (const c of a.json.citations) {
       const unit = await getJson(`/api/v1/units/${encodeURIComponent(c.unitId)}`);
       expect(unit.status, c.unitId).toBe(200);
       const text: string = unit.json.unit?.text ?? unit.json.text;
       expect(text).toContain(c.quote);
     }
-    const refs = a.json.explanation.points.flatMap((p: { refs: number[] }) => p.refs);
-    for (const n of refs) expect(a.json.citations.some((c: { n: number }) => c.n === n)).toBe(true);
+    for (const n of a.json.explanation.refs) expect(a.json.citations.some((c: { n: number }) => c.n === n)).toBe(true);
     expect(a.json.next.position).toBe(2);
   });
 
-  it('re-queues a missed question a few items later in the same session', async () => {
-    const r = await start({ length: 6 });
+  it('keeps the chosen length with wrong answers: 5 questions, feedback naming the choice, a review list', async () => {
+    const r = await start({ length: 5 });
+    expect(r.status).toBe(201);
     const sid = r.json.sessionId;
-    const first = r.json.question;
-    const probe = await answer(sid, { questionId: first.id, optionId: first.options[0].id });
-    let wrongFirst = !probe.json.correct;
-    // Make sure one question is missed: if the first guess was right, miss the next one on purpose.
-    let missedId = first.id;
-    let res = probe;
-    if (!wrongFirst) {
-      // We cannot know the key in advance; answer, and if right by chance, keep trying with later questions.
-      for (let i = 0; i < 5 && !wrongFirst; i++) {
-        const q = res.json.next;
-        res = await answer(sid, { questionId: q.id, optionId: q.options[0].id });
-        if (!res.json.correct) {
-          wrongFirst = true;
-          missedId = q.id;
-        }
-      }
-    }
-    expect(wrongFirst).toBe(true);
-    const missedAt = res.json.score.answered; // position of the miss (1-based)
+    let q = r.json.question;
     const seen: string[] = [];
-    let guard = 0;
-    while (!res.json.done && guard++ < 20) {
-      const q = res.json.next;
+    const wrong: string[] = [];
+    let res: Awaited<ReturnType<typeof answer>> | undefined;
+    for (let guard = 0; q && guard < 10; guard++) {
       seen.push(q.id);
-      if (q.id === missedId) {
-        expect(q.repeat).toBe(true);
-        expect(q.position - missedAt).toBeLessThanOrEqual(REQUEUE_GAP);
-        expect(q.position).toBeGreaterThan(missedAt);
-      }
-      res = await answer(sid, { questionId: q.id, optionId: q.options[0].id });
+      expect(q.position).toBe(seen.length);
+      expect(q.total).toBe(5);
+      const p = parseQuestionId(q.id)!;
+      const key = keyedQuestion(scenarioById(p.scenarioId)!, p.kind)!.correctOptionId;
+      const pick = q.options.find((o: { id: string }) => o.id !== key)!;
+      res = await answer(sid, { questionId: q.id, optionId: pick.id });
+      expect(res.json.correct).toBe(false);
+      wrong.push(q.id);
+      const e = res.json.explanation;
+      expect(e.whyWrong).toContain(`«${pick.label}»`);
+      const words = wordCount(e.whyWrong) + wordCount(e.rightAnswer) + wordCount(e.summary);
+      expect(words, `${q.id}: ${e.whyWrong} | ${e.rightAnswer} | ${e.summary}`).toBeLessThanOrEqual(80);
+      expect(res.json.citations.length).toBeLessThanOrEqual(3);
+      for (const c of res.json.citations) expect(c.quote.split(/\s+/).length).toBeGreaterThanOrEqual(6);
+      expect(e.details.length).toBeGreaterThan(0);
+      expect(res.json.score.total).toBe(5);
+      q = res.json.next;
     }
-    expect(seen).toContain(missedId);
-    expect(res.json.score.total).toBeGreaterThan(6);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    expect(res!.json.done).toBe(true);
+    expect(res!.json.review.map((x: { questionId: string }) => x.questionId)).toEqual(wrong);
+    const item = res!.json.review[0];
+    expect(item.chatUrl).toMatch(/^\/quiz\/spoerg\?scenarie=/);
+    expect(item.sources.length).toBeGreaterThan(0);
+    const session = await getJson(`/api/v1/quiz/sessions/${sid}`);
+    expect(session.json.done).toBe(true);
+    expect(session.json.review).toHaveLength(5);
+    // The review list's links work.
+    const src = await getJson(item.sources[0].url);
+    expect(src.status).toBe(200);
+    expect(src.text).toContain(item.sources[0].citation);
+    const ask = await getJson(item.chatUrl);
+    expect(ask.status).toBe(200);
+    expect(ask.text).toContain('<hjemmel-chat');
+    expect((await getJson('/quiz/spoerg?scenarie=nope')).status).toBe(404);
+    expect((await getJson('/quiz/kilde/nope')).status).toBe(404);
   });
 
   it("puts a missed question first in the learner's next session, and a right answer clears it", async () => {
@@ -233,6 +246,7 @@ describe('quiz API', () => {
     expect(page.status).toBe(200);
     expect(page.text).toContain('Pr. emne');
     expect(page.text).toContain('Pr. regel');
+    expect(page.text).toContain('Pr. scenarie og spørgsmålstype');
     // With an admin token set, requests without it are refused.
     const locked = await startTestServer({ env: { HJEMMEL_ADMIN_TOKEN: 'hemmeligt-token' } });
     try {
@@ -252,6 +266,42 @@ describe('quiz API', () => {
     } finally {
       await locked.close();
     }
+  });
+
+  it('filters stats, the manager view and the CSV by scenario, question kind and date range', async () => {
+    // One wrong answer on a known question, so its row has a 0 % share.
+    const s = await start({ length: 1, topic: 'kap24d' });
+    const q = s.json.question;
+    const p = parseQuestionId(q.id)!;
+    const key = keyedQuestion(scenarioById(p.scenarioId)!, p.kind)!.correctOptionId;
+    await answer(s.json.sessionId, {
+      questionId: q.id,
+      optionId: q.options.find((o: { id: string }) => o.id !== key).id,
+    });
+    const today = new Date().toISOString().slice(0, 10);
+    const f = `scenario=${p.scenarioId}&kind=${p.kind}&from=${today}&to=${today}`;
+    const r = await getJson(`/api/v1/quiz/stats?${f}`);
+    expect(r.status).toBe(200);
+    expect(r.json.filter).toEqual({ from: today, to: today, scenario: p.scenarioId, kind: p.kind });
+    expect(r.json.byScenario).toHaveLength(1);
+    expect(r.json.byScenario[0]).toMatchObject({ scenario: p.scenarioId, kind: p.kind });
+    expect(r.json.total.answers).toBe(r.json.byScenario[0].answers);
+    const wrongOnly = r.json.byScenario[0].correct === 0;
+    const past = await getJson(`/api/v1/quiz/stats?scenario=${p.scenarioId}&to=2020-01-01`);
+    expect(past.json.total.answers).toBe(0);
+    expect((await getJson('/api/v1/quiz/stats?from=2026-13-01')).status).toBe(400);
+    expect((await getJson('/api/v1/quiz/stats?kind=nope')).status).toBe(400);
+    expect((await getJson('/api/v1/quiz/stats?from=2026-02-02&to=2026-01-01')).status).toBe(400);
+    const csv = await getJson(`/quiz/leder/export.csv?${f}`);
+    expect(csv.status).toBe(200);
+    const lines = csv.text.trim().split('\r\n').slice(1);
+    expect(lines).toHaveLength(r.json.total.answers);
+    for (const l of lines) expect(l).toContain(`${p.scenarioId}:${p.kind}`);
+    const page = await getJson(`/quiz/leder?${f}`);
+    expect(page.text).toContain(`href="/quiz/leder/export.csv?scenario=${p.scenarioId}&amp;kind=${p.kind}`);
+    // A 0 % share is drawn as a visible (outlined) empty track, not a zero-width bar.
+    if (wrongOnly)
+      expect(page.text).toMatch(/<span class="track"[^>]*><span class="fill" style="width:0%"><\/span><\/span>0 %/);
   });
 
   it('exports CSV per learner and anonymised for everyone', async () => {

@@ -10,6 +10,7 @@ import { chip, h } from '../web/widget/render.ts';
 interface Option {
   id: string;
   label: string;
+  detail?: string;
 }
 interface Question {
   id: string;
@@ -32,18 +33,29 @@ interface Citation {
   citation: string;
   quote: string;
 }
-interface Point {
+interface Detail {
   kind: string;
   text: string;
   status?: string;
-  refs: number[];
+  sources: Array<{ unitId: string; citation: string }>;
+}
+interface ReviewItem {
+  questionId: string;
+  title: string;
+  prompt: string;
+  chosen: string;
+  rightAnswer: string;
+  whyWrong: string | null;
+  sources: Array<{ unitId: string; citation: string; url: string }>;
+  chatUrl: string;
 }
 interface AnswerResult {
   correct: boolean;
   correctOptionId: string;
-  explanation: { rightAnswer: string; summary: string; points: Point[] };
+  explanation: { whyWrong: string | null; rightAnswer: string; summary: string; refs: number[]; details: Detail[] };
   citations: Citation[];
   next?: Question;
+  review?: ReviewItem[];
   done: boolean;
   score: Score;
 }
@@ -106,7 +118,8 @@ function renderQuestion(q: Question): void {
   opts.replaceChildren(
     ...q.options.map((o, i) => {
       const input = h('input', { type: 'radio', name: 'option', value: o.id, id: `opt-${i}`, required: true });
-      return h('label', { class: 'opt', for: `opt-${i}`, 'data-option': o.id }, input, h('span', {}, o.label));
+      const text = h('span', {}, o.label, o.detail ? h('span', { class: 'detail' }, o.detail) : null);
+      return h('label', { class: 'opt', for: `opt-${i}`, 'data-option': o.id }, input, text);
     }),
   );
   $('feedback').replaceChildren();
@@ -138,37 +151,41 @@ function renderFeedback(r: AnswerResult, chosen: string): void {
     }
   }
   const e = r.explanation;
-  const points = (kinds: string[]) =>
-    e.points
-      .filter((p) => kinds.includes(p.kind))
-      .map((p) => h('li', {}, p.text, ' ', ...chipsFor(p.refs, r.citations)));
-  const reasons = points(['reason', 'registration', 'complaint', 'missing']);
-  const conditions = points(['condition']);
-  const source = e.points.find((p) => p.kind === 'source');
+  const details = e.details.map((p) =>
+    h(
+      'li',
+      { class: p.status ? `cond ${p.status}` : '' },
+      p.text,
+      ...p.sources
+        .slice(0, 2)
+        .map((src) =>
+          h('a', { class: 'srclink', href: `/quiz/kilde/${encodeURIComponent(src.unitId)}` }, src.citation),
+        ),
+    ),
+  );
   const box = h(
     'div',
     { class: `verdict ${r.correct ? 'ok' : 'no'}`, id: 'verdict' },
     h('h3', { id: 'fb-title', tabindex: '-1' }, r.correct ? '✔ Rigtigt!' : '✘ Forkert'),
+    e.whyWrong ? h('p', { id: 'why-wrong' }, e.whyWrong, ' ', ...chipsFor(e.refs.slice(0, 1), r.citations)) : null,
     h('p', {}, h('strong', {}, 'Rigtigt svar: '), e.rightAnswer),
-    h('p', {}, h('strong', {}, 'Regelmotoren: '), e.summary),
-    reasons.length ? h('p', {}, h('strong', {}, 'Forklaring:')) : null,
-    reasons.length ? h('ul', {}, ...reasons) : null,
-    conditions.length ? h('p', {}, h('strong', {}, 'Betingelser:')) : null,
-    conditions.length ? h('ul', {}, ...conditions) : null,
-    source ? h('p', {}, source.text, ' ', ...chipsFor(source.refs, r.citations)) : null,
+    h('p', {}, e.summary, ' ', ...chipsFor(e.refs.slice(e.whyWrong ? 1 : 0), r.citations)),
     r.citations.length
       ? h(
-          'div',
-          {},
-          h('p', {}, h('strong', {}, 'Kilder:')),
-          h(
-            'ol',
-            { class: 'sources' },
-            ...r.citations.map((c) =>
-              h('li', {}, h('button', { type: 'button', class: 'srcbtn', 'data-n': c.n }, `[${c.n}] ${c.citation}`)),
+          'ol',
+          { class: 'sources', 'aria-label': 'Kilder' },
+          ...r.citations.map((c) =>
+            h(
+              'li',
+              {},
+              h('button', { type: 'button', class: 'srcbtn', 'data-n': c.n }, `[${c.n}] ${c.citation}`),
+              h('q', { class: 'quote' }, c.quote),
             ),
           ),
         )
+      : null,
+    details.length
+      ? h('details', { id: 'details' }, h('summary', {}, 'Læs mere'), h('ul', { class: 'details' }, ...details))
       : null,
   );
   $('feedback').replaceChildren(box);
@@ -256,6 +273,7 @@ async function answer(ev: SubmitEvent): Promise<void> {
     });
     lastScore = r.score;
     pendingNext = r.next;
+    if (r.review) review = r.review;
     renderFeedback(r, chosen.value);
   } catch (e) {
     $<HTMLButtonElement>('answer-btn').disabled = false;
@@ -271,8 +289,35 @@ function next(): void {
   }
   current = null;
   $('final-score').textContent = `Du fik ${lastScore.correct} af ${lastScore.answered} rigtige.`;
+  renderReview();
   show('done');
   $('done-title').focus();
+}
+
+let review: ReviewItem[] = [];
+
+/** The end screen's list of what to review: right answer, why, the sources and the chat. */
+function renderReview(): void {
+  const list = $('review');
+  $('review-none').hidden = review.length > 0;
+  $('review-title').hidden = review.length === 0;
+  list.replaceChildren(
+    ...review.map((r) =>
+      h(
+        'li',
+        { 'data-question': r.questionId },
+        h('strong', {}, `${r.title}: ${r.prompt}`),
+        h('p', {}, `Du svarede: ${r.chosen}. Rigtigt svar: ${r.rightAnswer}.`),
+        r.whyWrong ? h('p', {}, r.whyWrong) : null,
+        h(
+          'p',
+          { class: 'links' },
+          ...r.sources.map((src) => h('a', { href: src.url }, src.citation)),
+          h('a', { href: r.chatUrl, class: 'ask' }, 'Spørg Hjemmel om dette'),
+        ),
+      ),
+    ),
+  );
 }
 
 function init(): void {
@@ -280,6 +325,7 @@ function init(): void {
   $('answer-form').addEventListener('submit', (e) => void answer(e as SubmitEvent));
   $('next-btn').addEventListener('click', next);
   $('again-btn').addEventListener('click', () => {
+    review = [];
     show('setup');
     $('topic').focus();
   });

@@ -14,7 +14,7 @@ export {
   TopicIdSchema,
   waitingScenarios,
 } from './bank.ts';
-export { type Explanation, explain } from './explain.ts';
+export { type Explanation, explain, MAX_CITATIONS, MAX_WORDS, wordCount } from './explain.ts';
 export {
   type KeyedQuestion,
   KIND_PROMPT,
@@ -34,8 +34,10 @@ export {
   QuizQuestionSchema,
   QuizSessionSchema,
   QuizStatsSchema,
+  ReviewItemSchema,
+  StatsQuerySchema,
   TopicsResponseSchema,
   XapiStatementSchema,
 } from './schemas.ts';
-export { csvField, QuizService, REQUEUE_GAP } from './service.ts';
+export { csvField, QuizService } from './service.ts';
 export { QuizStore } from './store.ts';

@@ -2,8 +2,12 @@
  * Server-rendered HTML for the quiz page (`/quiz`, driven by /quiz/quiz.js) and the manager view
  * (`/quiz/leder`). Danish, system fonts only, no external requests (the pages use the web mount's CSP).
  */
+import type { Unit } from '../corpus/index.ts';
 import { esc } from '../web/pages.ts';
+import type { Scenario } from './bank.ts';
+import { KIND_PROMPT, QUESTION_KINDS, type QuestionKind } from './questions.ts';
 import type { QuizService } from './service.ts';
+import type { AnswerFilter } from './store.ts';
 
 const STYLE = `
 :root { color-scheme: light; }
@@ -57,6 +61,19 @@ select { width: 100%; min-height: 44px; margin: 4px 0 12px; padding: 6px 8px; bo
 .sources li { margin: 4px 0; }
 .srcbtn { font: inherit; text-align: left; color: #0a58a8; background: none; border: 0; padding: 2px 0; text-decoration: underline; cursor: pointer; }
 .score { font-size: 1.2rem; font-weight: 700; }
+.opt .detail { display: block; font-size: 0.85rem; color: #3b4148; }
+.sources .quote { display: block; margin: 2px 0 6px; font-style: italic; }
+details { margin: 8px 0 0; }
+details summary { cursor: pointer; font-weight: 600; min-height: 32px; }
+.details li { margin: 4px 0; }
+.details li.cond.unmet::before { content: '❌ '; }
+.details li.cond.met::before { content: '✅ '; }
+.details li.cond.unknown::before { content: '❔ '; }
+.srclink { margin-left: 6px; font-size: 0.9rem; }
+.review { padding-left: 1.2em; }
+.review li { margin: 0 0 12px; }
+.review p { margin: 2px 0; }
+.review .links a { margin-right: 12px; }
 dialog { width: min(40rem, calc(100vw - 24px)); max-height: calc(100vh - 48px); padding: 0; border: 1px solid #6b7783; border-radius: 10px; }
 dialog::backdrop { background: rgba(0, 0, 0, 0.45); }
 .dlg-head { display: flex; align-items: center; gap: 8px; padding: 10px 12px; background: #0b3d6b; color: #fff; position: sticky; top: 0; }
@@ -74,7 +91,12 @@ th, td { text-align: left; vertical-align: top; padding: 6px 8px; border-bottom:
 th { background: #f1f4f8; }
 td.num, th.num { text-align: right; }
 .table { overflow-x: auto; }
-.bar { display: inline-block; height: 0.8em; background: #0b5cad; vertical-align: middle; margin-right: 6px; }
+.track { display: inline-block; width: 80px; height: 0.9em; border: 1px solid #4a525b; background: #fff; vertical-align: middle; margin-right: 6px; }
+.track .fill { display: block; height: 100%; background: #0b5cad; }
+.filters { display: flex; flex-wrap: wrap; gap: 8px 16px; align-items: flex-end; margin: 0 0 12px; }
+.filters label { display: flex; flex-direction: column; font-weight: 600; }
+.filters input, .filters select { min-height: 44px; margin: 4px 0 0; font: inherit; }
+.fulltext { white-space: pre-wrap; }
 @media (max-width: 400px) { main { padding: 10px; } .actions .btn { width: 100%; } }
 `;
 
@@ -136,7 +158,7 @@ export function quizPage(service: QuizService): string {
   <section id="quiz-view" aria-labelledby="q-title" hidden>
     <p class="progress" id="progress"></p>
     <article class="scenario">
-      <span class="repeat" id="repeat" hidden>Gentagelse: du svarede forkert sidst</span>
+      <span class="repeat" id="repeat" hidden>Gentagelse: du svarede forkert på det sidst</span>
       <h2 id="q-title" tabindex="-1"></h2>
       <p id="story"></p>
       <p class="src" id="q-source"></p>
@@ -157,7 +179,10 @@ export function quizPage(service: QuizService): string {
   <section id="done-view" aria-labelledby="done-title" hidden>
     <h2 id="done-title" tabindex="-1">Quizzen er slut</h2>
     <p class="score" id="final-score"></p>
-    <p>Spørgsmål, du svarede forkert på, kommer først næste gang.</p>
+    <h3 id="review-title">Det skal du repetere</h3>
+    <p id="review-none" hidden>Du svarede rigtigt på alle spørgsmål.</p>
+    <ol class="review" id="review"></ol>
+    <p>Spørgsmål, du svarede forkert på, kommer igen i din næste quiz (markeret som gentagelse).</p>
     <div class="actions"><button class="btn" type="button" id="again-btn">Ny quiz</button></div>
   </section>
 
@@ -174,24 +199,47 @@ function pct(share: number): string {
   return `${Math.round(share * 100)} %`;
 }
 
+/** A share as a bar: an outlined 80 px track, so 0 % is visible as an empty track. */
 function bar(share: number): string {
-  return `<span class="bar" style="width:${Math.round(share * 80)}px" aria-hidden="true"></span>`;
+  return `<span class="track" aria-hidden="true"><span class="fill" style="width:${Math.round(share * 100)}%"></span></span>`;
 }
 
-export function managerPage(service: QuizService): string {
-  const s = service.stats();
+function query(f: AnswerFilter): string {
+  const p = new URLSearchParams();
+  for (const k of ['scenario', 'kind', 'from', 'to'] as const) if (f[k]) p.set(k, f[k]!);
+  const q = p.toString();
+  return q ? `?${q}` : '';
+}
+
+export function managerPage(service: QuizService, filter: AnswerFilter = {}): string {
+  const s = service.stats(filter);
   const row = (cells: string[], r: { answers: number; shareCorrect: number; learners: number }) =>
-    `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}<td class="num">${r.answers}</td><td class="num">${r.learners}</td><td>${bar(r.shareCorrect)}${pct(r.shareCorrect)}</td></tr>`;
+    `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}<td class="num">${r.answers}</td><td class="num">${r.learners}</td><td class="share">${bar(r.shareCorrect)}${pct(r.shareCorrect)}</td></tr>`;
   const head = (cols: string[]) =>
     `<tr>${cols.map((c) => `<th scope="col">${esc(c)}</th>`).join('')}<th scope="col" class="num">Svar</th><th scope="col" class="num">Deltagere</th><th scope="col">Andel rigtige</th></tr>`;
-  const empty = (n: number) => `<tr><td colspan="${n}">Ingen svar endnu.</td></tr>`;
+  const empty = (n: number) =>
+    `<tr><td colspan="${n}">Ingen svar${filter.from || filter.to || filter.scenario || filter.kind ? ' med disse filtre' : ' endnu'}.</td></tr>`;
   const byRule = [...s.byRule].sort((a, b) => a.shareCorrect - b.shareCorrect);
+  const byScenario = [...s.byScenario].sort(
+    (a, b) => a.shareCorrect - b.shareCorrect || a.title.localeCompare(b.title),
+  );
+  const scenarios = service.scenarioChoices();
+  const opt = (v: string, l: string, sel?: string) =>
+    `<option value="${esc(v)}"${v === (sel ?? '') ? ' selected' : ''}>${esc(l)}</option>`;
+  const link = (f: AnswerFilter, text: string) => `<a href="/quiz/leder${esc(query(f))}">${esc(text)}</a>`;
   return doc(
     'Quizresultater – Hjemmel',
     `<header class="top"><h1>Quizresultater for teamet</h1></header>
 <main class="wide">
-  <p class="note">Anonyme resultater: ingen navne eller deltager-id'er vises. I alt ${s.total.answers} svar fra ${s.total.learners} deltagere i ${s.total.sessions} sessioner; ${pct(s.total.shareCorrect)} rigtige.
-  Hent alle svar som <a href="/quiz/leder/export.csv">CSV</a> eller <a href="/quiz/leder/export.xapi.json">xAPI-statements</a> (til et læringssystem).</p>
+  <form class="filters" method="get" action="/quiz/leder" aria-label="Filtre">
+    <label>Fra <input type="date" name="from" value="${esc(filter.from ?? '')}"></label>
+    <label>Til <input type="date" name="to" value="${esc(filter.to ?? '')}"></label>
+    <label>Scenarie <select name="scenario">${opt('', 'Alle scenarier', filter.scenario)}${scenarios.map((x) => opt(x.id, x.title, filter.scenario)).join('')}</select></label>
+    <label>Spørgsmålstype <select name="kind">${opt('', 'Alle typer', filter.kind)}${QUESTION_KINDS.map((k) => opt(k, KIND_PROMPT[k as QuestionKind], filter.kind)).join('')}</select></label>
+    <button class="btn" type="submit">Vis</button> <a href="/quiz/leder">Nulstil</a>
+  </form>
+  <p class="note">Anonyme resultater: ingen navne eller deltager-id'er vises. ${s.total.answers} svar fra ${s.total.learners} deltagere i ${s.total.sessions} sessioner; ${pct(s.total.shareCorrect)} rigtige.
+  Hent svarene med de samme filtre som <a id="csv" href="/quiz/leder/export.csv${esc(query(filter))}">CSV</a> eller alle som <a href="/quiz/leder/export.xapi.json">xAPI-statements</a> (til et læringssystem).</p>
   <div class="table"><table>
     <caption>Pr. emne</caption>
     <thead>${head(['Emne'])}</thead>
@@ -205,9 +253,43 @@ export function managerPage(service: QuizService): string {
   <div class="table"><table>
     <caption>Pr. spørgsmålstype</caption>
     <thead>${head(['Spørgsmål'])}</thead>
-    <tbody>${s.byQuestionKind.map((r) => row([esc(r.prompt)], r)).join('') || empty(4)}</tbody>
+    <tbody>${s.byQuestionKind.map((r) => row([link({ ...filter, kind: r.kind }, r.prompt)], r)).join('') || empty(4)}</tbody>
+  </table></div>
+  <div class="table"><table id="by-scenario">
+    <caption>Pr. scenarie og spørgsmålstype (de sværeste først)</caption>
+    <thead>${head(['Scenarie', 'Spørgsmål'])}</thead>
+    <tbody>${byScenario.map((r) => row([link({ ...filter, scenario: r.scenario }, r.title), esc(r.prompt)], r)).join('') || empty(5)}</tbody>
   </table></div>
   <p><a href="/quiz">Til quizzen</a></p>
 </main>`,
+  );
+}
+
+/** A cited unit as a page: citation, heading path and the full text. */
+export function unitPage(unit: Unit): string {
+  return doc(
+    `${unit.citation} – Hjemmel`,
+    `<header class="top"><h1>${esc(unit.citation)}</h1></header>
+<main>
+  ${unit.headingPath.length ? `<p class="src">${esc(unit.headingPath.join(' › '))}</p>` : ''}
+  <p class="fulltext">${esc(unit.text)}</p>
+  <p><a href="/quiz">Tilbage til quizzen</a> · <a href="/kilder">Alle kilder</a></p>
+</main>`,
+  );
+}
+
+/** "Spørg Hjemmel om dette": the chat element with the scenario's measure and facts as context. */
+export function askPage(s: Scenario, kind: string): string {
+  const prompt = (KIND_PROMPT as Record<string, string>)[kind];
+  return doc(
+    `Spørg Hjemmel: ${s.title}`,
+    `<header class="top"><h1>Spørg Hjemmel: ${esc(s.title)}</h1></header>
+<main class="ask">
+  <p class="note">${esc(s.story)}${prompt ? ` <strong>Spørgsmålet var: ${esc(prompt)}</strong>` : ''} Hjemmel kender situationen; skriv dit spørgsmål, f.eks. »Hvorfor?« eller »Hvad skal vi gøre?«.</p>
+  <hjemmel-chat mode="page" measure="${esc(s.request.measure)}" facts="${esc(JSON.stringify(s.request.facts))}"></hjemmel-chat>
+  <p><a href="/quiz">Tilbage til quizzen</a></p>
+</main>`,
+    `<style>hjemmel-chat { display: block; min-height: 28rem; }</style>
+<script src="/widget.js" data-launcher="false" defer></script>`,
   );
 }

@@ -16,18 +16,10 @@ import {
   type Outcome,
   type Verdict,
 } from '../rules/index.ts';
-import { requestOf, type Scenario } from './bank.ts';
+import { QUESTION_KINDS, type QuestionKind, requestOf, type Scenario } from './bank.ts';
 
-export const QUESTION_KINDS = [
-  'is_force',
-  'decided_by',
-  'must_register',
-  'complaint',
-  'provision',
-  'permitted',
-  'missing',
-] as const;
-export type QuestionKind = (typeof QUESTION_KINDS)[number];
+export type { QuestionKind };
+export { QUESTION_KINDS };
 
 export const KIND_PROMPT: Record<QuestionKind, string> = {
   is_force: 'Er det magtanvendelse?',
@@ -47,7 +39,10 @@ export const REGISTRATION_KINDS: readonly QuestionKind[] = ['must_register', 'co
 
 export interface QuizOption {
   id: string;
+  /** In a practitioner's words ("Kommunalbestyrelsen skal træffe afgørelse først"). */
   label: string;
+  /** Secondary text, e.g. the paragraph ("SEL § 124 c") of a provision option. */
+  detail?: string;
 }
 
 export interface Question {
@@ -64,19 +59,23 @@ export interface KeyedQuestion extends Question {
   verdict: Verdict;
 }
 
-const PERMITTED_LABEL: Record<Outcome, string> = {
+export const PERMITTED_LABEL: Record<Outcome, string> = {
   not_force: 'Ja, det er ikke magtanvendelse, så reglerne om magtanvendelse gælder ikke',
-  staff_may_decide: 'Ja, det kan besluttes på stedet uden forudgående afgørelse, når betingelserne er opfyldt',
-  requires_municipal_decision: 'Kun efter en afgørelse fra kommunalbestyrelsen',
-  requires_board_decision: 'Kun efter en afgørelse fra Det Socialfaglige Nævn',
-  requires_family_court_decision: 'Kun efter en afgørelse fra Familieretshuset',
-  not_permitted: 'Nej, det er ikke tilladt',
+  staff_may_decide: 'Ja, personalet må selv gøre det i situationen, når betingelserne er opfyldt',
+  requires_municipal_decision: 'Kommunalbestyrelsen skal træffe afgørelse først',
+  requires_board_decision: 'Det Socialfaglige Nævn skal træffe afgørelse først',
+  requires_family_court_decision: 'Familieretshuset skal træffe afgørelse først',
+  not_permitted: 'Nej, det må ikke bruges',
   needs_more_facts: 'Det kan ikke afgøres ud fra oplysningerne',
 };
 
-const NO_DECIDER = { id: 'none', label: 'Ingen: indgrebet må ikke bruges' };
-const NO_COMPLAINT = { id: 'none', label: 'Der er ingen klageadgang' };
-const NO_PROVISION = { id: 'none', label: 'Ingen: der er ikke hjemmel i serviceloven' };
+const NO_DECIDER: QuizOption = { id: 'none', label: 'Ingen: indgrebet må ikke bruges' };
+const NO_COMPLAINT: QuizOption = { id: 'none', label: 'Der er ingen klageadgang' };
+const NO_PROVISION: QuizOption = { id: 'none', label: 'Ingen: der er ikke hjemmel i serviceloven' };
+
+function ucFirst(s: string): string {
+  return s ? s[0]!.toUpperCase() + s.slice(1) : s;
+}
 
 /** Deterministic PRNG (mulberry32) seeded from a string, so a question always shows the same options. */
 export function seeded(seed: string): () => number {
@@ -141,12 +140,26 @@ function paragraphOf(label: string): string {
   return label.replace(/,\s*stk\..*$/, '').trim();
 }
 
-let provisionLabels: string[] | undefined;
+let provisionTitles: Map<string, string> | undefined;
+/** Every provision label with the title a practitioner knows it by (the shortest of its variants' titles). */
+function provisionTitleMap(): Map<string, string> {
+  if (!provisionTitles) {
+    provisionTitles = new Map();
+    for (const p of allProvisions()) {
+      if (!p.label || p.label.includes(' eller ')) continue;
+      const prev = provisionTitles.get(p.label);
+      if (!prev || p.title.length < prev.length) provisionTitles.set(p.label, p.title);
+    }
+  }
+  return provisionTitles;
+}
 function allProvisionLabels(): string[] {
-  provisionLabels ??= [
-    ...new Set(allProvisions().flatMap((p) => (p.label && !p.label.includes(' eller ') ? [p.label] : []))),
-  ];
-  return provisionLabels;
+  return [...provisionTitleMap().keys()];
+}
+
+/** A provision as an option: the practitioner's name for it, the paragraph as secondary text. */
+export function provisionOption(label: string): QuizOption {
+  return { id: provisionSlug(label), label: provisionTitleMap().get(label) ?? label, detail: label };
 }
 
 function isDecision(o: Outcome): boolean {
@@ -156,7 +169,7 @@ function isDecision(o: Outcome): boolean {
 }
 
 /** Builds one kind of question for a verdict, or null when the verdict's answer to it is not definite. */
-function build(s: Scenario, kind: QuestionKind, v: Verdict): Omit<KeyedQuestion, 'verdict'> | null {
+export function buildQuestion(s: Scenario, kind: QuestionKind, v: Verdict): Omit<KeyedQuestion, 'verdict'> | null {
   const id = `${s.id}:${kind}`;
   const base = { id, scenarioId: s.id, kind, prompt: KIND_PROMPT[kind] };
   const undecided = v.outcome === 'needs_more_facts';
@@ -173,10 +186,13 @@ function build(s: Scenario, kind: QuestionKind, v: Verdict): Omit<KeyedQuestion,
     case 'decided_by': {
       let correct: QuizOption;
       if (v.decidedBy !== null && v.outcome !== 'not_permitted')
-        correct = { id: v.decidedBy, label: DECIDED_BY_LABEL[v.decidedBy] ?? v.decidedBy };
+        correct = { id: v.decidedBy, label: ucFirst(DECIDED_BY_LABEL[v.decidedBy] ?? v.decidedBy) };
       else if (v.decidedBy === null && v.outcome === 'not_permitted') correct = NO_DECIDER;
       else return null;
-      const pool = [...DecidedBySchema.options.map((d) => ({ id: d, label: DECIDED_BY_LABEL[d] ?? d })), NO_DECIDER];
+      const pool = [
+        ...DecidedBySchema.options.map((d) => ({ id: d, label: ucFirst(DECIDED_BY_LABEL[d] ?? d) })),
+        NO_DECIDER,
+      ];
       // Distractors from the scenario's own chapters first (no "driftsherren" in a kap. 24 hygiene case).
       const preferred =
         s.topic === 'kap24c' || s.topic === 'kap24d'
@@ -195,8 +211,11 @@ function build(s: Scenario, kind: QuestionKind, v: Verdict): Omit<KeyedQuestion,
     }
     case 'complaint': {
       if (v.complaintTo === null) return null;
-      const correct = { id: v.complaintTo, label: COMPLAINT_LABEL[v.complaintTo] ?? v.complaintTo };
-      const pool = [...ComplaintToSchema.options.map((c) => ({ id: c, label: COMPLAINT_LABEL[c] ?? c })), NO_COMPLAINT];
+      const correct = { id: v.complaintTo, label: ucFirst(COMPLAINT_LABEL[v.complaintTo] ?? v.complaintTo) };
+      const pool = [
+        ...ComplaintToSchema.options.map((c) => ({ id: c, label: ucFirst(COMPLAINT_LABEL[c] ?? c) })),
+        NO_COMPLAINT,
+      ];
       return { ...base, options: choose(id, correct, pool), correctOptionId: correct.id };
     }
     case 'provision': {
@@ -208,7 +227,7 @@ function build(s: Scenario, kind: QuestionKind, v: Verdict): Omit<KeyedQuestion,
         correct = NO_PROVISION;
       } else {
         if (label.includes(' eller ') || (v.outcome === 'not_force' && v.isForce === null)) return null;
-        correct = { id: provisionSlug(label), label };
+        correct = provisionOption(label);
         if (v.outcome === 'not_permitted') prompt = PROVISION_NOT_PERMITTED_PROMPT;
       }
       // Distractors never share the correct answer's paragraph (stk. 1 vs stk. 2 would be a trick question).
@@ -216,7 +235,7 @@ function build(s: Scenario, kind: QuestionKind, v: Verdict): Omit<KeyedQuestion,
       const pool = [
         ...allProvisionLabels()
           .filter((l) => para === null || paragraphOf(l) !== para)
-          .map((l) => ({ id: provisionSlug(l), label: l })),
+          .map(provisionOption),
         ...(label !== null && v.outcome === 'not_permitted' ? [] : [NO_PROVISION]),
       ];
       return { ...base, prompt, options: choose(id, correct, pool), correctOptionId: correct.id };
@@ -254,7 +273,7 @@ export function questionsFor(s: Scenario): KeyedQuestion[] {
   const verdict = evaluate(requestOf(s));
   const out: KeyedQuestion[] = [];
   for (const kind of QUESTION_KINDS) {
-    const q = build(s, kind, verdict);
+    const q = buildQuestion(s, kind, verdict);
     if (q) out.push({ ...q, verdict });
   }
   return out;
@@ -263,7 +282,7 @@ export function questionsFor(s: Scenario): KeyedQuestion[] {
 /** One question by id (`<scenarioId>:<kind>`), keyed now; undefined when it is not (or no longer) asked. */
 export function keyedQuestion(s: Scenario, kind: QuestionKind): KeyedQuestion | undefined {
   const verdict = evaluate(requestOf(s));
-  const q = build(s, kind, verdict);
+  const q = buildQuestion(s, kind, verdict);
   return q ? { ...q, verdict } : undefined;
 }
 

@@ -10,9 +10,11 @@ import { z } from 'zod';
 import { DomainError } from '../errors/index.ts';
 import { type AppState, isLocalRequest, type Mount, requireAdmin, requireReady, safeEqual } from '../http/index.ts';
 import { PAGE_CSP } from '../web/pages.ts';
-import { managerPage, quizPage } from './page.ts';
-import { AnswerRequestSchema, CreateQuizSessionRequestSchema, LearnerIdSchema } from './schemas.ts';
+import { scenarioById } from './bank.ts';
+import { askPage, managerPage, quizPage, unitPage } from './page.ts';
+import { AnswerRequestSchema, CreateQuizSessionRequestSchema, LearnerIdSchema, StatsQuerySchema } from './schemas.ts';
 import { QuizService } from './service.ts';
+import type { AnswerFilter } from './store.ts';
 import { QuizStore } from './store.ts';
 
 const CLIENT_ENTRY = new URL('./client.ts', import.meta.url).pathname;
@@ -99,6 +101,24 @@ function exportScope(state: AppState, req: Request, res: Response): string | und
   return q.learnerId;
 }
 
+/** The stats/CSV filters from the query string (empty values are "no filter"); 400 on a bad value. */
+function filterOf(req: Request): AnswerFilter {
+  const raw: Record<string, string> = {};
+  for (const k of ['from', 'to', 'scenario', 'kind']) {
+    const v = req.query[k];
+    if (typeof v === 'string' && v.trim()) raw[k] = v.trim();
+  }
+  const f = StatsQuerySchema.parse(raw);
+  if (f.from && f.to && f.from > f.to)
+    throw new HttpError(400, 'invalid_request', 'Fra-datoen ligger efter til-datoen / from is after to');
+  return f;
+}
+
+function csvName(f: AnswerFilter): string {
+  const parts = [f.scenario, f.kind, f.from && `fra-${f.from}`, f.to && `til-${f.to}`].filter(Boolean);
+  return `hjemmel-quiz${parts.length ? `-${parts.join('-')}` : ''}.csv`;
+}
+
 function baseUrl(req: Request): string {
   return `${req.protocol}://${req.get('host')}`;
 }
@@ -129,18 +149,19 @@ function routes(app: Express, state: AppState): void {
 
   app.get('/api/v1/quiz/stats', ready, (req, res) => {
     requireApiAdmin(state, req, res);
-    res.set('Cache-Control', 'no-store').json(service(state).stats());
+    res.set('Cache-Control', 'no-store').json(service(state).stats(filterOf(req)));
   });
 
   app.get('/api/v1/quiz/export.csv', ready, (req, res) => {
     const learnerId = exportScope(state, req, res);
+    const filter = filterOf(req);
     res
       .set({
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': `attachment; filename="hjemmel-quiz${learnerId ? '-deltager' : ''}.csv"`,
+        'Content-Disposition': `attachment; filename="${learnerId ? 'hjemmel-quiz-deltager.csv' : csvName(filter)}"`,
         'Cache-Control': 'no-store',
       })
-      .send(service(state).exportCsv(learnerId));
+      .send(service(state).exportCsv(learnerId, filter));
   });
 
   app.get('/api/v1/quiz/export.xapi.json', ready, (req, res) => {
@@ -152,24 +173,42 @@ function routes(app: Express, state: AppState): void {
 
   app.get('/quiz/leder', ready, (req, res) => {
     requireAdmin(state, req, res, 'Hjemmel leder');
-    sendPage(res, managerPage(service(state)));
+    sendPage(res, managerPage(service(state), filterOf(req)));
   });
 
   // The manager's downloads, outside /api/v1 so the page's Basic/Bearer admin login applies.
   app.get('/quiz/leder/export.csv', ready, (req, res) => {
     requireAdmin(state, req, res, 'Hjemmel leder');
+    const filter = filterOf(req);
     res
       .set({
         'Content-Type': 'text/csv; charset=utf-8',
-        'Content-Disposition': 'attachment; filename="hjemmel-quiz.csv"',
+        'Content-Disposition': `attachment; filename="${csvName(filter)}"`,
         'Cache-Control': 'no-store',
       })
-      .send(service(state).exportCsv());
+      .send(service(state).exportCsv(undefined, filter));
   });
 
   app.get('/quiz/leder/export.xapi.json', ready, (req, res) => {
     requireAdmin(state, req, res, 'Hjemmel leder');
     res.set('Cache-Control', 'no-store').json(service(state).exportXapi(baseUrl(req)));
+  });
+
+  // A cited paragraph as a page (the review list's source links).
+  app.get('/quiz/kilde/:unitId', ready, (req, res) => {
+    const id = String(req.params['unitId']);
+    const unit = state.corpus!.unit(id);
+    if (!unit) throw new HttpError(404, 'unknown_unit', `Ukendt kildeenhed / unknown unit: ${id}`);
+    sendPage(res, unitPage(unit));
+  });
+
+  // "Spørg Hjemmel om dette": the chat with the scenario's measure and facts as context.
+  app.get('/quiz/spoerg', ready, (req, res) => {
+    const id = typeof req.query['scenarie'] === 'string' ? req.query['scenarie'] : '';
+    const s = scenarioById(id);
+    if (!s) throw new HttpError(404, 'unknown_scenario', `Ukendt scenarie / unknown scenario: ${id}`);
+    const kind = typeof req.query['spoergsmaal'] === 'string' ? req.query['spoergsmaal'] : '';
+    sendPage(res, askPage(s, kind));
   });
 
   app.get('/quiz/quiz.js', async (_req, res) => {

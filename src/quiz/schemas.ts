@@ -22,7 +22,11 @@ export const CreateQuizSessionRequestSchema = z
   })
   .describe('Start en quiz-session.');
 
-export const QuizOptionSchema = z.object({ id: z.string(), label: z.string() });
+export const QuizOptionSchema = z.object({
+  id: z.string(),
+  label: z.string().describe('Svaret med en praktikers ord, f.eks. "Kommunalbestyrelsen skal træffe afgørelse først".'),
+  detail: z.string().optional().describe('Sekundær tekst, f.eks. paragraffen ("SEL § 124 c").'),
+});
 
 export const QuizQuestionSchema = z
   .object({
@@ -39,8 +43,10 @@ export const QuizQuestionSchema = z
     }),
     options: z.array(QuizOptionSchema),
     position: z.number().int().describe('Spørgsmålets nummer i sessionen (1-baseret).'),
-    total: z.number().int().describe('Antal spørgsmål i sessionen, inkl. gentagelser af forkert besvarede.'),
-    repeat: z.boolean().describe('true, når spørgsmålet gentages, fordi det tidligere blev besvaret forkert.'),
+    total: z.number().int().describe('Antal spørgsmål i sessionen (den valgte længde; ændrer sig ikke undervejs).'),
+    repeat: z
+      .boolean()
+      .describe('true, når spørgsmålet gentages, fordi deltageren svarede forkert på det i en tidligere session.'),
   })
   .describe('Et spørgsmål (uden facit).');
 
@@ -49,6 +55,26 @@ export const ScoreSchema = z.object({
   correct: z.number().int(),
   total: z.number().int(),
 });
+
+export const ReviewItemSchema = z
+  .object({
+    questionId: z.string(),
+    scenarioId: z.string(),
+    title: z.string(),
+    prompt: z.string(),
+    chosen: z.string().describe('Det valgte (forkerte) svar.'),
+    rightAnswer: z.string(),
+    whyWrong: z.string().nullable(),
+    sources: z.array(
+      z.object({
+        unitId: z.string(),
+        citation: z.string(),
+        url: z.string().describe('Kilden som side (/quiz/kilde/<unitId>).'),
+      }),
+    ),
+    chatUrl: z.string().describe('Spørg Hjemmel om scenariet (/quiz/spoerg?scenarie=…).'),
+  })
+  .describe('Et spørgsmål at repetere: besvaret forkert i sessionen.');
 
 export const QuizSessionSchema = z
   .object({
@@ -60,6 +86,7 @@ export const QuizSessionSchema = z
     question: QuizQuestionSchema.nullable().describe('Det aktuelle spørgsmål (null: sessionen er slut).'),
     done: z.boolean(),
     score: ScoreSchema,
+    review: z.array(ReviewItemSchema).optional().describe('Når sessionen er slut: hvad der skal repeteres.'),
   })
   .describe('En quiz-session.');
 
@@ -74,20 +101,29 @@ export const QuizCitationSchema = z.object({
   n: z.number().int(),
   unitId: z.string(),
   citation: z.string(),
-  quote: z.string().describe('Ordret citat fra kilden.'),
+  quote: z.string().describe('Én ordret sætning fra kilden, der siger det (aldrig kun en overskrift).'),
 });
 
 export const ExplanationSchema = z.object({
-  rightAnswer: z.string(),
-  summary: z.string(),
-  points: z.array(
-    z.object({
-      kind: z.enum(['reason', 'condition', 'registration', 'complaint', 'missing', 'source']),
-      text: z.string(),
-      status: z.enum(['met', 'unmet', 'unknown']).optional(),
-      refs: z.array(z.number().int()).describe('Numre i citations.'),
-    }),
-  ),
+  whyWrong: z
+    .string()
+    .nullable()
+    .describe(
+      'Én sætning om, hvorfor det valgte svar er forkert (nævner det), udledt af den betingelse eller regel, der adskiller det fra det rigtige; null ved rigtigt svar.',
+    ),
+  rightAnswer: z.string().describe('Det rigtige svar.'),
+  summary: z.string().describe('Kort om, hvad der er rigtigt. whyWrong + rightAnswer + summary er højst 80 ord.'),
+  refs: z.array(z.number().int()).describe('Numre i citations, der belægger whyWrong og summary.'),
+  details: z
+    .array(
+      z.object({
+        kind: z.enum(['reason', 'condition', 'registration', 'complaint', 'missing', 'source']),
+        text: z.string(),
+        status: z.enum(['met', 'unmet', 'unknown']).optional(),
+        sources: z.array(z.object({ unitId: z.string(), citation: z.string() })),
+      }),
+    )
+    .describe('Hele begrundelsen fra regelmotoren (vises bag "Læs mere").'),
 });
 
 export const AnswerResponseSchema = z
@@ -95,8 +131,9 @@ export const AnswerResponseSchema = z
     correct: z.boolean(),
     correctOptionId: z.string(),
     explanation: ExplanationSchema,
-    citations: z.array(QuizCitationSchema),
+    citations: z.array(QuizCitationSchema).max(3),
     next: QuizQuestionSchema.optional(),
+    review: z.array(ReviewItemSchema).optional().describe('Når sessionen er slut: hvad der skal repeteres.'),
     done: z.boolean(),
     score: ScoreSchema,
   })
@@ -126,14 +163,38 @@ const StatRowSchema = z.object({
 
 export const QuizStatsSchema = z
   .object({
+    filter: z
+      .object({
+        from: z.string().nullable(),
+        to: z.string().nullable(),
+        scenario: z.string().nullable(),
+        kind: z.string().nullable(),
+      })
+      .describe('De anvendte filtre (null: ikke filtreret).'),
     total: StatRowSchema.extend({ sessions: z.number().int() }),
     byTopic: z.array(StatRowSchema.extend({ topic: z.string(), label: z.string() })),
     byRule: z.array(
       StatRowSchema.extend({ measure: z.string(), measureTitle: z.string(), provision: z.string().nullable() }),
     ),
     byQuestionKind: z.array(StatRowSchema.extend({ kind: z.string(), prompt: z.string() })),
+    byScenario: z
+      .array(StatRowSchema.extend({ scenario: z.string(), title: z.string(), kind: z.string(), prompt: z.string() }))
+      .describe('Pr. scenarie og spørgsmålstype.'),
   })
-  .describe('Anonyme resultater pr. emne, pr. regel (indgreb og bestemmelse) og pr. spørgsmålstype.');
+  .describe('Anonyme resultater pr. emne, pr. regel (indgreb og bestemmelse), pr. spørgsmålstype og pr. scenarie.');
+
+export const StatsQuerySchema = z
+  .object({
+    from: z.iso.date().optional().describe('Fra og med dato (ÅÅÅÅ-MM-DD).'),
+    to: z.iso.date().optional().describe('Til og med dato (ÅÅÅÅ-MM-DD).'),
+    scenario: z
+      .string()
+      .regex(/^[a-z0-9-]{1,100}$/)
+      .optional()
+      .describe('Kun ét scenarie (id).'),
+    kind: z.enum(QUESTION_KINDS).optional().describe('Kun én spørgsmålstype.'),
+  })
+  .describe('Filtre for resultater og CSV-eksport.');
 
 export const XapiStatementSchema = z
   .object({

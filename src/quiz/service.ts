@@ -2,18 +2,20 @@
  * The quiz service: topics, sessions with spaced repetition, grading by the rule evaluator, anonymous
  * stats and exports (CSV, xAPI). HTTP-free; routes.ts maps it onto the API.
  *
- * Spaced repetition: a missed question comes back REQUEUE_GAP items later in the same session (once),
- * and each learner's per-question Leitner box (0 after a wrong answer) puts missed questions first in
- * their next session, then unseen questions, then the least-known ones.
+ * Fixed length: a session asks exactly the chosen number of questions. Spaced repetition happens across
+ * sessions: each learner's per-question Leitner box (0 after a wrong answer) puts missed questions first in
+ * their next session (marked as repetition), then unseen questions, then the least-known ones. The end of
+ * a session lists what to review, with the sources and a link to ask the chat about the scenario.
+ *
+ * Keys are frozen in the bank (`expected`): a question is served only while the evaluator agrees.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { Citation } from '../answer/index.ts';
 import type { CorpusIndex } from '../corpus/index.ts';
 import { DomainError } from '../errors/index.ts';
 import { listMeasures, RULES_VERSION } from '../rules/index.ts';
 import { loadBank, type Scenario, scenarioById, servedScenarios, TOPICS, type TopicId } from './bank.ts';
-import { type Explanation, explain } from './explain.ts';
+import { type Explanation, explain, type QuizCitation } from './explain.ts';
 import {
   type KeyedQuestion,
   KIND_PROMPT,
@@ -30,17 +32,16 @@ import type {
   QuizQuestionSchema,
   QuizSessionSchema,
   QuizStatsSchema,
+  ReviewItemSchema,
   TopicsResponseSchema,
 } from './schemas.ts';
-import type { AnswerRow, QuizStore } from './store.ts';
+import type { AnswerFilter, AnswerRow, QuizStore } from './store.ts';
 
 export type CreateSessionInput = z.infer<typeof CreateQuizSessionRequestSchema>;
 export type AnswerInput = z.infer<typeof AnswerRequestSchema>;
 export type QuizQuestionView = z.infer<typeof QuizQuestionSchema>;
 export type QuizSessionView = z.infer<typeof QuizSessionSchema>;
-
-/** A missed question comes back this many items later (or last, when fewer remain). */
-export const REQUEUE_GAP = 3;
+export type ReviewItem = z.infer<typeof ReviewItemSchema>;
 
 interface QueueItem {
   questionId: string;
@@ -56,8 +57,8 @@ export interface SessionState {
   createdAt: string;
   /** Remaining items; the first is the current question. */
   queue: QueueItem[];
-  /** Questions already re-queued in this session (each comes back once). */
-  requeued: string[];
+  /** Questions answered wrongly in this session, with the chosen option (the review list). */
+  missed: Array<{ questionId: string; optionId: string }>;
   answered: number;
   correct: number;
 }
@@ -66,8 +67,10 @@ export interface AnswerResult {
   correct: boolean;
   correctOptionId: string;
   explanation: Explanation;
-  citations: Citation[];
+  citations: QuizCitation[];
   next?: QuizQuestionView;
+  /** When the session is done: what to review. */
+  review?: ReviewItem[];
   done: boolean;
   score: { answered: number; correct: number; total: number };
 }
@@ -78,9 +81,28 @@ let questionCache: Map<string, KeyedQuestion[]> | undefined;
 function allQuestions(): Map<string, KeyedQuestion[]> {
   if (!questionCache) {
     questionCache = new Map();
-    for (const s of servedScenarios()) questionCache.set(s.id, questionsFor(s));
+    for (const s of servedScenarios())
+      questionCache.set(
+        s.id,
+        questionsFor(s).filter((q) => frozenAgrees(s, q)),
+      );
   }
   return questionCache;
+}
+
+const warned = new Set<string>();
+
+/** The bank's frozen key agrees with the evaluator (a disagreement is logged once and the question not served). */
+function frozenAgrees(s: Scenario, q: KeyedQuestion): boolean {
+  const frozen = s.expected?.[q.kind];
+  if (frozen === q.correctOptionId) return true;
+  if (!warned.has(q.id)) {
+    warned.add(q.id);
+    console.warn(
+      `[hjemmel] quiz: ${q.id} not served: frozen key ${frozen ?? '(none)'} ≠ evaluator ${q.correctOptionId} (run npm run quiz:freeze)`,
+    );
+  }
+  return false;
 }
 
 function findQuestion(questionId: string): { q: KeyedQuestion; s: Scenario } | undefined {
@@ -190,7 +212,7 @@ export class QuizService {
       length: input.length,
       createdAt: new Date().toISOString(),
       queue: [],
-      requeued: [],
+      missed: [],
       answered: 0,
       correct: 0,
     };
@@ -240,6 +262,34 @@ export class QuizService {
     return { answered: state.answered, correct: state.correct, total: state.answered + state.queue.length };
   }
 
+  /** What to review after a session: every missed question with the right answer, sources and a chat link. */
+  private review(state: SessionState): ReviewItem[] {
+    return (state.missed ?? []).flatMap((m) => {
+      const found = findQuestion(m.questionId);
+      if (!found) return [];
+      const { q, s } = found;
+      const { explanation, citations } = explain(q, s, this.corpus, m.optionId);
+      const chosen = q.options.find((o) => o.id === m.optionId);
+      return [
+        {
+          questionId: q.id,
+          scenarioId: s.id,
+          title: s.title,
+          prompt: q.prompt,
+          chosen: chosen?.label ?? m.optionId,
+          rightAnswer: explanation.rightAnswer,
+          whyWrong: explanation.whyWrong,
+          sources: citations.map((c) => ({
+            unitId: c.unitId,
+            citation: c.citation,
+            url: `/quiz/kilde/${encodeURIComponent(c.unitId)}`,
+          })),
+          chatUrl: `/quiz/spoerg?scenarie=${encodeURIComponent(s.id)}&spoergsmaal=${encodeURIComponent(q.kind)}`,
+        },
+      ];
+    });
+  }
+
   private view(state: SessionState): QuizSessionView {
     const question = this.questionView(state);
     return {
@@ -251,6 +301,7 @@ export class QuizService {
       question,
       done: question === null,
       score: this.score(state),
+      ...(question === null ? { review: this.review(state) } : {}),
     };
   }
 
@@ -288,45 +339,62 @@ export class QuizService {
     state.answered++;
     if (correct) state.correct++;
     state.queue.shift();
-    if (!correct && !state.requeued.includes(q.id)) {
-      state.requeued.push(q.id);
-      state.queue.splice(Math.min(REQUEUE_GAP - 1, state.queue.length), 0, { questionId: q.id, repeat: true });
-    }
+    if (!correct) state.missed.push({ questionId: q.id, optionId: input.optionId });
     const next = this.questionView(state) ?? undefined;
     this.store.saveSession(state.id, state.learnerId, state);
-    const { explanation, citations } = explain(q, s, this.corpus);
+    const { explanation, citations } = explain(q, s, this.corpus, input.optionId);
     return {
       correct,
       correctOptionId: q.correctOptionId,
       explanation,
       citations,
-      ...(next ? { next } : {}),
+      ...(next ? { next } : { review: this.review(state) }),
       done: !next,
       score: this.score(state),
     };
   }
 
-  stats(): z.infer<typeof QuizStatsSchema> {
+  /** Scenarios for the manager's filter (id and title, by title). */
+  scenarioChoices(): Array<{ id: string; title: string }> {
+    return loadBank()
+      .map((s) => ({ id: s.id, title: s.title }))
+      .sort((a, b) => a.title.localeCompare(b.title, 'da'));
+  }
+
+  stats(filter: AnswerFilter = {}): z.infer<typeof QuizStatsSchema> {
     const row = (r: Record<string, unknown>) => {
       const answers = Number(r['answers'] ?? 0);
       const correct = Number(r['correct'] ?? 0);
       return { answers, correct, shareCorrect: share(correct, answers), learners: Number(r['learners'] ?? 0) };
     };
-    const t = this.store.totals();
+    const t = this.store.totals(filter);
     return {
+      filter: {
+        from: filter.from ?? null,
+        to: filter.to ?? null,
+        scenario: filter.scenario ?? null,
+        kind: filter.kind ?? null,
+      },
       total: { ...row(t), sessions: t.sessions },
-      byTopic: this.store.grouped(['topic']).map((r) => ({
+      byTopic: this.store.grouped(['topic'], filter).map((r) => ({
         topic: String(r['topic']),
         label: TOPIC_LABEL.get(String(r['topic'])) ?? String(r['topic']),
         ...row(r),
       })),
-      byRule: this.store.grouped(['measure', 'provision']).map((r) => ({
+      byRule: this.store.grouped(['measure', 'provision'], filter).map((r) => ({
         measure: String(r['measure']),
         measureTitle: MEASURE_TITLE.get(String(r['measure'])) ?? String(r['measure']),
         provision: (r['provision'] as string | null) ?? null,
         ...row(r),
       })),
-      byQuestionKind: this.store.grouped(['kind']).map((r) => ({
+      byQuestionKind: this.store.grouped(['kind'], filter).map((r) => ({
+        kind: String(r['kind']),
+        prompt: KIND_PROMPT[r['kind'] as QuestionKind] ?? String(r['kind']),
+        ...row(r),
+      })),
+      byScenario: this.store.grouped(['scenario_id', 'kind'], filter).map((r) => ({
+        scenario: String(r['scenario_id']),
+        title: scenarioById(String(r['scenario_id']))?.title ?? String(r['scenario_id']),
         kind: String(r['kind']),
         prompt: KIND_PROMPT[r['kind'] as QuestionKind] ?? String(r['kind']),
         ...row(r),
@@ -335,8 +403,8 @@ export class QuizService {
   }
 
   /** Answers as CSV (RFC 4180). One learner: their own ids; all: learners and sessions as anonymous numbers. */
-  exportCsv(learnerId?: string): string {
-    const rows = this.store.answers(learnerId);
+  exportCsv(learnerId?: string, filter: AnswerFilter = {}): string {
+    const rows = this.store.answers(learnerId, filter);
     const alias = aliaser(learnerId === undefined);
     const head = [
       'tidspunkt',

@@ -67,6 +67,37 @@ export interface ProgressRow {
 
 export type NewAnswer = Omit<AnswerRow, 'id' | 'at'>;
 
+/** Filters of the manager view, the stats and the CSV export. Dates are ISO (YYYY-MM-DD), both inclusive. */
+export interface AnswerFilter {
+  from?: string;
+  to?: string;
+  scenario?: string;
+  kind?: string;
+}
+
+function where(f: AnswerFilter = {}): { sql: string; params: string[] } {
+  const parts: string[] = [];
+  const params: string[] = [];
+  if (f.from) {
+    parts.push('at >= ?');
+    params.push(f.from);
+  }
+  if (f.to) {
+    // Inclusive: everything before the next day ("2026-12-02" < "2026-12-02T…" < "2026-12-02~").
+    parts.push('at < ?');
+    params.push(`${f.to}~`);
+  }
+  if (f.scenario) {
+    parts.push('scenario_id = ?');
+    params.push(f.scenario);
+  }
+  if (f.kind) {
+    parts.push('kind = ?');
+    params.push(f.kind);
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
 /** The highest Leitner box: a question answered right this many times in a row is "known". */
 const MAX_BOX = 5;
 
@@ -131,32 +162,37 @@ export class QuizStore {
       .all(learnerId) as ProgressRow[];
   }
 
-  answers(learnerId?: string): AnswerRow[] {
-    const db = this.store.db;
-    return (
-      learnerId
-        ? db.prepare('SELECT * FROM quiz_answers WHERE learner_id = ? ORDER BY id').all(learnerId)
-        : db.prepare('SELECT * FROM quiz_answers ORDER BY id').all()
-    ) as AnswerRow[];
+  answers(learnerId?: string, filter: AnswerFilter = {}): AnswerRow[] {
+    const w = where(filter);
+    const sql = learnerId
+      ? `SELECT * FROM quiz_answers ${w.sql ? `${w.sql} AND` : 'WHERE'} learner_id = ? ORDER BY id`
+      : `SELECT * FROM quiz_answers ${w.sql} ORDER BY id`;
+    const params = learnerId ? [...w.params, learnerId] : w.params;
+    return this.store.db.prepare(sql).all(...params) as AnswerRow[];
   }
 
   /** Answers and correct answers grouped by the given columns (fixed identifiers, never user input). */
-  grouped(columns: ReadonlyArray<'topic' | 'measure' | 'provision' | 'kind'>): Array<Record<string, unknown>> {
+  grouped(
+    columns: ReadonlyArray<'topic' | 'measure' | 'provision' | 'kind' | 'scenario_id'>,
+    filter: AnswerFilter = {},
+  ): Array<Record<string, unknown>> {
     const cols = columns.join(', ');
+    const w = where(filter);
     return this.store.db
       .prepare(
         `SELECT ${cols}, COUNT(*) AS answers, SUM(correct) AS correct, COUNT(DISTINCT learner_id) AS learners
-         FROM quiz_answers GROUP BY ${cols} ORDER BY ${cols}`,
+         FROM quiz_answers ${w.sql} GROUP BY ${cols} ORDER BY ${cols}`,
       )
-      .all() as Array<Record<string, unknown>>;
+      .all(...w.params) as Array<Record<string, unknown>>;
   }
 
-  totals(): { answers: number; correct: number; learners: number; sessions: number } {
+  totals(filter: AnswerFilter = {}): { answers: number; correct: number; learners: number; sessions: number } {
+    const w = where(filter);
     const row = this.store.db
       .prepare(
-        'SELECT COUNT(*) AS answers, COALESCE(SUM(correct), 0) AS correct, COUNT(DISTINCT learner_id) AS learners, COUNT(DISTINCT session_id) AS sessions FROM quiz_answers',
+        `SELECT COUNT(*) AS answers, COALESCE(SUM(correct), 0) AS correct, COUNT(DISTINCT learner_id) AS learners, COUNT(DISTINCT session_id) AS sessions FROM quiz_answers ${w.sql}`,
       )
-      .get() as { answers: number; correct: number; learners: number; sessions: number };
+      .get(...w.params) as { answers: number; correct: number; learners: number; sessions: number };
     return row;
   }
 }

@@ -15,6 +15,7 @@ import {
   QuizQuestionSchema,
   QuizSessionSchema,
   QuizStatsSchema,
+  StatsQuerySchema,
   TopicsResponseSchema,
   XapiStatementSchema,
 } from '../../quiz/index.ts';
@@ -208,6 +209,42 @@ const learnerIdParam = (description: string): Param => ({
   description,
   example: 'k7Qm2xWp9aZ4',
 });
+
+/** The stats/CSV filters (StatsQuerySchema in src/quiz). */
+const statsFilterParams: Param[] = [
+  {
+    name: 'from',
+    in: 'query',
+    schema: StatsQuerySchema.shape.from,
+    required: false,
+    description: 'Fra og med dato (ÅÅÅÅ-MM-DD).',
+    example: '2026-01-01',
+  },
+  {
+    name: 'to',
+    in: 'query',
+    schema: StatsQuerySchema.shape.to,
+    required: false,
+    description: 'Til og med dato (ÅÅÅÅ-MM-DD).',
+    example: '2026-12-31',
+  },
+  {
+    name: 'scenario',
+    in: 'query',
+    schema: StatsQuerySchema.shape.scenario,
+    required: false,
+    description: 'Kun ét scenarie (id).',
+    example: 'agnes-terrassedoer',
+  },
+  {
+    name: 'kind',
+    in: 'query',
+    schema: StatsQuerySchema.shape.kind,
+    required: false,
+    description: 'Kun én spørgsmålstype.',
+    example: 'permitted',
+  },
+];
 
 const exportDescription = (what: string) =>
   `${what} Med \`learnerId\` kun den deltagers egne svar (åbent for den, der kender id'et). Uden \`learnerId\` alle deltageres svar, med deltagere og sessioner som anonyme numre (deltager-1, session-1, …) — det kræver lederadgang:\n\n${ADMIN_ACCESS}`;
@@ -439,7 +476,7 @@ export const OPERATIONS: Op[] = [
     tag: 'Quiz',
     summary: 'Start en quiz-session',
     description:
-      "Vælg emne, længde og højeste niveau. Svaret har sessionens første spørgsmål uden facit; facit beregnes af regelmotoren, når der svares. Send `learnerId` fra en tidligere session for at fortsætte fremskridtet: forkert besvarede spørgsmål kommer igen først. Id'et er tilfældigt og må aldrig være navn, e-mail eller CPR-nummer.",
+      "Vælg emne, længde og højeste niveau. Sessionen har præcis det valgte antal spørgsmål (`length`; `total` ændrer sig ikke undervejs). Svaret har sessionens første spørgsmål uden facit; facit er frosset i scenariebanken og kontrolleret mod regelmotoren. Send `learnerId` fra en tidligere session for at fortsætte fremskridtet: forkert besvarede spørgsmål kommer igen først i næste session (`repeat: true`). Når sessionen er slut, har svaret `review`: hvad der skal repeteres, med kilder og et link til chatten. Id'et er tilfældigt og må aldrig være navn, e-mail eller CPR-nummer.",
     body: { component: 'QuizSessionRequest', example: { topic: 'laasning', length: 5, level: 2 } },
     ok: {
       status: 201,
@@ -515,11 +552,12 @@ export const OPERATIONS: Op[] = [
     operationId: 'getQuizStats',
     tag: 'Quiz',
     summary: 'Anonyme resultater (lederoversigt)',
-    description: `Andel rigtige svar pr. emne, pr. regel (indgreb og bestemmelse) og pr. spørgsmålstype — uden deltager-id'er.\n\n${ADMIN_ACCESS}`,
+    description: `Andel rigtige svar pr. emne, pr. regel (indgreb og bestemmelse), pr. spørgsmålstype og pr. scenarie og spørgsmålstype — uden deltager-id'er. Filtre: datointerval, scenarie og spørgsmålstype (de samme som CSV-eksporten).\n\n${ADMIN_ACCESS}`,
     auth: 'admin',
+    params: statsFilterParams,
     ok: { status: 200, component: 'QuizStats', description: 'Resultaterne.' },
-    errors: [401, 403, 429],
-    errorText: ADMIN_ERRORS,
+    errors: [400, 401, 403, 429],
+    errorText: { ...ADMIN_ERRORS, 400: 'Ugyldigt filter (dato, scenarie eller spørgsmålstype).' },
   },
   {
     method: 'get',
@@ -531,10 +569,10 @@ export const OPERATIONS: Op[] = [
       'Ét svar pr. linje (RFC 4180, UTF-8): tidspunkt, deltager, session, spørgsmål, scenarie, emne, indgreb, bestemmelse, spørgsmålstype, svar, rigtigt svar, rigtigt (1/0) og regelversion.',
     ),
     auth: 'admin',
-    params: [learnerIdParam('Kun denne deltagers svar; udelades: alle (kræver lederadgang).')],
+    params: [learnerIdParam('Kun denne deltagers svar; udelades: alle (kræver lederadgang).'), ...statsFilterParams],
     ok: { status: 200, csv: true, description: 'CSV-filen (hentes som vedhæftet fil).' },
     errors: [400, 401, 403, 429],
-    errorText: { ...ADMIN_ERRORS, 400: 'Ugyldigt `learnerId`.' },
+    errorText: { ...ADMIN_ERRORS, 400: 'Ugyldigt `learnerId` eller filter.' },
   },
   {
     method: 'get',
