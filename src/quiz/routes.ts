@@ -110,7 +110,7 @@ function filterOf(req: Request): AnswerFilter {
   }
   const f = StatsQuerySchema.parse(raw);
   if (f.from && f.to && f.from > f.to)
-    throw new HttpError(400, 'invalid_request', 'Fra-datoen ligger efter til-datoen / from is after to');
+    throw new DomainError('invalid', 'invalid_request', 'Fra-datoen ligger efter til-datoen / from is after to');
   return f;
 }
 
@@ -198,7 +198,7 @@ function routes(app: Express, state: AppState): void {
   app.get('/quiz/kilde/:unitId', ready, (req, res) => {
     const id = String(req.params['unitId']);
     const unit = state.corpus!.unit(id);
-    if (!unit) throw new HttpError(404, 'unknown_unit', `Ukendt kildeenhed / unknown unit: ${id}`);
+    if (!unit) throw new DomainError('not_found', 'unknown_unit', `Ukendt kildeenhed / unknown unit: ${id}`);
     sendPage(res, unitPage(unit));
   });
 
@@ -206,7 +206,7 @@ function routes(app: Express, state: AppState): void {
   app.get('/quiz/spoerg', ready, (req, res) => {
     const id = typeof req.query['scenarie'] === 'string' ? req.query['scenarie'] : '';
     const s = scenarioById(id);
-    if (!s) throw new HttpError(404, 'unknown_scenario', `Ukendt scenarie / unknown scenario: ${id}`);
+    if (!s) throw new DomainError('not_found', 'unknown_scenario', `Ukendt scenarie / unknown scenario: ${id}`);
     const kind = typeof req.query['spoergsmaal'] === 'string' ? req.query['spoergsmaal'] : '';
     sendPage(res, askPage(s, kind));
   });
