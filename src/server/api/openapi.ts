@@ -218,7 +218,7 @@ const statsFilterParams: Param[] = [
     schema: StatsQuerySchema.shape.from,
     required: false,
     description: 'Fra og med dato (ÅÅÅÅ-MM-DD).',
-    example: '2026-01-01',
+    example: '2020-01-01',
   },
   {
     name: 'to',
@@ -226,7 +226,7 @@ const statsFilterParams: Param[] = [
     schema: StatsQuerySchema.shape.to,
     required: false,
     description: 'Til og med dato (ÅÅÅÅ-MM-DD).',
-    example: '2026-12-31',
+    example: '2099-12-31',
   },
   {
     name: 'scenario',
@@ -499,8 +499,12 @@ export const OPERATIONS: Op[] = [
         },
         exportQuizCsv: {
           operationId: 'exportQuizCsv',
-          description: 'Deltagerens egne svar som CSV.',
-          parameters: { learnerId: '$response.body#/learnerId' },
+          description: 'Deltagerens egne svar på det første spørgsmål som CSV (filtreret på dets scenarie og type).',
+          parameters: {
+            learnerId: '$response.body#/learnerId',
+            scenario: '$response.body#/question/scenario/id',
+            kind: '$response.body#/question/kind',
+          },
         },
         exportQuizXapi: {
           operationId: 'exportQuizXapi',
