@@ -333,7 +333,14 @@ export function explain(
     whyWrong = fitWords(w.text, budget);
     refs.push(...cites.add(w.units, w.claim));
   }
-  for (const n of cites.add(summary.units, summary.claim)) if (!refs.includes(n)) refs.push(n);
+  let summaryRefs = cites.add(summary.units, summary.claim);
+  // No quotable sentence in the decisive units: the first reason or condition whose unit has one.
+  if (!summaryRefs.length)
+    for (const ids of [...q.verdict.reasons.map((r) => r.citations), ...q.verdict.conditions.map((c) => c.citations)]) {
+      summaryRefs = cites.add(ids, summary.claim);
+      if (summaryRefs.length) break;
+    }
+  for (const n of summaryRefs) if (!refs.includes(n)) refs.push(n);
   return {
     explanation: { whyWrong, rightAnswer, summary: summary.text, refs, details: detailsOf(q, scenario, corpus) },
     citations: cites.list,
