@@ -9,6 +9,7 @@
  * `parseAnswer` maps a free-text reply to a follow-up question ("ja", "nej", "det ved jeg ikke",
  * "hun har demens", an option label or value) to a value for one fact.
  */
+import { param, today } from '../rules/params.ts';
 import {
   BOOLEAN_FACTS,
   type FactName,
@@ -934,12 +935,14 @@ function spanHours(start: number, end: number): number {
 }
 
 function withinNight(start: number, end: number): boolean {
-  // Window 21:00–08:00 (crossing midnight).
-  const inWindow = (h: number) => h >= 21 || h <= 8;
+  // The § 137 j night window (crossing midnight), from the dated parameters in force today.
+  const from = param('night_window_start_hour', today());
+  const to = param('night_window_end_hour', today());
+  const inWindow = (h: number) => h >= from || h <= to;
   if (!inWindow(start) || !inWindow(end)) return false;
-  const s = start >= 21 ? start - 24 : start; // hours relative to midnight
-  const e = end >= 21 ? end - 24 : end;
-  return s >= -3 && e <= 8 && e > s;
+  const s = start >= from ? start - 24 : start; // hours relative to midnight
+  const e = end >= from ? end - 24 : end;
+  return s >= from - 24 && e <= to && e > s;
 }
 
 // ---------------------------------------------------------------------------------------------

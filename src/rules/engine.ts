@@ -2,8 +2,17 @@
  * The generic engine: evaluates a measure's provision table against the facts.
  * Pure and synchronous; no I/O per call.
  */
-import { FACT_QUESTIONS } from './facts.ts';
-import { DECIDER, MAX_DURATION_MONTHS, periodAt, RULES_VERSION, VALID_FROM } from './params.ts';
+import { FACT_QUESTION_TEMPLATES as FACT_QUESTIONS } from './facts.ts';
+import {
+  DECIDER,
+  MAX_DURATION_MONTHS,
+  type Period,
+  param,
+  periodAt,
+  RULES_VERSION,
+  renderText,
+  VALID_FROM,
+} from './params.ts';
 import { atMost, factsOf, test } from './predicates.ts';
 import { registrationFor } from './registration.ts';
 import type {
@@ -82,20 +91,20 @@ function notPermittedReason(p: Provision): Reason {
     };
   }
   return {
-    text: 'Indgrebet må derfor ikke bruges. Bruges der alligevel magt uden hjemmel, skal det registreres straks og senest 3 dage efter og indberettes til personalelederen.',
+    text: 'Indgrebet må derfor ikke bruges. Bruges der alligevel magt uden hjemmel, skal det registreres straks og senest {acute_registration_days} dage efter og indberettes til personalelederen.',
     citations: ['vejl2025-k7-p1'],
   };
 }
 
 const COMPLAINT_TEXT = {
   municipality: 'Der kan klages til kommunalbestyrelsen (uden frist).',
-  ankestyrelsen: 'Der kan klages til Ankestyrelsen inden 4 uger.',
+  ankestyrelsen: 'Der kan klages til Ankestyrelsen inden {complaint_weeks} uger.',
   familieretshuset: 'Kommunalbestyrelsens afgørelse kan påklages til Familieretshuset.',
 } as const;
 
-function statusOf(c: ConditionDef, f: Facts): ConditionStatus {
+function statusOf(c: ConditionDef, f: Facts, asOf: string): ConditionStatus {
   if (!c.when) return 'unknown';
-  const r = test(c.when, f);
+  const r = test(c.when, f, (name) => param(name, asOf));
   return r === true ? 'met' : r === false ? 'unmet' : 'unknown';
 }
 
@@ -110,15 +119,22 @@ interface Evaluated {
   verdict: Verdict;
 }
 
+function inForce<T>(table: Record<string, Period<T>[]>, key: string | null, asOf: string): Period<T> | undefined {
+  if (key === null) return undefined;
+  const periods = table[key];
+  if (!periods) throw new Error(`Ukendt parameter / unknown parameter key: ${key}`);
+  return periodAt(periods, asOf);
+}
+
 /** Conditions of a provision, including the duration limit when a period is requested. */
-function conditionsOf(p: Provision, maxMonths: number | null): ConditionDef[] {
+function conditionsOf(p: Provision, maxMonths: number | null, monthsCite: string[]): ConditionDef[] {
   if (maxMonths === null || p.maxDuration === null) return p.conditions;
   return [
     ...p.conditions,
     {
       id: 'max-duration',
       text: `Afgørelsen gælder højst ${maxMonths} måneder.`,
-      cite: MAX_DURATION_MONTHS[p.maxDuration][0]?.citations ?? [],
+      cite: monthsCite,
       kind: 'statutory',
       when: atMost('requestedMonths', maxMonths),
       unmet: `Der kan højst gives tilladelse for ${maxMonths} måneder ad gangen.`,
@@ -127,11 +143,14 @@ function conditionsOf(p: Provision, maxMonths: number | null): ConditionDef[] {
 }
 
 export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, asOf: string): Evaluated {
-  const maxMonths = p.maxDuration ? (periodAt(MAX_DURATION_MONTHS[p.maxDuration], asOf)?.value ?? null) : null;
-  const defs = conditionsOf(p, maxMonths);
-  const conditions = defs.map((def) => ({ def, status: statusOf(def, f) }));
+  const months = inForce(MAX_DURATION_MONTHS, p.maxDuration, asOf);
+  const maxMonths = months?.value ?? null;
+  const monthsCite = [...(months?.citations ?? [])];
+  const defs = conditionsOf(p, maxMonths, monthsCite);
+  const conditions = defs.map((def) => ({ def, status: statusOf(def, f, asOf) }));
   const unmet = conditions.filter((c) => c.status === 'unmet');
-  const decider: DecidedBy | null = p.decider ? (periodAt(DECIDER[p.decider], asOf)?.value ?? null) : null;
+  const deciderPeriod = inForce(DECIDER, p.decider, asOf);
+  const decider: DecidedBy | null = deciderPeriod?.value ?? null;
   const reasons: Reason[] = [];
   reasons.push({ text: `${p.label ?? 'Ingen hjemmel'}: ${p.title}.`, citations: [...p.cite] });
   for (const n of p.notes ?? []) reasons.push({ text: n.text, citations: [...n.citations] });
@@ -162,7 +181,7 @@ export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, a
     };
   } else {
     const outcome: Outcome = decider === 'staff' && !p.isForce ? 'not_force' : OUTCOME_BY_DECIDER[decider];
-    const deciderCitations = p.decider ? [...(periodAt(DECIDER[p.decider], asOf)?.citations ?? [])] : [];
+    const deciderCitations = [...(deciderPeriod?.citations ?? [])];
     if (p.isForce || decider !== 'staff') {
       reasons.push({ text: p.deciderText ?? DECIDER_TEXT[decider], citations: deciderCitations });
     }
@@ -190,7 +209,7 @@ export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, a
     if (maxMonths !== null) {
       reasons.push({
         text: `Afgørelsen kan højst gælde ${maxMonths} måneder ad gangen og skal ophøre straks, hvis betingelserne ikke længere er opfyldt.`,
-        citations: p.maxDuration ? [...(MAX_DURATION_MONTHS[p.maxDuration][0]?.citations ?? [])] : [],
+        citations: [...monthsCite],
       });
     }
     if (p.lawyerRequired) {
@@ -297,8 +316,31 @@ function same<T>(values: T[]): T | null {
   return rest.every((v) => JSON.stringify(v) === key) ? first : null;
 }
 
+/** Every Danish sentence of a verdict with the parameters in force on `asOf` (`{name}` placeholders). */
+function render(v: Verdict, asOf: string): Verdict {
+  const t = (s: string) => renderText(s, asOf);
+  for (const r of v.reasons) r.text = t(r.text);
+  for (const c of v.conditions) c.text = t(c.text);
+  for (const m of v.missingFacts) m.question = t(m.question);
+  const reg = v.registration;
+  if (reg) {
+    if (reg.deadline) reg.deadline = t(reg.deadline);
+    if (reg.reportEvery) reg.reportEvery = t(reg.reportEvery);
+    if (reg.conflict) reg.conflict = t(reg.conflict);
+    for (const r of reg.readings ?? []) {
+      r.deadline = t(r.deadline);
+      r.reportEvery = t(r.reportEvery);
+    }
+  }
+  return v;
+}
+
 /** Evaluates a validated request for one measure at `asOf`. */
 export function evaluateMeasure(measure: MeasureDef, f: Facts, asOf: string): Verdict {
+  return render(evaluateUnrendered(measure, f, asOf), asOf);
+}
+
+function evaluateUnrendered(measure: MeasureDef, f: Facts, asOf: string): Verdict {
   if (f.consent === 'given' && measure.provisions.some(usesConsent)) return consentVerdict(measure);
   const route = measure.route(f);
   const representativeNote = (v: Verdict): Verdict => {

@@ -4,8 +4,9 @@
  * cites. Used by `cli explain <measure>` and the page /kilder/regler/<measure>. The corpus is passed in as a
  * look-up, so the rules stay free of I/O.
  */
-import { FACT_QUESTIONS } from './facts.ts';
+import { FACT_QUESTION_TEMPLATES as FACT_QUESTIONS } from './facts.ts';
 import { MEASURES } from './measures.ts';
+import { renderText, today } from './params.ts';
 import { describe, factsOf } from './predicates.ts';
 import type { FactName, MeasureId } from './schema.ts';
 import type { ConditionKind } from './types.ts';
@@ -50,7 +51,9 @@ export const KIND_LABELS: Record<ConditionKind, string> = {
   authority: 'myndighedens vurdering',
 };
 
-export function explainMeasure(id: MeasureId, lookup: UnitLookup): ExplainedMeasure | undefined {
+/** `asOf` (default today) picks the parameter periods the texts are rendered with. */
+export function explainMeasure(id: MeasureId, lookup: UnitLookup, asOf = today()): ExplainedMeasure | undefined {
+  const t = (s: string) => renderText(s, asOf);
   const m = MEASURES.find((x) => x.id === id);
   if (!m) return undefined;
   const cited = (ids: string[]): CitedText[] =>
@@ -69,10 +72,10 @@ export function explainMeasure(id: MeasureId, lookup: UnitLookup): ExplainedMeas
       conditions: p.conditions.map((c) => ({
         id: c.id,
         kind: c.kind,
-        text: c.text,
-        formula: describe(c.when),
-        facts: factsOf(c.when).map((fact) => ({ fact, question: FACT_QUESTIONS[fact].question })),
-        unmet: c.unmet ?? null,
+        text: t(c.text),
+        formula: t(describe(c.when)),
+        facts: factsOf(c.when).map((fact) => ({ fact, question: t(FACT_QUESTIONS[fact].question) })),
+        unmet: c.unmet ? t(c.unmet) : null,
         cites: cited(c.cite),
       })),
     })),

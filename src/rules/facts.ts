@@ -2,6 +2,7 @@
  * For every fact: a Danish question staff can answer and its options (value + Danish label).
  * Used for `missingFacts`, chat follow-up buttons and the measures endpoint.
  */
+import { renderText, today } from './params.ts';
 import type { FactName, FactOption } from './schema.ts';
 
 export interface FactQuestion {
@@ -21,7 +22,8 @@ const count: FactOption[] = [
   { value: 2, label: 'To gange eller flere' },
 ];
 
-export const FACT_QUESTIONS: Record<FactName, FactQuestion> = {
+/** The questions as written: numbers as `{parameter}` placeholders, rendered for a date by the engine. */
+export const FACT_QUESTION_TEMPLATES: Record<FactName, FactQuestion> = {
   consent: {
     fact: 'consent',
     question: 'Hvordan forholder personen sig selv til indgrebet?',
@@ -87,7 +89,7 @@ export const FACT_QUESTIONS: Record<FactName, FactQuestion> = {
   priorHygieneRestraintsLast6Months: {
     fact: 'priorHygieneRestraintsLast6Months',
     question:
-      'Hvor mange gange er personen allerede blevet holdt fast i en hygiejnesituation inden for de sidste 6 måneder?',
+      'Hvor mange gange er personen allerede blevet holdt fast i en hygiejnesituation inden for de sidste {hygiene_restraint_months} måneder?',
     options: count,
   },
   hygieneTask: {
@@ -296,7 +298,7 @@ export const FACT_QUESTIONS: Record<FactName, FactQuestion> = {
   },
   withinNightWindow: {
     fact: 'withinNightWindow',
-    question: 'Ligger hele aflåsningen mellem kl. 21.00 og 8.00?',
+    question: 'Ligger hele aflåsningen mellem kl. {night_window_start_hour:clock} og {night_window_end_hour:clock}?',
     options: yesNo,
   },
   nightLockConditionsMet: {
@@ -368,3 +370,12 @@ export const FACT_QUESTIONS: Record<FactName, FactQuestion> = {
     options: yesNo,
   },
 };
+
+/** The questions with the parameters in force today (for the conversation, quizzes and the measures endpoint). */
+export const FACT_QUESTIONS: Record<FactName, FactQuestion> = renderQuestions(today());
+
+export function renderQuestions(asOf: string): Record<FactName, FactQuestion> {
+  return Object.fromEntries(
+    Object.entries(FACT_QUESTION_TEMPLATES).map(([k, q]) => [k, { ...q, question: renderText(q.question, asOf) }]),
+  ) as Record<FactName, FactQuestion>;
+}

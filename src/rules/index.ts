@@ -6,7 +6,7 @@ import { DomainError } from '../errors/index.ts';
 import { evaluateMeasure, usesConsent } from './engine.ts';
 import { FACT_QUESTIONS, type FactQuestion } from './facts.ts';
 import { MEASURES } from './measures.ts';
-import { VALID_FROM } from './params.ts';
+import { DECIDER, MAX_DURATION_MONTHS, renderText, today, VALID_FROM } from './params.ts';
 import { factsOf as conditionFacts } from './predicates.ts';
 import {
   type EvaluateRequest,
@@ -40,18 +40,13 @@ export class MeasureNotImplementedError extends DomainError {
 }
 
 /**
- * Default asOf: the start of the current rule period. Deterministic (no clock); the current rule set has
- * no end date, so any later asOf evaluates the same periods.
- */
-const DEFAULT_AS_OF = VALID_FROM;
-
-/**
  * Evaluates one request. Throws a ZodError for an unknown measure or bad facts, and a
  * RulesPeriodError when asOf is before the period the rules cover.
  */
 export function evaluate(request: EvaluateRequest | unknown): Verdict {
   const req = EvaluateRequestSchema.parse(request);
-  const asOf = req.asOf ?? DEFAULT_AS_OF;
+  // Default asOf: today, so the parameter periods in force now apply.
+  const asOf = req.asOf ?? today();
   if (asOf < VALID_FROM) throw new RulesPeriodError(asOf, VALID_FROM);
   const measure = BY_ID.get(req.measure);
   if (!measure) throw new MeasureNotImplementedError(req.measure);
@@ -96,7 +91,7 @@ export function measureInfo(id: MeasureId): MeasureInfo | undefined {
       const key = `${p.label}|${c.id}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      conditions.push({ id: c.id, text: c.text, citations: [...c.cite], provision: p.label });
+      conditions.push({ id: c.id, text: renderText(c.text, today()), citations: [...c.cite], provision: p.label });
     }
   }
   return {
@@ -114,4 +109,11 @@ export function routingFactsOf(id: MeasureId): readonly FactName[] {
 /** All provisions (for the citation test and documentation). */
 export function allProvisions(): Provision[] {
   return [...new Set(MEASURES.flatMap((m) => m.provisions))];
+}
+
+// Every provision's parameter keys exist (checked once at start: a typo in a table or a YAML file fails loudly).
+for (const p of allProvisions()) {
+  if (p.decider !== null && !DECIDER[p.decider]) throw new Error(`decider.yaml has no ${p.decider} (${p.id})`);
+  if (p.maxDuration !== null && !MAX_DURATION_MONTHS[p.maxDuration])
+    throw new Error(`max-duration-months.yaml has no ${p.maxDuration} (${p.id})`);
 }

@@ -11,6 +11,9 @@ import type { FactName, Facts } from './schema.ts';
 
 export type Scalar = string | number | boolean;
 
+/** A bound: a number, or a dated parameter of src/rules/parameters/durations.yaml (resolved for asOf). */
+export type Bound = number | { param: string };
+
 export type Predicate =
   /** The fact has this value (`is('consent', 'objects')`; `holds(f)` = is(f, true); `not(f)` = is(f, false)). */
   | { op: 'is'; fact: FactName; value: Scalar }
@@ -19,7 +22,7 @@ export type Predicate =
   /** The fact has one of these values. */
   | { op: 'oneOf'; fact: FactName; values: Scalar[] }
   /** Numeric comparisons of a known fact with a bound. */
-  | { op: 'atLeast' | 'atMost' | 'below'; fact: FactName; value: number }
+  | { op: 'atLeast' | 'atMost' | 'below'; fact: FactName; value: Bound }
   | { op: 'all'; of: Predicate[] }
   | { op: 'any'; of: Predicate[] }
   /** `p`, but `whenUnknown` instead of unknown: the facts inside are never asked for. */
@@ -32,21 +35,30 @@ export const isNot = (fact: FactName, value: Scalar): Predicate => ({ op: 'isNot
 export const holds = (fact: FactName): Predicate => is(fact, true);
 export const not = (fact: FactName): Predicate => is(fact, false);
 export const oneOf = (fact: FactName, values: Scalar[]): Predicate => ({ op: 'oneOf', fact, values });
-export const atLeast = (fact: FactName, value: number): Predicate => ({ op: 'atLeast', fact, value });
-export const atMost = (fact: FactName, value: number): Predicate => ({ op: 'atMost', fact, value });
-export const below = (fact: FactName, value: number): Predicate => ({ op: 'below', fact, value });
+export const atLeast = (fact: FactName, value: Bound): Predicate => ({ op: 'atLeast', fact, value });
+export const atMost = (fact: FactName, value: Bound): Predicate => ({ op: 'atMost', fact, value });
+export const below = (fact: FactName, value: Bound): Predicate => ({ op: 'below', fact, value });
+/** A bound read from the dated parameters (`atMost('hours', parameter('night_lock_max_hours'))`). */
+export const parameter = (param: string): Bound => ({ param });
 export const all = (...of: Predicate[]): Predicate => ({ op: 'all', of });
 export const any = (...of: Predicate[]): Predicate => ({ op: 'any', of });
 export const orElse = (p: Predicate, whenUnknown: boolean): Predicate => ({ op: 'orElse', p, whenUnknown });
 export const judged = (): Predicate => ({ op: 'judged' });
 
-/** Three-valued evaluation against the facts. */
-export function test(p: Predicate, f: Facts): boolean | undefined {
+export type ParamResolver = (name: string) => number;
+
+const noParams: ParamResolver = (name) => {
+  throw new Error(`Parameter ${name} needs a date (asOf) to resolve`);
+};
+
+/** Three-valued evaluation against the facts; `params` resolves parameter bounds for the evaluation date. */
+export function test(p: Predicate, f: Facts, params: ParamResolver = noParams): boolean | undefined {
+  const bound = (b: Bound): number => (typeof b === 'number' ? b : params(b.param));
   switch (p.op) {
     case 'all': {
       let unknown = false;
       for (const q of p.of) {
-        const r = test(q, f);
+        const r = test(q, f, params);
         if (r === false) return false;
         if (r === undefined) unknown = true;
       }
@@ -55,14 +67,14 @@ export function test(p: Predicate, f: Facts): boolean | undefined {
     case 'any': {
       let unknown = false;
       for (const q of p.of) {
-        const r = test(q, f);
+        const r = test(q, f, params);
         if (r === true) return true;
         if (r === undefined) unknown = true;
       }
       return unknown ? undefined : false;
     }
     case 'orElse':
-      return test(p.p, f) ?? p.whenUnknown;
+      return test(p.p, f, params) ?? p.whenUnknown;
     case 'judged':
       return undefined;
     default: {
@@ -76,11 +88,11 @@ export function test(p: Predicate, f: Facts): boolean | undefined {
         case 'oneOf':
           return p.values.includes(v);
         case 'atLeast':
-          return typeof v === 'number' && v >= p.value;
+          return typeof v === 'number' && v >= bound(p.value);
         case 'atMost':
-          return typeof v === 'number' && v <= p.value;
+          return typeof v === 'number' && v <= bound(p.value);
         case 'below':
-          return typeof v === 'number' && v < p.value;
+          return typeof v === 'number' && v < bound(p.value);
       }
     }
   }
@@ -98,6 +110,8 @@ export function factsOf(p: Predicate | undefined): FactName[] {
   return out;
 }
 
+const showBound = (b: Bound): string => (typeof b === 'number' ? String(b) : `{${b.param}}`);
+
 const show = (v: Scalar): string => (typeof v === 'string' ? `"${v}"` : String(v));
 
 /** The predicate as a lawyer-readable formula (fact names as in the API), e.g. `consent ≠ "given" og …`. */
@@ -111,11 +125,11 @@ export function describe(p: Predicate | undefined): string {
     case 'oneOf':
       return `${p.fact} ∈ {${p.values.map(show).join(', ')}}`;
     case 'atLeast':
-      return `${p.fact} ≥ ${p.value}`;
+      return `${p.fact} ≥ ${showBound(p.value)}`;
     case 'atMost':
-      return `${p.fact} ≤ ${p.value}`;
+      return `${p.fact} ≤ ${showBound(p.value)}`;
     case 'below':
-      return `${p.fact} < ${p.value}`;
+      return `${p.fact} < ${showBound(p.value)}`;
     case 'all':
       return p.of.map((q) => (q.op === 'any' ? `(${describe(q)})` : describe(q))).join(' og ');
     case 'any':

@@ -12,7 +12,7 @@ const BASE: Record<RegistrationRegime, Omit<Registration, 'relativesInformed'>> 
   acute: {
     regime: 'acute',
     registeredBy: 'Den medarbejder, der har foretaget indgrebet (hver gang)',
-    deadline: 'straks og senest 3 dage efter, at indgrebet har fundet sted',
+    deadline: 'straks og senest {acute_registration_days} dage efter, at indgrebet har fundet sted',
     reportTo: LEADER_FORWARDS,
     reportEvery: 'månedligt',
     citations: ['sel-135a-stk1', 'vejl2025-k27-p1', 'vejl2025-k27-p2'],
@@ -23,19 +23,20 @@ const BASE: Record<RegistrationRegime, Omit<Registration, 'relativesInformed'>> 
     deadline:
       'senest når den kommunale afgørelse ophører; straks, hvis betingelserne ikke længere er opfyldt, eller hvis personen kraftigt modsætter sig',
     reportTo: LEADER_FORWARDS,
-    reportEvery: 'senest 3 dage efter registreringen (ved én samlet registrering, når afgørelsen ophører: straks)',
+    reportEvery:
+      'senest {acute_registration_days} dage efter registreringen (ved én samlet registrering, når afgørelsen ophører: straks)',
     citations: ['sel-135a-stk1', 'vejl2025-k27-p2', 'vejl2025-k27-p3'],
   },
   move: {
     regime: 'move',
     registeredBy: 'Personalet, når flytningen gennemføres (kun selve fuldbyrdelsen af afgørelsen registreres)',
-    deadline: 'straks og senest 3 dage efter, at indgrebet har fundet sted',
+    deadline: 'straks og senest {acute_registration_days} dage efter, at indgrebet har fundet sted',
     reportTo: LEADER_FORWARDS,
     reportEvery: 'månedligt',
     citations: ['sel-135a-stk1', 'vejl2025-k27-p1', 'vejl2025-k27-p2'],
     readings: [
       {
-        deadline: 'straks og senest 3 dage efter, at indgrebet har fundet sted',
+        deadline: 'straks og senest {acute_registration_days} dage efter, at indgrebet har fundet sted',
         reportEvery: 'månedligt',
         citations: ['vejl2025-k27-p1', 'vejl2025-k27-p2'],
       },
@@ -46,13 +47,13 @@ const BASE: Record<RegistrationRegime, Omit<Registration, 'relativesInformed'>> 
       },
     ],
     conflict:
-      'Vejledningen er selvmodsigende: den citerede bekendtgørelse § 21, stk. 1, og vejledningens første afsnit nævner flytninger efter §§ 129, 129 a og 136 f under fristen "straks og senest 3 dage", mens det følgende afsnit siger "senest med udgangen af den måned, hvor flytningen er påbegyndt" med kvartalsvis indberetning. Bekendtgørelsens tekst er vist først; afklar med kommunen, hvilken frist der bruges.',
+      'Vejledningen er selvmodsigende: den citerede bekendtgørelse § 21, stk. 1, og vejledningens første afsnit nævner flytninger efter §§ 129, 129 a og 136 f under fristen "straks og senest {acute_registration_days} dage", mens det følgende afsnit siger "senest med udgangen af den måned, hvor flytningen er påbegyndt" med kvartalsvis indberetning. Bekendtgørelsens tekst er vist først; afklar med kommunen, hvilken frist der bruges.',
   },
   kap24d: {
     regime: 'kap24d',
     registeredBy:
       'Personalet på boformen – hvert indgreb, også når kommunalbestyrelsen har truffet afgørelse for en periode (navn, tidspunkt, varighed, indgrebets art og begrundelse; ved undersøgelse af besøgende også den besøgendes navn)',
-    deadline: 'inden for 24 timer (normalt samme dag, som indgrebet er iværksat)',
+    deadline: 'inden for {kap24d_registration_hours} timer (normalt samme dag, som indgrebet er iværksat)',
     reportTo:
       'Lederen af boformen eller stedfortræderen indberetter uden ugrundet ophold til kommunalbestyrelsen i handlekommunen; ved månedens udgang sendes kopi af registreringerne med kommentarer til kommunalbestyrelsen i handlekommunen og til socialtilsynet (og kommunale/regionale driftsherrer orienteres)',
     reportEvery:

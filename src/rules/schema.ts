@@ -306,7 +306,9 @@ export const EvaluateRequestSchema = z
     asOf: z.iso
       .date()
       .optional()
-      .describe('Dato (ÅÅÅÅ-MM-DD) reglerne skal anvendes pr. Standard: reglernes nyeste periode.'),
+      .describe(
+        'Dato (ÅÅÅÅ-MM-DD) reglerne skal anvendes pr. Standard: dags dato (de parameterperioder, der gælder i dag).',
+      ),
     facts: FactsSchema.default({}),
   })
   .describe('En forespørgsel til regelmotoren: indgreb, dato og kendte oplysninger.');

@@ -21,7 +21,7 @@ export const noBasis: Provision = {
   conditions: [],
   notes: [
     {
-      text: 'Serviceloven kap. 24-24 b indeholder en udtømmende liste over lovlige indgreb; det, der ikke står der, må ikke ske mod personens vilje. Magt uden hjemmel skal registreres straks og senest 3 dage efter.',
+      text: 'Serviceloven kap. 24-24 b indeholder en udtømmende liste over lovlige indgreb; det, der ikke står der, må ikke ske mod personens vilje. Magt uden hjemmel skal registreres straks og senest {acute_registration_days} dage efter.',
       citations: ['vejl2025-k2', 'vejl2025-k7-p1'],
     },
     {

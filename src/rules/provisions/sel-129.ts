@@ -56,7 +56,7 @@ export const sel129: Provision = {
   ],
   notes: [
     {
-      text: 'En værges samtykke kan ikke erstatte afgørelsen fra Familieretshuset; flytningen kan ikke iværksættes, før Familieretshuset har truffet afgørelse (inden 2 uger efter indstillingen). Efter § 129, stk. 2 (flytning mellem egnede botilbud i personens egen interesse) kræves ikke advokat.',
+      text: 'En værges samtykke kan ikke erstatte afgørelsen fra Familieretshuset; flytningen kan ikke iværksættes, før Familieretshuset har truffet afgørelse (inden {family_court_weeks} uger efter indstillingen). Efter § 129, stk. 2 (flytning mellem egnede botilbud i personens egen interesse) kræves ikke advokat.',
       citations: ['vejl2025-k24-p4', 'vejl2025-k24-p5', 'vejl2025-k6'],
     },
   ],

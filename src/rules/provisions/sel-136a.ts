@@ -74,7 +74,7 @@ export const sel136aStk3: Provision = {
   cite: ['sel-136a-stk2', 'sel-136a-stk3', 'vejl2025-k25-p3'],
   notes: [
     {
-      text: 'Er der brugt kortvarig fastholdelse mere end én gang inden for 6 måneder – også i forskellige hygiejnesituationer – skal personalelederen bede kommunalbestyrelsen om en afgørelse. Har lederen vurderet, at der ikke ville blive brug for det igen, og viser det sig forkert, kan personalet bruge stk. 1 "en sidste gang".',
+      text: 'Er der brugt kortvarig fastholdelse mere end én gang inden for {hygiene_restraint_months} måneder – også i forskellige hygiejnesituationer – skal personalelederen bede kommunalbestyrelsen om en afgørelse. Har lederen vurderet, at der ikke ville blive brug for det igen, og viser det sig forkert, kan personalet bruge stk. 1 "en sidste gang".',
       citations: ['sel-136a-stk2', 'vejl2025-k25-p3'],
     },
   ],

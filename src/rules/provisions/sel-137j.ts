@@ -12,7 +12,7 @@ import {
   secureUnit,
   target24d,
 } from '../common-24cd.ts';
-import { any, atMost, holds, judged, not } from '../predicates.ts';
+import { any, atMost, holds, judged, not, parameter } from '../predicates.ts';
 import type { ConditionDef, Provision } from '../types.ts';
 
 /**
@@ -72,19 +72,20 @@ export const sel137jStk1: Provision = kap24dDecision({
     ...target24d,
     {
       id: 'max-8-hours',
-      text: 'Aflåsningen varer højst 8 timer.',
+      text: 'Aflåsningen varer højst {night_lock_max_hours} timer.',
       cite: K31_P3_P4,
       kind: 'statutory',
-      when: atMost('hours', 8),
-      unmet: 'Den anbragte kan højst låses inde i sin bolig i 8 timer (§ 137 j, stk. 1).',
+      when: atMost('hours', parameter('night_lock_max_hours')),
+      unmet: 'Den anbragte kan højst låses inde i sin bolig i {night_lock_max_hours} timer (§ 137 j, stk. 1).',
     },
     {
       id: 'night-window',
-      text: 'Aflåsningen ligger inden for tidsrummet kl. 21.00-8.00.',
+      text: 'Aflåsningen ligger inden for tidsrummet kl. {night_window_start_hour:clock}-{night_window_end_hour:clock}.',
       cite: K31_P3_P4,
       kind: 'statutory',
       when: holds('withinNightWindow'),
-      unmet: 'Aflåsning er kun tilladt om natten inden for tidsrummet kl. 21.00-8.00.',
+      unmet:
+        'Aflåsning er kun tilladt om natten inden for tidsrummet kl. {night_window_start_hour:clock}-{night_window_end_hour:clock}.',
     },
     { ...stk3, cite: K31_P3_P4 },
     { ...stk3Nr1, cite: K31_P3_P4 },
@@ -122,11 +123,12 @@ export const sel137jStk2: Provision = kap24dDecision({
     secureUnit(K32_P5_P6),
     {
       id: 'max-2-hours',
-      text: 'Anbringelsen er så kortvarig som muligt og varer højst 2 timer.',
+      text: 'Anbringelsen er så kortvarig som muligt og varer højst {seclusion_max_hours} timer.',
       cite: K32_P5_P6,
       kind: 'statutory',
-      when: atMost('hours', 2),
-      unmet: 'Anbringelse i afskærmningslokale må ikke udstrækkes ud over 2 timer (§ 137 j, stk. 2).',
+      when: atMost('hours', parameter('seclusion_max_hours')),
+      unmet:
+        'Anbringelse i afskærmningslokale må ikke udstrækkes ud over {seclusion_max_hours} timer (§ 137 j, stk. 2).',
     },
     {
       id: 'fitted-room',
