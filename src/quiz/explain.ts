@@ -12,7 +12,7 @@
  * - `details`: the full reasoning (reasons, conditions, registration, complaint, source), behind "Læs mere".
  */
 
-import { COMPLAINT_LABEL, STATUS_LABEL, verdictHeadline } from '../answer/labels.ts';
+import { COMPLAINT_LABEL, DECIDED_BY_LABEL, STATUS_LABEL, verdictHeadline } from '../answer/labels.ts';
 import { sentences } from '../answer/quote.ts';
 import type { CorpusIndex } from '../corpus/index.ts';
 import {
@@ -69,6 +69,8 @@ function lcFirst(s: string): string {
 
 /** A condition's text up to its first aside ("(", " – ", ": ", "; "), without a closing full stop. */
 function core(text: string): string {
+  // Short conditions stay whole: their aside is often the point ("– fiksering er aldrig lovlig").
+  if (wordCount(text) <= 20) return text.replace(/[.\s]+$/, '');
   const cut = text.search(/\s\(|\s–\s|:\s|;\s/);
   return (cut > 20 ? text.slice(0, cut) : text).replace(/[.\s]+$/, '');
 }
@@ -122,29 +124,38 @@ function separate(q: KeyedQuestion, s: Scenario, chosen: string): Separation | u
   return hits[0];
 }
 
-const DECISIVE: Record<string, RegExp> = {
-  is_force: /magtanvendelse|samtykke/i,
-  decided_by: /afgørelse|beslutning|beslutte/i,
-  permitted: /afgørelse|beslutning|beslutte|ikke tilladt|ikke magtanvendelse|må ikke|aldrig/i,
-  must_register: /registreres|registrering|indberet/i,
-  complaint: /klage/i,
-  provision: /.*/,
+/** Per question kind: what the deciding sentence of a reason says, strongest pattern first. */
+const WHO_DECIDES = /kræver|uden (?:forudgående )?afgørelse|kan selv|foreløbig afgørelse|ikke tilladt|må ikke|aldrig/i;
+const DECISIVE: Record<string, RegExp[]> = {
+  is_force: [/ikke (?:tale om )?magtanvendelse|samtykke/i],
+  decided_by: [WHO_DECIDES, /afgørelse|beslutning|beslutte/i],
+  permitted: [WHO_DECIDES, /ikke magtanvendelse/i, /afgørelse|beslutning|beslutte/i],
+  must_register: [/registreres|registrering|indberet/i],
+  complaint: [/klage/i],
+  provision: [/.*/],
 };
+
+function patterns(q: KeyedQuestion): RegExp[] {
+  return DECISIVE[q.kind] ?? [/.*/];
+}
 
 /** The verdict's reason that decides this kind of question (the headline-only "SEL § x: title" line skipped). */
 function decisiveReason(q: KeyedQuestion): Verdict['reasons'][number] | undefined {
-  const re = DECISIVE[q.kind] ?? /.*/;
   const reasons = q.verdict.reasons.filter((r) => !/^SEL § [^:]+: [^.]+\.$/.test(r.text));
-  return reasons.find((r) => re.test(r.text)) ?? reasons[0];
+  for (const re of patterns(q)) {
+    const r = reasons.find((x) => sentences(x.text).some(({ start, end }) => re.test(x.text.slice(start, end))));
+    if (r) return r;
+  }
+  return reasons[0];
 }
 
 /** The sentence of a reason that decides the question kind (else its first sentence). */
 function decisiveSentence(q: KeyedQuestion, text: string): string {
-  const re = DECISIVE[q.kind] ?? /.*/;
-  for (const { start, end } of sentences(text)) {
-    const sent = text.slice(start, end);
-    if (re.test(sent)) return sent.replace(/[.\s]+$/, '');
-  }
+  for (const re of patterns(q))
+    for (const { start, end } of sentences(text)) {
+      const sent = text.slice(start, end);
+      if (re.test(sent)) return sent.replace(/[.\s]+$/, '');
+    }
   return firstSentence(text);
 }
 
@@ -302,7 +313,13 @@ function detailsOf(q: KeyedQuestion, scenario: Scenario, corpus: CorpusIndex): D
 function summaryOf(q: KeyedQuestion): { text: string; units: readonly string[]; claim: string } {
   const v = q.verdict;
   const basis = v.provision ?? 'ingen hjemmel i serviceloven';
-  const head = `${verdictHeadline(v)} (${basis})`;
+  // "Personalet kan beslutte" is wrong when the leader decides (kap. 24 d interim decisions) or the operator.
+  const decider = v.decidedBy && v.decidedBy !== 'staff' ? DECIDED_BY_LABEL[v.decidedBy] : undefined;
+  const headline =
+    v.outcome === 'staff_may_decide' && decider
+      ? `${decider[0]!.toUpperCase()}${decider.slice(1)} kan beslutte${v.mustRegister ? ' — skal registreres' : ''}`
+      : verdictHeadline(v);
+  const head = `${headline} (${basis})`;
   const reg = v.registration;
   if (q.kind === 'must_register' && reg && reg.regime !== 'none' && reg.deadline)
     return {
