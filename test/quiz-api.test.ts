@@ -85,9 +85,8 @@ describe('quiz API', () => {
     const scenario = servedScenarios().find((s) => s.id === q.scenario.id)!;
     const v = evaluate(scenario.request);
     expect(a.json.explanation.summary).toContain(v.provision ?? 'ingen hjemmel');
-    expect(a.json.explanation.rightAnswer).toBe(
-      q.options.find((o: { id: string }) => o.id === a.json.correctOptionId).label,
-    );
+    const right = q.options.find((o: { id: string }) => o.id === a.json.correctOptionId);
+    expect(a.json.explanation.rightAnswer).toBe(right.detail ? `${right.label} (${right.detail})` : right.label);
     const reasons = a.json.explanation.details.filter((p: { kind: string }) => p.kind === 'reason');
     expect(reasons.map((p: { text: string }) => p.text)).toEqual(v.reasons.map((x) => x.text));
     expect(a.json.citations.length).toBeGreaterThan(0);
