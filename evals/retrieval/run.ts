@@ -58,6 +58,8 @@ const ablations: { name: string; engine: Engine }[] = [
   { name: '- dense (BM25 only)', engine: hjemmelEngine('lexical', hjemmel.withRanking({ fusion: 'lexical' })) },
   { name: '- fusion (dense only)', engine: hjemmelEngine('dense', hjemmel.withRanking({ fusion: 'dense' })) },
   { name: 'RRF instead of score fusion', engine: hjemmelEngine('rrf', hjemmel.withRanking({ fusion: 'rrf' })) },
+  { name: '- learnt expansions', engine: hjemmelEngine('no-learned', hjemmel.withRanking({ learned: false })) },
+  { name: '+ pseudo-relevance feedback', engine: hjemmelEngine('prf', hjemmel.withRanking({ prfDocs: 5 })) },
   { name: '- reference parsing', engine: hjemmelEngine('no-refs', hjemmel.withRanking({ refs: false })) },
   { name: '- duplicate collapse', engine: hjemmelEngine('no-collapse', hjemmel.withRanking({ collapse: false })) },
   {

@@ -8,8 +8,11 @@ import type { SourceMeta, Unit } from '../corpus/types.ts';
 import type { Analyzer, Lexicon } from './analyzer.ts';
 import type { Bm25 } from './bm25.ts';
 import type { SyncEmbeddings } from './embeddings.ts';
+import { expandLearned, loadLearned } from './learned.ts';
 import { parseRefs, resolveRefs } from './refs.ts';
 import type { Vocabulary } from './vocabulary.ts';
+
+const LEARNED = loadLearned();
 
 export interface SearchOptions {
   k?: number;
@@ -45,6 +48,13 @@ export interface RankingOptions {
   rrfK: number;
   collapse: boolean;
   demoteSuperseded: boolean;
+  /** Pseudo-relevance feedback: expansion terms from the top lexical hits (RM3-style); 0 = off. */
+  prfDocs: number;
+  prfTerms: number;
+  prfWeight: number;
+  /** Expansion with the staff-to-source associations learnt from the bank's train split. */
+  learned: boolean;
+  learnedWeight: number;
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
@@ -56,6 +66,11 @@ export const DEFAULT_RANKING: RankingOptions = {
   rrfK: 60,
   collapse: true,
   demoteSuperseded: true,
+  prfDocs: 0,
+  prfTerms: 10,
+  prfWeight: 0.3,
+  learned: true,
+  learnedWeight: 0.8,
 };
 
 const OLD_RULES_RE =
@@ -132,6 +147,9 @@ export class Searcher {
       legal = exp.legal;
       for (const t of exp.terms) terms.set(t, Math.max(terms.get(t) ?? 0, this.ranking.expansionWeight));
     }
+    if (this.ranking.learned) {
+      for (const [t, w] of expandLearned(LEARNED, own)) if (!terms.has(t)) terms.set(t, this.ranking.learnedWeight * w);
+    }
     return { terms, legal };
   }
 
@@ -180,7 +198,11 @@ export class Searcher {
     const exclude = opts.includeSuperseded === false && !old;
     const allow = exclude ? (d: number) => this.units[d]!.status !== 'ophævet' : undefined;
 
-    const lexical = r.fusion === 'dense' ? [] : this.parts.bm25.search(terms, pool, allow);
+    let lexical = r.fusion === 'dense' ? [] : this.parts.bm25.search(terms, pool, allow);
+    if (r.prfDocs > 0 && lexical.length) {
+      const expanded = this.feedback(terms, lexical.slice(0, r.prfDocs));
+      lexical = this.parts.bm25.search(expanded, pool, allow);
+    }
     let dense: Candidate[] = [];
     if (denseVec && r.fusion !== 'lexical') {
       dense = this.denseSearch(denseVec, pool);
@@ -236,6 +258,36 @@ export class Searcher {
       }
     }
     return this.toHits(ranked, k);
+  }
+
+  private readonly docTerms = new Map<number, string[]>();
+
+  /**
+   * RM3-style feedback: the terms that weigh most in the top documents (tf × idf, each document weighted
+   * by its normalised score), added to the query with a small weight. Corpus statistics only, no word lists.
+   */
+  private feedback(query: Map<string, number>, top: Candidate[]): Map<string, number> {
+    const bm25 = this.parts.bm25;
+    const weights = new Map<string, number>();
+    const best = top[0]!.score || 1;
+    for (const c of top) {
+      let ts = this.docTerms.get(c.doc);
+      if (!ts) {
+        ts = this.parts.analyzer.terms(this.units[c.doc]!.text);
+        this.docTerms.set(c.doc, ts);
+      }
+      const tf = new Map<string, number>();
+      for (const t of ts) tf.set(t, (tf.get(t) ?? 0) + 1);
+      for (const [t, n] of tf) {
+        if (bm25.df(t) < 2) continue;
+        weights.set(t, (weights.get(t) ?? 0) + (c.score / best) * (n / ts.length) * bm25.idf(t));
+      }
+    }
+    const out = new Map(query);
+    const ranked = [...weights].filter(([t]) => !query.has(t)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+    const maxW = ranked[0]?.[1] ?? 1;
+    for (const [t, w] of ranked.slice(0, this.ranking.prfTerms)) out.set(t, (this.ranking.prfWeight * w) / maxW);
+    return out;
   }
 
   private isAncestor(anc: number, doc: number): boolean {
