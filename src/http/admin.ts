@@ -6,6 +6,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { DomainError } from '../errors/index.ts';
+import { isLocalRequest } from './client.ts';
 
 /** Constant-time string comparison. */
 export function safeEqual(a: string, b: string): boolean {
@@ -14,12 +15,8 @@ export function safeEqual(a: string, b: string): boolean {
   return x.length === y.length && timingSafeEqual(x, y);
 }
 
-/** A direct request from this machine (not forwarded by a proxy). */
-export function isLocalRequest(req: Request): boolean {
-  const addr = req.socket.remoteAddress ?? '';
-  const local = addr === '127.0.0.1' || addr === '::1' || addr === '::ffff:127.0.0.1';
-  return local && !req.get('x-forwarded-for');
-}
+/** A request from this machine: decided in one place, src/http/client.ts. */
+export { isLocalRequest } from './client.ts';
 
 export function adminToken(env: NodeJS.ProcessEnv | undefined): string | undefined {
   return (env ?? process.env)['HJEMMEL_ADMIN_TOKEN'] || undefined;

@@ -3,12 +3,16 @@
  * for the OpenAPI document.
  */
 import { z } from 'zod';
+import { containsCpr } from '../privacy/cpr.ts';
 import { TopicIdSchema } from './bank.ts';
 import { QUESTION_KINDS } from './questions.ts';
 
 export const LearnerIdSchema = z
   .string()
   .regex(/^[A-Za-z0-9_-]{8,64}$/)
+  .refine((v) => !containsCpr(v), {
+    message: 'Deltager-id må ikke ligne et CPR-nummer / learner id must not look like a CPR number',
+  })
   .describe('Tilfældigt deltager-id (8-64 tegn: bogstaver, tal, - og _). Brug aldrig navn, e-mail eller CPR-nummer.');
 
 export const CreateQuizSessionRequestSchema = z

@@ -133,6 +133,7 @@ export const FactsSchema = z
       .number()
       .int()
       .min(0)
+      .max(1000)
       .optional()
       .describe(
         'Antal gange, der allerede er brugt akut kortvarig fastholdelse i hygiejnesituationer de seneste 6 måneder.',
@@ -198,7 +199,13 @@ export const FactsSchema = z
       .describe(
         'Kan den nødvendige hjælp gives i den nuværende bolig (f.eks. med hjemmehjælp, hjælpemidler eller ændringer)?',
       ),
-    requestedMonths: z.number().int().min(1).optional().describe('Hvor mange måneder ønskes afgørelsen at gælde?'),
+    requestedMonths: z
+      .number()
+      .int()
+      .min(1)
+      .max(120)
+      .optional()
+      .describe('Hvor mange måneder ønskes afgørelsen at gælde?'),
     // Kap. 24 c and 24 d (issue 9).
     placedByCriminalJudgment: z
       .boolean()
@@ -249,8 +256,13 @@ export const FactsSchema = z
       .describe(
         'Drejer det sig om kommunikation eller post med offentlige myndigheder, advokater, værger eller bistandsværger?',
       ),
-    staffPresent: z.number().int().min(0).optional().describe('Hvor mange ansatte deltager i undersøgelsen?'),
-    hours: z.number().min(0).optional().describe('Hvor mange timer varer indgrebet (aflåsning eller afskærmning)?'),
+    staffPresent: z.number().int().min(0).max(100).optional().describe('Hvor mange ansatte deltager i undersøgelsen?'),
+    hours: z
+      .number()
+      .min(0)
+      .max(8784)
+      .optional()
+      .describe('Hvor mange timer varer indgrebet (aflåsning eller afskærmning)?'),
     withinNightWindow: z.boolean().optional().describe('Ligger hele aflåsningen inden for tidsrummet kl. 21.00-8.00?'),
     nightLockConditionsMet: z
       .boolean()

@@ -4,10 +4,12 @@
  * Capabilities add their routes through `Mount`s (src/http).
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
 import { ZodError, z } from 'zod';
 import type { ChatResponse } from '../dialogue/index.ts';
 import { DomainError, type ErrorKind } from '../errors/index.ts';
 import { type AppState, type Mount, requireReady } from '../http/index.ts';
+import { clientGuard, clientSettingsFrom } from '../http/client.ts';
 
 export { type AppState, type Mount, requireReady } from '../http/index.ts';
 
@@ -65,10 +67,45 @@ function writeEvent(res: Response, event: string, data: unknown): void {
   res.write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
+/** Features no page of Hjemmel uses. */
+export const PERMISSIONS_POLICY =
+  'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), display-capture=()';
+
+/**
+ * Security headers for every response (helmet): nosniff, no referrer, X-Frame-Options SAMEORIGIN and a
+ * strict default CSP (pages and /embed set their own), plus Permissions-Policy. API JSON is never cached.
+ */
+function securityHeaders(app: express.Express): void {
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: { 'upgrade-insecure-requests': null, 'frame-ancestors': ["'self'"], 'base-uri': ["'none'"] },
+      },
+      referrerPolicy: { policy: 'no-referrer' },
+      // The widget script is loaded by other sites' pages; everything else stays same-site.
+      crossOriginResourcePolicy: { policy: 'same-site' },
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use((req, res, next) => {
+    res.set('Permissions-Policy', PERMISSIONS_POLICY);
+    if (req.path.startsWith('/api/')) res.set('Cache-Control', 'no-store');
+    next();
+  });
+}
+
 export function createApp(state: AppState, mounts: Mount[] = []): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('etag', false);
+  const client = clientSettingsFrom(state.env ?? {});
+  app.set('trust proxy', client.trustProxy);
+  app.locals['clientSettings'] = client;
+  // Liveness and readiness probes often address the server by IP; they reveal nothing.
+  const hostCheck = clientGuard(client);
+  app.use((req, res, next) => (req.path === '/healthz' || req.path === '/readyz' ? next() : hostCheck(req, res, next)));
+  securityHeaders(app);
   app.use(express.json({ limit: '64kb' }));
   for (const mount of mounts) mount.before?.(app, state);
 

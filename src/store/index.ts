@@ -1,12 +1,14 @@
 /**
  * Persistence (SQLite via better-sqlite3): conversation sessions, the audit log, feedback,
  * counters, API keys, decision records and quiz progress. One file, WAL mode, created on demand.
- * Nothing here ever stores a raw CPR number: callers mask text first (see src/llm/privacy.ts).
+ * Nothing here ever stores a raw CPR number: every text written goes through the one CPR detector
+ * (src/privacy/cpr.ts) here, at the storage boundary, whatever the caller did before.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
+import { maskCpr, scrubCpr } from '../privacy/cpr.ts';
 
 export const DEFAULT_DB_PATH = join(import.meta.dirname, '..', '..', 'data', 'hjemmel.sqlite');
 
@@ -102,7 +104,7 @@ export class Store {
         `INSERT INTO sessions (id, created_at, updated_at, state) VALUES (?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state`,
       )
-      .run(id, now, now, JSON.stringify(state));
+      .run(id, now, now, JSON.stringify(scrubCpr(state)));
   }
 
   newId(): string {
@@ -123,9 +125,9 @@ export class Store {
         e.outcome ?? null,
         e.rulesVersion,
         e.corpusHash,
-        e.message,
-        e.answer,
-        JSON.stringify(e.citations),
+        maskCpr(e.message),
+        maskCpr(e.answer),
+        JSON.stringify(scrubCpr(e.citations)),
         e.llm ?? null,
       );
     return Number(info.lastInsertRowid);
@@ -158,9 +160,9 @@ export class Store {
         f.sessionId ?? null,
         f.turn ?? null,
         f.rating,
-        f.reason ?? null,
-        f.comment ?? null,
-        f.answer ?? null,
+        f.reason ? maskCpr(f.reason) : null,
+        f.comment ? maskCpr(f.comment) : null,
+        f.answer ? maskCpr(f.answer) : null,
       );
     return Number(info.lastInsertRowid);
   }

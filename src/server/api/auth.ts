@@ -2,9 +2,11 @@
  * Guards /api/v1/*: API keys, session tokens, anonymous local use, CORS per key, rate limits per key and
  * an access log that never contains keys, tokens, query strings or raw CPR numbers.
  */
+import cors from 'cors';
 import type { NextFunction, Request, Response } from 'express';
+import { clientAddress, isLocalRequest, selfOrigin } from '../../http/client.ts';
 import { type ApiKey, KeyStore, PUBLIC_PREFIX, SECRET_PREFIX, TOKEN_PREFIX, verifyToken } from '../../keys/index.ts';
-import { maskCpr } from '../../llm/privacy.ts';
+import { maskPath } from '../../privacy/cpr.ts';
 import { type AppState, HttpError, sendError } from '../app.ts';
 
 export interface Client {
@@ -60,10 +62,6 @@ export class RateLimiter {
   }
 }
 
-function isLoopback(addr: string | undefined): boolean {
-  return !!addr && (addr === '::1' || addr.startsWith('127.') || addr.startsWith('::ffff:127.'));
-}
-
 function isLocalOrigin(origin: string): boolean {
   try {
     const h = new URL(origin).hostname;
@@ -73,14 +71,7 @@ function isLocalOrigin(origin: string): boolean {
   }
 }
 
-/** The request's own origin (the Hjemmel server as the browser sees it). */
-export function selfOrigin(req: Request): string {
-  return `${req.protocol}://${req.get('host') ?? ''}`;
-}
-
-function isLocalRequest(req: Request): boolean {
-  return isLoopback(req.socket.remoteAddress) && !req.get('x-forwarded-for') && !req.get('forwarded');
-}
+export { selfOrigin } from '../../http/client.ts';
 
 /** A request without credentials from this machine, when allowed. */
 export function anonymousAllowed(req: Request, settings: ApiSettings): boolean {
@@ -173,16 +164,18 @@ function preflightAllowed(req: Request, keys: KeyStore, settings: ApiSettings): 
   return keys.list().some((k) => !k.revokedAt && k.origins.includes(origin));
 }
 
-const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, X-API-Key';
-const EXPOSE_HEADERS = 'Retry-After, RateLimit-Limit, RateLimit-Remaining, X-Record-Id';
-
-function setCors(res: Response, origin: string): void {
-  res.set({
-    'Access-Control-Allow-Origin': origin,
-    'Access-Control-Expose-Headers': EXPOSE_HEADERS,
-  });
-  res.vary('Origin');
-}
+/**
+ * CORS answers (the `cors` package): the request's origin is reflected only when the caller decided it is
+ * allowed (same origin, a local page for anonymous use, or an origin on the key or token).
+ */
+const corsAllowed = cors({
+  origin: true,
+  methods: ['GET', 'POST', 'DELETE', 'OPTIONS'],
+  allowedHeaders: ['Authorization', 'Content-Type', 'Accept', 'X-API-Key', 'X-Hjemmel-Admin-Token'],
+  exposedHeaders: ['Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'X-Record-Id'],
+  maxAge: 600,
+  optionsSuccessStatus: 204,
+});
 
 /** Paths under /api/v1 that need no credentials (the public contract). */
 const PUBLIC_PATHS = new Set(['/openapi.json']);
@@ -195,7 +188,7 @@ export function apiGuard(state: AppState, settings: ApiSettings, limiter: RateLi
       res.on('finish', () => {
         const who = (res.locals['client'] as Client | undefined)?.keyId ?? 'anonym';
         // Path only: never the query string (search text, tokens) or headers (keys); CPR numbers masked.
-        const path = maskCpr(`${req.baseUrl}${req.path}`);
+        const path = maskPath(`${req.baseUrl}${req.path}`);
         log(`api ${req.method} ${path} ${res.statusCode} ${Math.round(performance.now() - t0)}ms ${who}`);
       });
     }
@@ -211,22 +204,16 @@ export function apiGuard(state: AppState, settings: ApiSettings, limiter: RateLi
     if (req.method === 'OPTIONS') {
       if (!preflightAllowed(req, keys, settings))
         return sendError(res, 403, 'origin_not_allowed', 'Oprindelsen er ikke tilladt / origin not allowed');
-      setCors(res, origin!);
-      res.set({
-        'Access-Control-Allow-Methods': 'GET, POST, OPTIONS',
-        'Access-Control-Allow-Headers': ALLOW_HEADERS,
-        'Access-Control-Max-Age': '600',
-      });
-      res.status(204).end();
-      return;
+      return corsAllowed(req, res, next);
     }
 
     const client = authenticate(req, keys, state, settings);
     res.locals['client'] = client;
-    if (origin && (origin === selfOrigin(req) || client.kind === 'anonymous' || client.origins.includes(origin)))
-      setCors(res, origin);
+    const corsOk =
+      !!origin && (origin === selfOrigin(req) || client.kind === 'anonymous' || client.origins.includes(origin));
+    if (corsOk) corsAllowed(req, res, () => {});
 
-    const bucket = client.keyId ?? `anon:${req.socket.remoteAddress ?? ''}`;
+    const bucket = client.keyId ?? `anon:${clientAddress(req)}`;
     const taken = limiter.take(bucket, client.ratePerMinute);
     res.set('RateLimit-Limit', String(client.ratePerMinute));
     if (!taken.ok) {

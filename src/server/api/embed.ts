@@ -90,6 +90,8 @@ export function embedHandler(state: AppState) {
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
     });
+    // Framing is governed by frame-ancestors (the token's origins); helmet's SAMEORIGIN would block them.
+    res.removeHeader('X-Frame-Options');
     res.type('html').send(renderEmbedPage({ measure, facts, token, nonce }));
   };
 }

@@ -3,6 +3,7 @@
  * records, session tokens and the OpenAPI document, plus /docs, /embed and the example journal page.
  * `before` guards every /api/v1 route (the core chat and session routes too): keys, tokens, CORS, rate limits.
  */
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Request, type Response } from 'express';
@@ -35,6 +36,30 @@ import {
   type Source,
   TokenRequestSchema,
 } from './schemas.ts';
+
+/** HTML documents that are never framed (API docs, decision records). */
+const NO_FRAME_CSP =
+  "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+const EXAMPLE_STATIC_CSP = "default-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+
+/** The example journal page's CSP: its own inline scripts by hash, /embed in a frame, nothing else. */
+function exampleCsp(html: string): string {
+  const hashes = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map(
+    (m) => `'sha256-${createHash('sha256').update(m[1]!).digest('base64')}'`,
+  );
+  return [
+    "default-src 'self'",
+    `script-src 'self' ${hashes.join(' ')}`.trim(),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data:",
+    "frame-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ');
+}
 
 export const EXAMPLES_DIR = join(import.meta.dirname, '..', '..', '..', 'examples');
 
@@ -164,7 +189,7 @@ export const apiMount: Mount = {
       res.json(openApiDocument());
     });
     app.get('/docs', (_req, res) => {
-      res.type('html').set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+      res.type('html').set({ 'Content-Security-Policy': NO_FRAME_CSP, 'X-Frame-Options': 'DENY' });
       res.send(renderDocsHtml(openApiDocument()));
     });
 
@@ -267,7 +292,7 @@ export const apiMount: Mount = {
       if (!record || recordOwner(store, id) !== clientOf(res).keyId)
         throw new HttpError(404, 'unknown_record', `Ukendt beslutningsnotat / unknown record: ${raw}`);
       if (wantsHtml(req)) {
-        res.type('html').set('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'");
+        res.type('html').set({ 'Content-Security-Policy': NO_FRAME_CSP, 'X-Frame-Options': 'DENY' });
         res.send(renderRecordHtml(record));
         return;
       }
@@ -320,8 +345,16 @@ export const apiMount: Mount = {
     // (Express matches with and without the trailing slash; the page's relative paths need the slash.)
     app.get('/examples/journal-system', (req, res) => {
       if (!req.originalUrl.split('?')[0]!.endsWith('/')) return res.redirect(301, '/examples/journal-system/');
-      res.type('html').send(readFileSync(join(EXAMPLES_DIR, 'journal-system', 'index.html'), 'utf8'));
+      const html = readFileSync(join(EXAMPLES_DIR, 'journal-system', 'index.html'), 'utf8');
+      res.type('html').set('Content-Security-Policy', exampleCsp(html)).send(html);
     });
-    app.use('/examples', express.static(EXAMPLES_DIR, { index: false, fallthrough: true }));
+    app.use(
+      '/examples',
+      (_req, res, next) => {
+        res.set('Content-Security-Policy', EXAMPLE_STATIC_CSP);
+        next();
+      },
+      express.static(EXAMPLES_DIR, { index: false, fallthrough: true }),
+    );
   },
 };

@@ -7,6 +7,7 @@
  */
 import { OUTCOME_LABEL, quoteFor, STATUS_LABEL, verdictHeadline } from '../../answer/index.ts';
 import type { CorpusIndex } from '../../corpus/index.ts';
+import { scrubCpr } from '../../privacy/cpr.ts';
 import { type Facts, measureInfo, RULES_VERSION, type Verdict } from '../../rules/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { RecordDoc } from './schemas.ts';
@@ -83,7 +84,7 @@ function saveSnapshot(store: Store, auditId: number, kind: RecordKind, snap: Sna
   ensureTables(store);
   store.db
     .prepare('INSERT OR REPLACE INTO api_records (audit_id, kind, data) VALUES (?, ?, ?)')
-    .run(auditId, kind, JSON.stringify(snap));
+    .run(auditId, kind, JSON.stringify(scrubCpr(snap)));
 }
 
 /** Writes the record of an API evaluation or incident check: an audit entry plus its snapshot. Returns the id. */
