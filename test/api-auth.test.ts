@@ -219,7 +219,7 @@ describe('CORS, key types, rate limits and tokens', () => {
     const keyId = srv.keys.list().find((k) => k.name === 'backend')!.id;
     const secretBytes = srv.keys.tokenSecret({});
     const now = Math.floor(Date.now() / 1000);
-    const expired = signToken({ kid: keyId, origins: [A], iat: now - 1000, exp: now - 1 }, secretBytes);
+    const expired = signToken({ kid: keyId, origins: [A], iat: now - 600, exp: now - 1 }, secretBytes);
     const r1 = await call(`${srv.url}/api/v1/measures`, { headers: bearer(expired) });
     expect(r1.status).toBe(401);
     expect(errorCode(r1)).toBe('token_expired');
@@ -231,6 +231,21 @@ describe('CORS, key types, rate limits and tokens', () => {
     const r2 = await call(`${srv.url}/api/v1/measures`, { headers: bearer(forged) });
     expect(r2.status).toBe(401);
     expect(errorCode(r2)).toBe('invalid_token');
+
+    // Strict parsing: exactly two parts after "hjt.", and a lifetime within the 15-minute cap on verify.
+    for (const bad of [
+      `${valid}.extra`,
+      `${valid}.`,
+      valid.replace('hjt.', 'hjt..'),
+      `${valid}=`,
+      signToken({ kid: keyId, origins: [A], iat: now, exp: now + 24 * 3600 }, secretBytes),
+      signToken({ kid: keyId, origins: [A], iat: now + 3600, exp: now + 3900 }, secretBytes),
+    ]) {
+      const r = await call(`${srv.url}/api/v1/measures`, { headers: bearer(bad) });
+      expect(r.status, bad).toBe(401);
+      expect(errorCode(r)).toBe('invalid_token');
+    }
+    expect((await call(`${srv.url}/api/v1/measures`, { headers: bearer(valid) })).status).toBe(200);
 
     const { key, record } = srv.keys.create({ name: 'soon revoked', origins: [A] });
     const t = await call(`${srv.url}/api/v1/tokens`, { body: {}, headers: bearer(key) });

@@ -247,19 +247,21 @@ describe('quiz API', () => {
     expect(page.text).toContain('Pr. regel');
     expect(page.text).toContain('Pr. scenarie og spørgsmålstype');
     // With an admin token set, requests without it are refused.
-    const locked = await startTestServer({ env: { HJEMMEL_ADMIN_TOKEN: 'hemmeligt-token' } });
+    const locked = await startTestServer({ env: { HJEMMEL_ADMIN_TOKEN: 'hemmeligt-leder-token-0123456789' } });
     try {
       expect((await fetch(`${locked.url}/api/v1/quiz/stats`)).status).toBe(401);
       expect((await fetch(`${locked.url}/quiz/leder`)).status).toBe(401);
       expect((await fetch(`${locked.url}/api/v1/quiz/export.csv`)).status).toBe(401);
       const ok = await fetch(`${locked.url}/api/v1/quiz/stats`, {
-        headers: { 'x-hjemmel-admin-token': 'hemmeligt-token' },
+        headers: { 'x-hjemmel-admin-token': 'hemmeligt-leder-token-0123456789' },
       });
       expect(ok.status).toBe(200);
-      const page = await fetch(`${locked.url}/quiz/leder`, { headers: { authorization: 'Bearer hemmeligt-token' } });
+      const page = await fetch(`${locked.url}/quiz/leder`, {
+        headers: { authorization: 'Bearer hemmeligt-leder-token-0123456789' },
+      });
       expect(page.status).toBe(200);
       const csv = await fetch(`${locked.url}/quiz/leder/export.csv`, {
-        headers: { authorization: `Basic ${Buffer.from('leder:hemmeligt-token').toString('base64')}` },
+        headers: { authorization: `Basic ${Buffer.from('leder:hemmeligt-leder-token-0123456789').toString('base64')}` },
       });
       expect(csv.status).toBe(200);
     } finally {

@@ -171,6 +171,8 @@ export interface TokenPayload {
   /** Issued at / expires (seconds since epoch). */
   iat: number;
   exp: number;
+  /** Token id: sessions and records made with this token are readable only with it. */
+  jti?: string;
 }
 
 function mac(secret: Buffer, body: string): string {
@@ -188,8 +190,12 @@ export type TokenCheck =
 
 export function verifyToken(token: string, secret: Buffer, nowSeconds = Date.now() / 1000): TokenCheck {
   if (!token.startsWith(TOKEN_PREFIX)) return { ok: false, reason: 'malformed' };
-  const [body, sig] = token.slice(TOKEN_PREFIX.length).split('.');
-  if (!body || !sig) return { ok: false, reason: 'malformed' };
+  // Exactly "hjt.<payload>.<mac>", both base64url: extra parts, padding or other characters are refused.
+  const parts = token.slice(TOKEN_PREFIX.length).split('.');
+  if (parts.length !== 2) return { ok: false, reason: 'malformed' };
+  const [body, sig] = parts as [string, string];
+  if (!/^[A-Za-z0-9_-]{1,4096}$/.test(body) || !/^[A-Za-z0-9_-]{43}$/.test(sig))
+    return { ok: false, reason: 'malformed' };
   const expected = Buffer.from(mac(secret, body));
   const given = Buffer.from(sig);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return { ok: false, reason: 'signature' };
@@ -199,8 +205,20 @@ export function verifyToken(token: string, secret: Buffer, nowSeconds = Date.now
   } catch {
     return { ok: false, reason: 'malformed' };
   }
-  if (typeof payload.exp !== 'number' || typeof payload.kid !== 'string' || !Array.isArray(payload.origins))
+  if (
+    typeof payload !== 'object' ||
+    payload === null ||
+    !Number.isInteger(payload.exp) ||
+    !Number.isInteger(payload.iat) ||
+    typeof payload.kid !== 'string' ||
+    !Array.isArray(payload.origins) ||
+    !payload.origins.every((o) => typeof o === 'string')
+  )
     return { ok: false, reason: 'malformed' };
+  // The lifetime cap holds on verify too, and a token from the future is not accepted.
+  if (payload.exp - payload.iat > MAX_TOKEN_TTL_SECONDS || payload.exp <= payload.iat)
+    return { ok: false, reason: 'malformed' };
+  if (payload.iat > nowSeconds + 60) return { ok: false, reason: 'malformed' };
   if (payload.exp <= nowSeconds) return { ok: false, reason: 'expired' };
   return { ok: true, payload };
 }

@@ -55,8 +55,8 @@ function normalise(text: string): Normalised {
 
 /** The original-text spans [start, end) of every CPR number in `text`. */
 export function findCpr(text: string): Array<[number, number]> {
-  // Fast path: no run of ten digit-like characters can be present without at least 10 digits.
-  if (!/\d[^]*\d/u.test(text) && !/[\uFF10-\uFF19]/u.test(text)) return [];
+  // Fast path: plain ASCII with fewer than ten digits cannot hold a CPR number.
+  if (!/[^\x00-\x7F]/.test(text) && (text.match(/\d/g)?.length ?? 0) < 10) return [];
   const n = normalise(text);
   const spans: Array<[number, number]> = [];
   for (const m of n.text.matchAll(CPR_NORMALISED)) {

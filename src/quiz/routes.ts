@@ -2,12 +2,13 @@
  * The quiz mount: the API (/api/v1/quiz/*), the quiz page (/quiz, /quiz/quiz.js) and the manager view
  * (/quiz/leder). Stats, the manager view and exports of everyone's answers are admin-only: from localhost
  * when HJEMMEL_ADMIN_TOKEN is unset; else the token (as bearer / Basic password on /quiz/leder*, like
- * /admin/feedback, and in X-Hjemmel-Admin-Token under /api/v1) or a secret API key. A learner's own
+ * /admin/feedback, and in X-Hjemmel-Admin-Token under /api/v1); API keys do not admit. A learner's own
  * export (?learnerId=…) is open to whoever holds the id.
  */
 import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../errors/index.ts';
+import { selfOrigin } from '../http/client.ts';
 import { type AppState, isLocalRequest, type Mount, requireAdmin, requireReady, safeEqual } from '../http/index.ts';
 import { PAGE_CSP } from '../web/pages.ts';
 import { scenarioById } from './bank.ts';
@@ -67,20 +68,18 @@ function sendPage(res: Response, html: string): void {
 }
 
 /**
- * Admin access for /api/v1/quiz/stats and the exports of everyone's answers. The journal API's guard owns
- * the Authorization header under /api/v1, so there the admin token goes in X-Hjemmel-Admin-Token; a
- * client with a secret API key (res.locals.client from the guard) is also admitted.
+ * Admin access for /api/v1/quiz/stats and the exports of everyone's answers: the admin token only (an API
+ * key, even a secret one, belongs to one tenant and never sees every learner). The journal API's guard owns
+ * the Authorization header under /api/v1, so there the admin token goes in X-Hjemmel-Admin-Token.
  */
-function requireApiAdmin(state: AppState, req: Request, res: Response): void {
+function requireApiAdmin(state: AppState, req: Request, _res: Response): void {
   const token = (state.env ?? process.env)['HJEMMEL_ADMIN_TOKEN'];
-  const client = res.locals['client'] as { kind?: string; public?: boolean } | undefined;
-  if (client?.kind === 'key' && client.public === false) return;
   if (!token) {
     if (isLocalRequest(req)) return;
     throw new DomainError(
       'forbidden',
       'forbidden',
-      'Kun adgang fra localhost eller med API-nøgle / localhost or API key only',
+      'Kun adgang fra localhost; sæt HJEMMEL_ADMIN_TOKEN for adgang udefra / localhost only unless HJEMMEL_ADMIN_TOKEN is set',
     );
   }
   const given = req.get('x-hjemmel-admin-token');
@@ -120,7 +119,7 @@ function csvName(f: AnswerFilter): string {
 }
 
 function baseUrl(req: Request): string {
-  return `${req.protocol}://${req.get('host')}`;
+  return selfOrigin(req);
 }
 
 function routes(app: Express, state: AppState): void {

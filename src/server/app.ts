@@ -4,12 +4,13 @@
  * Capabilities add their routes through `Mount`s (src/http).
  */
 import express, { type NextFunction, type Request, type Response } from 'express';
+import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { ZodError, z } from 'zod';
 import type { ChatResponse } from '../dialogue/index.ts';
 import { DomainError, type ErrorKind } from '../errors/index.ts';
+import { clientAddress, clientGuard, clientSettingsFrom } from '../http/client.ts';
 import { type AppState, type Mount, requireReady } from '../http/index.ts';
-import { clientGuard, clientSettingsFrom } from '../http/client.ts';
 
 export { type AppState, type Mount, requireReady } from '../http/index.ts';
 
@@ -95,6 +96,41 @@ function securityHeaders(app: express.Express): void {
   });
 }
 
+/** Paths behind the admin token (feedback list, quiz manager view, quiz stats and exports). */
+const ADMIN_PATHS = [
+  '/admin',
+  '/quiz/leder',
+  '/api/v1/quiz/stats',
+  '/api/v1/quiz/export.csv',
+  '/api/v1/quiz/export.xapi.json',
+];
+
+/**
+ * Failed admin logins (401/403 on an admin path) are limited per client address (express-rate-limit):
+ * 20 per 15 minutes, then 429 with Retry-After. Successful requests do not count.
+ */
+function adminLoginLimiter() {
+  return rateLimit({
+    windowMs: 15 * 60_000,
+    limit: 20,
+    skipSuccessfulRequests: true,
+    requestWasSuccessful: (_req, res) => res.statusCode !== 401 && res.statusCode !== 403,
+    keyGenerator: (req) => `admin:${ipKeyGenerator(clientAddress(req))}`,
+    standardHeaders: 'draft-7',
+    legacyHeaders: false,
+    validate: false,
+    handler: (_req, res, _next, options) => {
+      res.set('Retry-After', String(Math.ceil(options.windowMs / 1000)));
+      sendError(
+        res,
+        429,
+        'too_many_attempts',
+        'For mange mislykkede forsøg på administratoradgang; prøv igen senere / too many failed admin logins',
+      );
+    },
+  });
+}
+
 export function createApp(state: AppState, mounts: Mount[] = []): express.Express {
   const app = express();
   app.disable('x-powered-by');
@@ -106,6 +142,7 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
   const hostCheck = clientGuard(client);
   app.use((req, res, next) => (req.path === '/healthz' || req.path === '/readyz' ? next() : hostCheck(req, res, next)));
   securityHeaders(app);
+  app.use(ADMIN_PATHS, adminLoginLimiter());
   app.use(express.json({ limit: '64kb' }));
   for (const mount of mounts) mount.before?.(app, state);
 
@@ -127,10 +164,12 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
       res.json(result);
       return;
     }
+    // A client that asked to close the connection gets it closed after the stream.
+    const close = /\bclose\b/i.test(req.get('connection') ?? '');
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-cache, no-transform',
-      Connection: 'keep-alive',
+      'Cache-Control': 'no-store, no-transform',
+      Connection: close ? 'close' : 'keep-alive',
       'X-Accel-Buffering': 'no',
     });
     res.flushHeaders();

@@ -22,6 +22,8 @@ export interface ApiSettings {
   /** Requests without a key are accepted from this machine (loopback, no proxy, local or no Origin). */
   allowAnonymousLocal: boolean;
   anonymousRatePerMinute: number;
+  /** A public key's requests per minute from one client address (besides the key's own bucket). */
+  publicClientRatePerMinute: number;
   accessLog: boolean;
 }
 
@@ -31,6 +33,7 @@ export function settingsFrom(env: NodeJS.ProcessEnv = {}): ApiSettings {
   return {
     allowAnonymousLocal: !requireKey && anon !== '0' && anon !== 'false',
     anonymousRatePerMinute: Math.max(1, Number(env['HJEMMEL_ANON_RATE'] ?? 600) || 600),
+    publicClientRatePerMinute: Math.max(1, Number(env['HJEMMEL_PUBLIC_CLIENT_RATE'] ?? 30) || 30),
     accessLog: env['HJEMMEL_ACCESS_LOG'] !== '0',
   };
 }
@@ -214,8 +217,12 @@ export function apiGuard(state: AppState, settings: ApiSettings, limiter: RateLi
     if (corsOk) corsAllowed(req, res, () => {});
 
     const bucket = client.keyId ?? `anon:${clientAddress(req)}`;
-    const taken = limiter.take(bucket, client.ratePerMinute);
-    res.set('RateLimit-Limit', String(client.ratePerMinute));
+    // A public key is shared by every browser of a site: one client must not use up the key's budget.
+    const perClient = client.public ? Math.min(settings.publicClientRatePerMinute, client.ratePerMinute) : 0;
+    const own = perClient ? limiter.take(`${bucket}|${clientAddress(req)}`, perClient) : undefined;
+    const taken = own && !own.ok ? own : limiter.take(bucket, client.ratePerMinute);
+    const limit = perClient || client.ratePerMinute;
+    res.set('RateLimit-Limit', String(limit));
     if (!taken.ok) {
       res.set({ 'Retry-After': String(taken.retryAfter), 'RateLimit-Remaining': '0' });
       return sendError(
@@ -223,10 +230,10 @@ export function apiGuard(state: AppState, settings: ApiSettings, limiter: RateLi
         429,
         'rate_limited',
         `For mange forespørgsler; prøv igen om ${taken.retryAfter} s / too many requests, retry after ${taken.retryAfter} s`,
-        { limitPerMinute: client.ratePerMinute, retryAfterSeconds: taken.retryAfter },
+        { limitPerMinute: limit, retryAfterSeconds: taken.retryAfter },
       );
     }
-    res.set('RateLimit-Remaining', String(taken.remaining));
+    res.set('RateLimit-Remaining', String(own?.ok ? Math.min(own.remaining, taken.remaining) : taken.remaining));
     next();
   };
 }

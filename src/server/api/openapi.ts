@@ -194,7 +194,7 @@ const idParam = (description: string, example: string, schema: z.ZodType = z.str
 
 /** Who may read the quiz's stats and everyone's answers (src/quiz/routes.ts, requireApiAdmin). */
 const ADMIN_ACCESS =
-  '**Kun for ledere og drift.** Adgang med en hemmelig API-nøgle (`hjm_sk_…`), eller med lederens token i headeren `X-Hjemmel-Admin-Token` (værdien af `HJEMMEL_ADMIN_TOKEN`; `Authorization` bruges under /api/v1 til API-nøglen). Er `HJEMMEL_ADMIN_TOKEN` ikke sat, er der kun adgang fra samme maskine (localhost) uden token.';
+  '**Kun for ledere og drift.** Adgang kun med lederens token i headeren `X-Hjemmel-Admin-Token` (værdien af `HJEMMEL_ADMIN_TOKEN`; `Authorization` bruges under /api/v1 til API-nøglen); en API-nøgle, også en hemmelig, giver ikke adgang. Er `HJEMMEL_ADMIN_TOKEN` ikke sat, er der kun adgang fra samme maskine (localhost) uden token.';
 
 const ADMIN_ERRORS: Partial<Record<number, string>> = {
   401: 'API-nøgle eller token mangler eller er ugyldig, eller `X-Hjemmel-Admin-Token` mangler eller er forkert.',
@@ -731,7 +731,7 @@ export function openApiDocument(): Json {
           in: 'header',
           name: 'X-Hjemmel-Admin-Token',
           description:
-            'Lederens token (HJEMMEL_ADMIN_TOKEN) til quizzens resultater og eksport; ikke nødvendigt med en hemmelig API-nøgle eller fra localhost, når HJEMMEL_ADMIN_TOKEN ikke er sat.',
+            'Lederens token (HJEMMEL_ADMIN_TOKEN) til quizzens resultater og eksport; ikke nødvendigt fra localhost, når HJEMMEL_ADMIN_TOKEN ikke er sat.',
         },
       },
     },
