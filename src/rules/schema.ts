@@ -301,7 +301,7 @@ export const FactsSchema = z
       .optional()
       .describe('Er der allerede truffet en afgørelse (tilladelse) om dette indgreb?'),
     decisionDate: z.iso.date().optional().describe('Datoen (ÅÅÅÅ-MM-DD), hvor afgørelsen om indgrebet blev truffet.'),
-    holdMinutes: z.number().min(0).optional().describe('Hvor mange minutter varede fastholdelsen?'),
+    holdMinutes: z.number().min(0).max(1440).optional().describe('Hvor mange minutter varede fastholdelsen?'),
     dangerToOthers: z
       .boolean()
       .optional()
