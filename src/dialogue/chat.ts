@@ -96,11 +96,21 @@ interface Turn {
 
 export interface SessionState {
   id: string;
+  /** Who made the session: `key:<id>` or `local` (sessions from before owners existed: local). */
+  owner?: string;
+  /** The browser token it was made with, if any: only that token may continue or read it. */
+  tokenId?: string | null;
   measure?: RulesMeasureId;
   facts: Partial<Facts>;
   /** The follow-up question last asked. */
   pending?: FollowUp;
   turns: Turn[];
+}
+
+/** The owner of a request (see src/http/owner.ts): key or local client, and a browser token's id. */
+export interface Caller {
+  owner: string;
+  tokenId: string | null;
 }
 
 export class UnknownSessionError extends DomainError {
@@ -161,21 +171,42 @@ export interface ConversationDeps {
 export class Conversation {
   constructor(private readonly deps: ConversationDeps) {}
 
-  private load(sessionId: string | undefined): SessionState {
-    if (!sessionId) return { id: this.deps.store.newId(), facts: {}, turns: [] };
-    const s = this.deps.store.getSession<SessionState>(sessionId);
+  private load(sessionId: string | undefined, caller: Caller | undefined): SessionState {
+    if (!sessionId)
+      return {
+        id: this.deps.store.newId(),
+        ...(caller ? { owner: caller.owner, tokenId: caller.tokenId } : {}),
+        facts: {},
+        turns: [],
+      };
+    const s = this.session(sessionId, caller);
     if (!s) throw new UnknownSessionError(sessionId);
     return s;
   }
 
-  /** Read a session (for the widget's reload and the decision record). */
-  session(sessionId: string): SessionState | undefined {
-    return this.deps.store.getSession<SessionState>(sessionId);
+  /**
+   * Read a session (for the widget's reload and the decision record). With a caller, someone else's
+   * session is not there (undefined, so the API answers 404 as for an unknown id).
+   */
+  session(sessionId: string, caller?: Caller): SessionState | undefined {
+    const s = this.deps.store.getSession<SessionState>(sessionId);
+    if (!s || !caller) return s;
+    const owner = s.owner ?? 'local';
+    if (owner !== caller.owner) return undefined;
+    if (caller.tokenId !== null && s.tokenId !== caller.tokenId) return undefined;
+    return s;
   }
 
-  async handle(input: ChatRequest): Promise<ChatResponse> {
+  /** Deletes a session of the caller ("Slet samtale"); false when there is none. */
+  delete(sessionId: string, caller: Caller): boolean {
+    if (!this.session(sessionId, caller)) return false;
+    this.deps.store.deleteSession(sessionId);
+    return true;
+  }
+
+  async handle(input: ChatRequest, caller?: Caller): Promise<ChatResponse> {
     const req = ChatRequestSchema.parse(input);
-    const state = this.load(req.sessionId);
+    const state = this.load(req.sessionId, caller);
     const message = maskCpr(req.message);
     state.turns.push({ role: 'user', text: message });
 

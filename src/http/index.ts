@@ -12,6 +12,7 @@ import { NotReadyError } from '../errors/index.ts';
 import type { Store } from '../store/index.ts';
 
 export { isLocalRequest, requireAdmin, safeEqual } from './admin.ts';
+export { LOCAL_OWNER, mayAccess, type Principal, principalOf } from './owner.ts';
 
 export interface AppState {
   corpus?: CorpusIndex;

@@ -10,7 +10,7 @@ import { ZodError, z } from 'zod';
 import type { ChatResponse } from '../dialogue/index.ts';
 import { DomainError, type ErrorKind } from '../errors/index.ts';
 import { clientAddress, clientGuard, clientSettingsFrom } from '../http/client.ts';
-import { type AppState, type Mount, requireReady } from '../http/index.ts';
+import { type AppState, type Mount, principalOf, requireReady } from '../http/index.ts';
 
 export { type AppState, type Mount, requireReady } from '../http/index.ts';
 
@@ -159,7 +159,7 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
   });
 
   app.post('/api/v1/chat', requireReady(state), async (req, res) => {
-    const result: ChatResponse = await state.conversation!.handle(req.body ?? {});
+    const result: ChatResponse = await state.conversation!.handle(req.body ?? {}, principalOf(res));
     if (!wantsStream(req)) {
       res.json(result);
       return;
@@ -178,9 +178,16 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
     res.end();
   });
 
+  // Another caller's session answers exactly as an unknown one: 404.
+  app.delete('/api/v1/sessions/:id', requireReady(state), (req, res) => {
+    if (!state.conversation!.delete(String(req.params['id']), principalOf(res)))
+      throw new HttpError(404, 'unknown_session', 'Ukendt samtale / unknown session');
+    res.status(204).end();
+  });
+
   app.get('/api/v1/sessions/:id', requireReady(state), (req, res) => {
-    const s = state.conversation!.session(String(req.params['id']));
-    if (!s) throw new HttpError(404, 'unknown_session', `Ukendt samtale / unknown session: ${req.params['id']}`);
+    const s = state.conversation!.session(String(req.params['id']), principalOf(res));
+    if (!s) throw new HttpError(404, 'unknown_session', 'Ukendt samtale / unknown session');
     res.json({
       sessionId: s.id,
       measure: s.measure ?? null,

@@ -47,6 +47,9 @@ const MIGRATIONS: string[] = [
      comment TEXT,
      answer TEXT
    );`,
+  // Owners (issue 16): who made a session or feedback item (`key:<id>` or `local`); null = before owners.
+  `ALTER TABLE sessions ADD COLUMN owner TEXT;
+   ALTER TABLE feedback ADD COLUMN owner TEXT;`,
 ];
 
 export interface AuditEntry {
@@ -69,6 +72,7 @@ export interface FeedbackEntry {
   reason?: string | null;
   comment?: string | null;
   answer?: string | null;
+  owner?: string | null;
 }
 
 export class Store {
@@ -99,12 +103,19 @@ export class Store {
 
   saveSession(id: string, state: unknown): void {
     const now = new Date().toISOString();
+    const owner = (state as { owner?: unknown } | null)?.owner;
     this.db
       .prepare(
-        `INSERT INTO sessions (id, created_at, updated_at, state) VALUES (?, ?, ?, ?)
+        `INSERT INTO sessions (id, created_at, updated_at, state, owner) VALUES (?, ?, ?, ?, ?)
          ON CONFLICT(id) DO UPDATE SET updated_at = excluded.updated_at, state = excluded.state`,
       )
-      .run(id, now, now, JSON.stringify(scrubCpr(state)));
+      .run(id, now, now, JSON.stringify(scrubCpr(state)), typeof owner === 'string' ? owner : null);
+  }
+
+  /** Removes a conversation (its audit entries stay: they carry no session state). */
+  deleteSession(id: string): void {
+    this.db.prepare('DELETE FROM sessions WHERE id = ?').run(id);
+    this.db.prepare('UPDATE feedback SET answer = NULL WHERE session_id = ?').run(id);
   }
 
   newId(): string {
@@ -153,7 +164,7 @@ export class Store {
   addFeedback(f: FeedbackEntry): number {
     const info = this.db
       .prepare(
-        'INSERT INTO feedback (at, session_id, turn, rating, reason, comment, answer) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO feedback (at, session_id, turn, rating, reason, comment, answer, owner) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       )
       .run(
         new Date().toISOString(),
@@ -163,6 +174,7 @@ export class Store {
         f.reason ? maskCpr(f.reason) : null,
         f.comment ? maskCpr(f.comment) : null,
         f.answer ? maskCpr(f.answer) : null,
+        f.owner ?? null,
       );
     return Number(info.lastInsertRowid);
   }

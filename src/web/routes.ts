@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../errors/index.ts';
-import { type AppState, type Mount, requireAdmin, requireReady } from '../http/index.ts';
+import { type AppState, type Mount, principalOf, requireAdmin, requireReady } from '../http/index.ts';
 import { maskCpr } from '../llm/index.ts';
 import { explainMeasure } from '../rules/explain.ts';
 import { listMeasures, MEASURE_IDS, type MeasureId } from '../rules/index.ts';
@@ -123,11 +123,12 @@ function routes(app: import('express').Express, state: AppState): void {
 
   app.post('/api/v1/feedback', requireReady(state), (req, res) => {
     const f = FeedbackRequestSchema.parse(req.body ?? {});
+    const caller = principalOf(res);
     let answer: string | null = null;
     if (f.sessionId) {
-      const session = state.conversation!.session(f.sessionId);
-      if (!session)
-        throw new DomainError('not_found', 'unknown_session', `Ukendt samtale / unknown session: ${f.sessionId}`);
+      // Feedback on someone else's session is refused as if the session did not exist.
+      const session = state.conversation!.session(f.sessionId, caller);
+      if (!session) throw new DomainError('not_found', 'unknown_session', 'Ukendt samtale / unknown session');
       const turn = f.turn !== undefined ? session.turns[f.turn] : undefined;
       if (turn?.role === 'assistant') answer = turn.text;
     }
@@ -138,6 +139,7 @@ function routes(app: import('express').Express, state: AppState): void {
       reason: f.reason ?? null,
       comment: f.comment ? maskCpr(f.comment) : null,
       answer,
+      owner: caller.owner,
     });
     res.status(201).json({ id });
   });

@@ -13,6 +13,8 @@ export interface Client {
   kind: 'anonymous' | 'key' | 'token';
   /** Key id (for key and token clients). */
   keyId: string | null;
+  /** Token id (browser tokens): the client sees only sessions and records made with this token. */
+  tokenId?: string | null;
   public: boolean;
   origins: string[];
   ratePerMinute: number;
@@ -134,6 +136,8 @@ export function authenticate(req: Request, keys: KeyStore, state: AppState, sett
     return {
       kind: 'token',
       keyId: key.id,
+      // Tokens from before token ids existed share one id: they see only what such tokens made.
+      tokenId: check.payload.jti ?? 'legacy',
       public: false,
       origins: check.payload.origins,
       ratePerMinute: key.ratePerMinute,
@@ -191,7 +195,8 @@ export function apiGuard(state: AppState, settings: ApiSettings, limiter: RateLi
       res.on('finish', () => {
         const who = (res.locals['client'] as Client | undefined)?.keyId ?? 'anonym';
         // Path only: never the query string (search text, tokens) or headers (keys); CPR numbers masked.
-        const path = maskPath(`${req.baseUrl}${req.path}`);
+        // Session ids and other long ids are left out too: the log must not let anyone continue a conversation.
+        const path = maskPath(`${req.baseUrl}${req.path}`).replace(/(?<=\/)[^/]{16,}(?=\/|$)/g, ':id');
         log(`api ${req.method} ${path} ${res.statusCode} ${Math.round(performance.now() - t0)}ms ${who}`);
       });
     }

@@ -3,11 +3,12 @@
  * records, session tokens and the OpenAPI document, plus /docs, /embed and the example journal page.
  * `before` guards every /api/v1 route (the core chat and session routes too): keys, tokens, CORS, rate limits.
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Request, type Response } from 'express';
 import type { CorpusIndex, SourceMeta, Unit } from '../../corpus/index.ts';
+import { principalOf } from '../../http/index.ts';
 import { DEFAULT_TOKEN_TTL_SECONDS, KeyStore, normaliseOrigin, signToken } from '../../keys/index.ts';
 import {
   evaluate,
@@ -142,7 +143,7 @@ function captureChat(state: AppState) {
       try {
         const r = body as Parameters<typeof captureChatRecord>[2];
         if (!state.store || !state.corpus || !r || typeof r.recordId !== 'number') return;
-        const s = state.conversation?.session(r.sessionId);
+        const s = state.conversation?.session(r.sessionId, principalOf(res));
         captureChatRecord(
           state.store,
           state.corpus,
@@ -150,6 +151,7 @@ function captureChat(state: AppState) {
           s?.facts ?? null,
           s?.measure ?? null,
           clientOf(res)?.keyId ?? null,
+          clientOf(res)?.tokenId ?? null,
         );
       } catch (err) {
         state.log?.(`api: record snapshot failed: ${err instanceof Error ? err.name : 'error'}`);
@@ -254,6 +256,7 @@ export const apiMount: Mount = {
       const recordId = writeVerdictRecord(store, corpus, {
         kind: 'evaluate',
         client: clientOf(res).keyId,
+        tokenId: clientOf(res).tokenId ?? null,
         facts: request.facts,
         verdict,
         question: `Regelvurdering via API: ${measureTitle(request.measure)}`,
@@ -274,6 +277,7 @@ export const apiMount: Mount = {
       const recordId = writeVerdictRecord(store, corpus, {
         kind: 'incident',
         client: clientOf(res).keyId,
+        tokenId: clientOf(res).tokenId ?? null,
         facts: input.facts,
         verdict: result.verdict,
         question: `Tjek af hændelse ${input.date}: ${measureTitle(input.measure)}${
@@ -289,7 +293,13 @@ export const apiMount: Mount = {
       const id = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
       const record = Number.isNaN(id) ? undefined : getRecord(store, corpus, id);
       // A record is only shown to the client it was made for (anonymous local records to local users).
-      if (!record || recordOwner(store, id) !== clientOf(res).keyId)
+      const made = Number.isNaN(id) ? undefined : recordOwner(store, id);
+      const caller = clientOf(res);
+      const mine =
+        made !== undefined &&
+        made.owner === caller.keyId &&
+        (caller.kind !== 'token' || made.tokenId === (caller.tokenId ?? null));
+      if (!record || !mine)
         throw new HttpError(404, 'unknown_record', `Ukendt beslutningsnotat / unknown record: ${raw}`);
       if (wantsHtml(req)) {
         res.type('html').set({ 'Content-Security-Policy': NO_FRAME_CSP, 'X-Frame-Options': 'DENY' });
@@ -326,7 +336,7 @@ export const apiMount: Mount = {
       const ttl = body.ttlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS;
       const now = Math.floor(Date.now() / 1000);
       const token = signToken(
-        { kid: client.keyId!, origins, iat: now, exp: now + ttl },
+        { kid: client.keyId!, origins, iat: now, exp: now + ttl, jti: randomBytes(12).toString('base64url') },
         keys.tokenSecret(state.env ?? {}),
       );
       res.status(201).json({

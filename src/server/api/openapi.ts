@@ -145,7 +145,7 @@ interface Link {
 }
 
 interface Op {
-  method: 'get' | 'post';
+  method: 'get' | 'post' | 'delete';
   path: string;
   operationId: string;
   tag: string;
@@ -279,6 +279,11 @@ export const OPERATIONS: Op[] = [
           description: 'Hent samtalen med svarets `sessionId`.',
           parameters: { id: '$response.body#/sessionId' },
         },
+        deleteSession: {
+          operationId: 'deleteSession',
+          description: 'Slet samtalen med svarets `sessionId`.',
+          parameters: { id: '$response.body#/sessionId' },
+        },
       },
     },
     errors: [400, 401, 403, 404, 429],
@@ -289,9 +294,22 @@ export const OPERATIONS: Op[] = [
     operationId: 'getSession',
     tag: 'Samtale',
     summary: 'Hent en samtale',
-    description: 'Samtalens indgreb, kendte oplysninger, det ventende spørgsmål og beskederne (CPR-numre maskeret).',
+    description:
+      'Samtalens indgreb, kendte oplysninger, det ventende spørgsmål og beskederne (CPR-numre maskeret). Kun for den nøgle (eller det token), der startede samtalen; alle andre får 404.',
     params: [idParam('Samtalens id (sessionId fra chat).', '00000000-0000-0000-0000-000000000000')],
     ok: { status: 200, component: 'Session', description: 'Samtalen.' },
+    errors: [401, 403, 404, 429],
+  },
+  {
+    method: 'delete',
+    path: '/api/v1/sessions/{id}',
+    operationId: 'deleteSession',
+    tag: 'Samtale',
+    summary: 'Slet en samtale',
+    description:
+      'Sletter samtalen (widgetens "Slet samtale"). Kun den nøgle (eller det token), der startede samtalen, kan slette den; alle andre får 404.',
+    params: [idParam('Samtalens id (sessionId fra chat).', '00000000-0000-0000-0000-000000000000')],
+    ok: { status: 204, description: 'Slettet.' },
     errors: [401, 403, 404, 429],
   },
   {
@@ -644,7 +662,7 @@ export function openApiDocument(): Json {
       okContent['application/json'] = {
         schema: op.ok.array ? { type: 'array', items: ref(op.ok.component) } : ref(op.ok.component),
       };
-    else okContent['application/json'] = { schema: { type: 'object' } };
+    else if (op.ok.status !== 204) okContent['application/json'] = { schema: { type: 'object' } };
     if (op.ok.sse)
       okContent['text/event-stream'] = {
         schema: { type: 'string', description: 'SSE: "event: delta" med {text}, til sidst "event: final" med svaret.' },
@@ -655,7 +673,7 @@ export function openApiDocument(): Json {
         throw new Error(`OpenAPI: link from ${op.operationId} to unknown operation ${link.operationId}`);
     responses[String(op.ok.status)] = {
       description: op.ok.description,
-      content: okContent,
+      ...(Object.keys(okContent).length ? { content: okContent } : {}),
       ...(op.ok.links ? { links: op.ok.links } : {}),
     };
     for (const s of op.errors)

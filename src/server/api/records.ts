@@ -32,6 +32,8 @@ type RecordCitation = RecordDoc['citations'][number];
 interface Snapshot {
   /** Key id of the client the record was made for (null: anonymous local use). */
   owner: string | null;
+  /** The browser token the record was made with (null: none): only that token may read it. */
+  tokenId?: string | null;
   question: string | null;
   measure: string | null;
   facts: Partial<Facts> | null;
@@ -94,6 +96,7 @@ export function writeVerdictRecord(
   input: {
     kind: 'evaluate' | 'incident';
     client: string | null;
+    tokenId?: string | null;
     facts: Partial<Facts>;
     verdict: Verdict;
     question: string;
@@ -114,6 +117,7 @@ export function writeVerdictRecord(
   });
   saveSnapshot(store, id, input.kind, {
     owner: input.client,
+    tokenId: input.tokenId ?? null,
     question: input.question,
     measure: input.verdict.measure,
     facts: input.facts,
@@ -136,6 +140,7 @@ export function captureChatRecord(
   facts: Partial<Facts> | null,
   measure: string | null,
   owner: string | null,
+  tokenId: string | null = null,
 ): void {
   if (typeof result.recordId !== 'number') return;
   const row = store.db.prepare('SELECT message FROM audit WHERE id = ?').get(result.recordId) as
@@ -143,6 +148,7 @@ export function captureChatRecord(
     | undefined;
   saveSnapshot(store, result.recordId, 'chat', {
     owner,
+    tokenId,
     question: row?.message ?? null,
     measure: result.verdict?.measure ?? measure,
     facts,
@@ -151,13 +157,17 @@ export function captureChatRecord(
   });
 }
 
-/** The key id a record belongs to (null: anonymous local use, or written before this API existed). */
-export function recordOwner(store: Store, id: number): string | null {
+/**
+ * Who a record belongs to: the key id (null: anonymous local use, or written before this API existed) and
+ * the browser token it was made with (null: none).
+ */
+export function recordOwner(store: Store, id: number): { owner: string | null; tokenId: string | null } {
   ensureTables(store);
   const row = store.db.prepare('SELECT data FROM api_records WHERE audit_id = ?').get(id) as
     | { data: string }
     | undefined;
-  return row ? ((JSON.parse(row.data) as Snapshot).owner ?? null) : null;
+  const snap = row ? (JSON.parse(row.data) as Snapshot) : undefined;
+  return { owner: snap?.owner ?? null, tokenId: snap?.tokenId ?? null };
 }
 
 interface AuditRow {
@@ -194,7 +204,8 @@ export function getRecord(store: Store, corpus: CorpusIndex, id: number): Record
     recordId: row.id,
     kind,
     createdAt: row.at,
-    sessionId: row.session_id.startsWith('api:') ? null : row.session_id,
+    // Session ids stay out of records: a record may be passed on, the conversation is not.
+    sessionId: null,
     question: snap?.question ?? row.message,
     measure: (snap?.measure ?? row.measure) as RecordDoc['measure'],
     facts: snap?.facts ?? null,
