@@ -168,7 +168,8 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
     const close = /\bclose\b/i.test(req.get('connection') ?? '');
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
-      'Cache-Control': 'no-store, no-transform',
+      // POST answers are never cached; no-store here would also hide the stream from browser dev tools.
+      'Cache-Control': 'no-cache, no-transform',
       Connection: close ? 'close' : 'keep-alive',
       'X-Accel-Buffering': 'no',
     });
