@@ -1,7 +1,9 @@
 /**
- * `npm run eval:chat [-- --json] [-- --verbose]`: runs every conversation in evals/chat/*.jsonl through the
- * offline conversation (same code as /api/v1/chat) and prints routing, measure and outcome accuracy and
- * citation validity (share of quotes found verbatim in their unit; must be 100 %).
+ * `npm run eval:chat [-- --json] [-- --verbose] [-- --split train,dev,test]`: runs every conversation in
+ * evals/chat/*.jsonl through the offline conversation (same code as /api/v1/chat) and prints routing, measure and
+ * outcome accuracy and citation validity (share of quotes found verbatim in their unit; must be 100 %).
+ * Then the labelled bank (evals/bank/{train,dev,test}.jsonl), each split reported separately (see bank.ts).
+ * Failures are listed for the project's own sets and for train/dev only: the test split prints aggregates.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -9,6 +11,7 @@ import { loadCorpus } from '../../src/corpus/index.ts';
 import { Conversation } from '../../src/dialogue/index.ts';
 import { getSearcher } from '../../src/search/index.ts';
 import { Store } from '../../src/store/index.ts';
+import { formatBankReport, loadSplit, runBank, SPLITS } from '../bank/bank.ts';
 
 interface EvalConversation {
   id: string;
@@ -97,7 +100,16 @@ const result = {
   failures,
 };
 
-if (json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+const splitArg = process.argv.find((a) => a.startsWith('--split='))?.slice(8);
+const splits = splitArg ? splitArg.split(',') : [...SPLITS];
+const bank: Record<string, Awaited<ReturnType<typeof runBank>>> = {};
+for (const split of SPLITS) {
+  if (!splits.includes(split)) continue;
+  const lines = loadSplit(split);
+  if (lines.length) bank[split] = await runBank(conversation, corpus, lines, split !== 'test');
+}
+
+if (json) process.stdout.write(`${JSON.stringify({ ...result, bank }, null, 2)}\n`);
 else {
   const f = (x: number) => `${(x * 100).toFixed(1)} %`;
   console.log(`Chat evaluation (offline): ${result.conversations} conversations, ${result.multiTurn} multi-turn`);
@@ -112,4 +124,5 @@ else {
     console.log(`\n${failures.length} conversation(s) with differences:`);
     for (const x of verbose ? failures : failures.slice(0, 25)) console.log(`  - ${x}`);
   }
+  for (const [split, r] of Object.entries(bank)) console.log(`\n${formatBankReport(split, r, verbose)}`);
 }
