@@ -32,7 +32,10 @@ import {
 } from '../rules/index.ts';
 import type { Store } from '../store/index.ts';
 import { extractFacts, parseAnswer } from './extract.ts';
+import { restoreDanishLetters } from './lexicon.ts';
+import { rank } from './rank.ts';
 import { type Route, route as routeMessage } from './route.ts';
+import { isUnder18, UNDER_18_ANSWER } from './scope.ts';
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
@@ -128,13 +131,24 @@ const PERSON_FACTS: readonly FactName[] = [
   'setting',
 ] as FactName[];
 
-const MEASURE_QUESTION = 'Hvilket indgreb drejer det sig om?';
+/** The value of the "Noget andet" option of a measure question (none of the candidates). */
+export const OTHER_MEASURE_OPTION = 'none';
 
-function measureFollowUp(): FollowUp {
+/** "Drejer det sig om …?" with the top 3 ranked candidates and "Noget andet": never more than 4 options. */
+function measureFollowUp(candidates: readonly string[]): FollowUp {
+  const titles = new Map(listMeasures().map((m) => [m.id as string, m.title]));
+  const top = candidates.filter((c) => titles.has(c)).slice(0, 3);
+  const named = top.map((c) => titles.get(c)!.toLowerCase());
+  const question = named.length
+    ? `Drejer det sig om ${named.length > 1 ? `${named.slice(0, -1).join(', ')} eller ${named.at(-1)}` : named[0]}?`
+    : 'Hvilket indgreb drejer det sig om?';
   return {
     fact: 'measure',
-    question: MEASURE_QUESTION,
-    options: listMeasures().map((m) => ({ value: m.id, label: m.title })),
+    question,
+    options: [
+      ...top.map((c) => ({ value: c, label: titles.get(c)! })),
+      { value: OTHER_MEASURE_OPTION, label: 'Noget andet' },
+    ],
   };
 }
 
@@ -209,6 +223,9 @@ export class Conversation {
     const state = this.load(req.sessionId, caller);
     const message = maskCpr(req.message);
     state.turns.push({ role: 'user', text: message });
+    // Spellings without æ/ø/å ("laase doeren", "maa vi") are read as Danish; the stored text stays as written.
+    const text = restoreDanishLetters(message);
+    const sessionHadCase = state.measure !== undefined;
 
     // Journal context: what the record already says is not asked again.
     if (req.context?.measure && !state.measure) state.measure = req.context.measure;
@@ -217,18 +234,19 @@ export class Conversation {
     }
 
     let answeredPending = false;
+    let declinedMeasures = false;
     const pending = state.pending;
     state.pending = undefined;
     if (pending) {
       if (pending.fact === 'measure') {
-        const v = parseAnswer('measure', message, pending.options);
+        const v = parseAnswer('measure', text, pending.options);
         const m = MeasureIdSchema.safeParse(v);
         if (m.success) {
           state.measure = m.data;
           answeredPending = true;
-        }
+        } else if (v === OTHER_MEASURE_OPTION) declinedMeasures = true;
       } else {
-        const v = parseAnswer(pending.fact, message, pending.options, { measure: state.measure, known: state.facts });
+        const v = parseAnswer(pending.fact, text, pending.options, { measure: state.measure, known: state.facts });
         const valid = validFacts({ [pending.fact]: v });
         if (Object.keys(valid).length) {
           Object.assign(state.facts, valid);
@@ -237,13 +255,29 @@ export class Conversation {
       }
     }
 
-    const ext = extractFacts(message, { measure: state.measure, known: state.facts });
+    const ext = extractFacts(text, { measure: state.measure, known: state.facts });
     const extFacts = validFacts(ext.facts as Record<string, unknown>);
-    let r: Route = routeMessage(message).route;
+    const ranking = rank(text);
+    const lexicon = routeMessage(text);
+    let r: Route = ranking.route;
+    // A new case: the ranked measure (lexicon + classifier) when it clears threshold and margin.
+    const newMeasure: RulesMeasureId | undefined = sessionHadCase ? ext.measure : (ranking.measure ?? ext.measure);
     const continuing = state.measure !== undefined && (answeredPending || Object.keys(extFacts).length > 0);
     // Facts added to an ongoing case ("nej, hun har ikke demens") continue it, unless a new question is asked.
     if (continuing && !ext.measure && (r !== 'retrieval' || !message.includes('?'))) r = 'rule_evaluator';
+    // A later turn without a new act ("og hvis hun siger nej?", "hun plejer selv at kunne rejse sig") is read
+    // against the session's case, unless it is small talk, another subject or a general question.
+    const lastRoute = [...state.turns].reverse().find((t) => t.role === 'assistant')?.route;
+    const offTopic = /^(?:small talk|off-topic)/u.test(lexicon.reason);
+    if (state.measure && !ext.measure && !offTopic && r === 'out_of_scope') r = 'rule_evaluator';
+    if (sessionHadCase && lastRoute === 'rule_evaluator' && !ext.measure && !offTopic && lexicon.route !== 'retrieval')
+      r = 'rule_evaluator';
+    // Journal context names the case: "Hvad skal vi gøre nu?" is about it.
+    if (req.context?.measure && !offTopic && (r === 'out_of_scope' || lexicon.route !== 'retrieval'))
+      r = 'rule_evaluator';
     if (answeredPending) r = 'rule_evaluator';
+    const child = isUnder18(text);
+    if (child) r = 'out_of_scope';
 
     // Optional LLM help: classification and extra facts with verbatim evidence; never overrides.
     let conflict: FactName | undefined;
@@ -268,24 +302,33 @@ export class Conversation {
     let verdict: Verdict | undefined;
     let followUp: FollowUp | undefined;
 
-    if (r === 'rule_evaluator') {
-      if (ext.measure && ext.measure !== state.measure && MeasureIdSchema.safeParse(ext.measure).success) {
+    if (declinedMeasures && !newMeasure) {
+      composed = {
+        answer: `Beskriv gerne handlingen med dine egne ord: hvad vil I gøre (eller hvad skete der), og hvor? Så finder jeg de regler, der gælder.\n\n${DISCLAIMER}`,
+        citations: [],
+      };
+      r = 'rule_evaluator';
+    } else if (child) {
+      r = 'out_of_scope';
+      composed = { answer: UNDER_18_ANSWER, citations: [] };
+    } else if (r === 'rule_evaluator') {
+      if (newMeasure && newMeasure !== state.measure && MeasureIdSchema.safeParse(newMeasure).success) {
         if (state.measure) {
           // A new act: keep what is known about the person and the place, drop the rest.
           state.facts = Object.fromEntries(
             Object.entries(state.facts).filter(([k]) => PERSON_FACTS.includes(k as FactName)),
           ) as Partial<Facts>;
         }
-        state.measure = ext.measure as RulesMeasureId;
+        state.measure = newMeasure;
       }
       // Newer statements win: "nej, hun har ikke demens" corrects an earlier fact.
       Object.assign(state.facts, extFacts);
       if (conflict) delete state.facts[conflict];
 
       if (!state.measure) {
-        composed = await this.retrieve(message);
-        composed.answer = `Jeg kan ikke se, hvilket indgreb du spørger om, så jeg kan ikke give en vurdering endnu. Vælg indgrebet nedenfor, eller beskriv handlingen mere konkret.\n\n${composed.answer}`;
-        followUp = measureFollowUp();
+        composed = await this.retrieve(text);
+        followUp = measureFollowUp(ranking.measures.map((m) => m.label));
+        composed.answer = `Jeg er ikke sikker på, hvilket indgreb du spørger om, så jeg giver ikke en vurdering endnu. ${followUp.question} Vælg nedenfor, eller beskriv handlingen mere konkret.\n\n${composed.answer}`;
       } else {
         const result = this.evaluate(state);
         composed = result.composed;
@@ -298,7 +341,7 @@ export class Conversation {
         }
       }
     } else if (r === 'retrieval') {
-      composed = await this.retrieve(message);
+      composed = await this.retrieve(text);
     } else {
       composed = { answer: OUT_OF_SCOPE_ANSWER, citations: [] };
     }

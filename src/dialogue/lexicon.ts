@@ -100,6 +100,23 @@ export function normalize(text: string): string {
     .trim();
 }
 
+/**
+ * Reads a message typed without æ/ø/å ("laase doeren", "maa vi", "hun er demens") as Danish: only when the message
+ * has none of the three letters, "aa" becomes "å", and "oe"/"ae" become "ø"/"æ" between consonants or at a word's
+ * end after a consonant ("doeren" → "døren", "vaere" → "være"), never next to another vowel ("poesi" stays).
+ */
+export function restoreDanishLetters(text: string): string {
+  if (/[æøåÆØÅ]/u.test(text)) return text;
+  return text.replace(/\p{L}+/gu, (word) => {
+    // Capitalised words are often names (Michael, Aage): left alone.
+    if (/^\p{Lu}/u.test(word) && word.length > 1 && /\p{Ll}/u.test(word)) return word;
+    return word
+      .replace(/aa/g, 'å')
+      .replace(/(?<=[bcdfghjklmnpqrstvwxz])oe(?![aeiouy])/gu, 'ø')
+      .replace(/(?<=[bcdfghjklmnpqrstvwxz])ae(?![aeiouy])/gu, 'æ');
+  });
+}
+
 const LETTER = String.raw`[\p{L}\p{N}_]`;
 const WORD_START = String.raw`(?<![\p{L}\p{N}])`;
 const WORD_END = String.raw`(?![\p{L}\p{N}])`;

@@ -1,0 +1,100 @@
+/**
+ * `npm run bank:train`: trains the dialogue classifier (src/dialogue/classifier.ts) on evals/bank/train.jsonl,
+ * compares naive Bayes and logistic regression on evals/bank/dev.jsonl per head (route, measure), keeps the better
+ * one, fits its softmax temperature on dev (lowest log-loss) and writes src/dialogue/model/classifier.json.
+ * Deterministic: same bank → byte-identical model. Never reads the test split.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  type ClassifierModel,
+  type Example,
+  features,
+  type HeadModel,
+  predict,
+  trainLogistic,
+  trainNaiveBayes,
+} from '../../src/dialogue/classifier.ts';
+import { loadSplit } from './bank.ts';
+import type { BankLine } from './schema.ts';
+
+const started = performance.now();
+const train = loadSplit('train');
+const dev = loadSplit('dev');
+if (!train.length) {
+  console.error('evals/bank/train.jsonl is empty: run npm run bank:import first');
+  process.exit(1);
+}
+
+/** Each turn is an example for the route head with the line's route only when it is the first turn; the measure head learns from every turn. */
+function examples(lines: BankLine[], head: 'route' | 'measure'): Example[] {
+  const out: Example[] = [];
+  for (const l of lines) {
+    const first = l.turns[0]!.message;
+    const all = l.turns.map((t) => t.message).join('\n');
+    if (head === 'route') {
+      if (l.turns.length === 1) out.push({ text: first, label: l.expect.route });
+      else if (l.expect.route !== 'rule_evaluator') out.push({ text: all, label: l.expect.route });
+      else out.push({ text: first, label: l.expect.route });
+    } else if (l.expect.measure) {
+      out.push({ text: all, label: l.expect.measure });
+    }
+  }
+  return out;
+}
+
+function accuracy(head: HeadModel, ex: Example[]): number {
+  if (!ex.length) return 0;
+  let ok = 0;
+  for (const e of ex) if (predict(head, features(e.text))[0]!.label === e.label) ok++;
+  return ok / ex.length;
+}
+
+function fitTemperature(head: HeadModel, ex: Example[]): number {
+  let best = 1;
+  let bestLoss = Number.POSITIVE_INFINITY;
+  for (const t of [0.25, 0.5, 1, 2, 3, 5, 8, 12, 20, 30, 50]) {
+    head.temperature = t;
+    let loss = 0;
+    for (const e of ex) {
+      const p = predict(head, features(e.text)).find((s) => s.label === e.label)?.p ?? 1e-9;
+      loss -= Math.log(Math.max(p, 1e-9));
+    }
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      best = t;
+    }
+  }
+  head.temperature = best;
+  return best;
+}
+
+const heads: Partial<Record<'route' | 'measure', HeadModel>> = {};
+for (const name of ['route', 'measure'] as const) {
+  const tr = examples(train, name);
+  const dv = examples(dev, name);
+  const nb = trainNaiveBayes(tr);
+  const lr = trainLogistic(tr);
+  const tNb = fitTemperature(nb, dv);
+  const tLr = fitTemperature(lr, dv);
+  const aNb = accuracy(nb, dv);
+  const aLr = accuracy(lr, dv);
+  console.log(
+    `${name}: naive Bayes dev ${(aNb * 100).toFixed(1)} % (T=${tNb}), logistic regression dev ${(aLr * 100).toFixed(1)} % (T=${tLr}); ${tr.length} train / ${dv.length} dev examples`,
+  );
+  heads[name] = aLr >= aNb ? lr : nb;
+}
+
+const trainText = readFileSync(join(import.meta.dirname, 'train.jsonl'));
+const model: ClassifierModel = {
+  version: 1,
+  trainedOn: { conversations: train.length, sha1: createHash('sha1').update(trainText).digest('hex') },
+  route: heads.route!,
+  measure: heads.measure!,
+};
+const file = join(import.meta.dirname, '..', '..', 'src', 'dialogue', 'model', 'classifier.json');
+writeFileSync(file, `${JSON.stringify(model)}\n`);
+console.log(
+  `kept route=${model.route.kind}, measure=${model.measure.kind}; wrote ${file} in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
