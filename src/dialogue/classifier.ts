@@ -27,6 +27,18 @@ export function foldSpelling(text: string): string {
     .replace(/[éè]/g, 'e');
 }
 
+const featureCache = new Map<string, string[]>();
+
+/** Features of a training text, computed once per text during training. */
+function trainingFeatures(text: string): string[] {
+  let f = featureCache.get(text);
+  if (!f) {
+    f = features(text);
+    featureCache.set(text, f);
+  }
+  return f;
+}
+
 export function features(text: string): string[] {
   const folded = foldSpelling(text);
   const words = folded.match(/[a-z0-9§]+/g) ?? [];
@@ -110,7 +122,7 @@ export interface Example {
 
 function buildVocab(examples: Example[], minCount: number): Record<string, number> {
   const df = new Map<string, number>();
-  for (const e of examples) for (const f of new Set(features(e.text))) df.set(f, (df.get(f) ?? 0) + 1);
+  for (const e of examples) for (const f of new Set(trainingFeatures(e.text))) df.set(f, (df.get(f) ?? 0) + 1);
   const kept = [...df.entries()].filter(([, c]) => c >= minCount).map(([f]) => f);
   kept.sort();
   return Object.fromEntries(kept.map((f, i) => [f, i]));
@@ -126,7 +138,7 @@ export function trainNaiveBayes(examples: Example[], alpha = 0.1): HeadModel {
     const k = labels.indexOf(e.label);
     docs[k]!++;
     // Binary counts per document (a word repeated in a long story does not dominate).
-    for (const f of new Set(features(e.text))) {
+    for (const f of new Set(trainingFeatures(e.text))) {
       const i = vocab[f];
       if (i !== undefined) counts[k]![i]!++;
     }
@@ -140,7 +152,7 @@ export function trainNaiveBayes(examples: Example[], alpha = 0.1): HeadModel {
   return { kind: 'nb', labels, vocab, weights, bias, temperature: 1 };
 }
 
-export function trainLogistic(examples: Example[], epochs = 30, l2 = 1e-4): HeadModel {
+export function trainLogistic(examples: Example[], epochs = 12, l2 = 1e-4): HeadModel {
   const vocab = buildVocab(examples, 2);
   const v = Object.keys(vocab).length;
   const labels = [...new Set(examples.map((e) => e.label))].sort();
@@ -148,7 +160,7 @@ export function trainLogistic(examples: Example[], epochs = 30, l2 = 1e-4): Head
   const b = new Float64Array(labels.length);
   const data = examples.map((e) => {
     const m = new Map<number, number>();
-    for (const f of features(e.text)) {
+    for (const f of trainingFeatures(e.text)) {
       const i = vocab[f];
       if (i !== undefined) m.set(i, (m.get(i) ?? 0) + 1);
     }
