@@ -1,7 +1,7 @@
 /** Conditions shared by many provisions (target group, actor, physical scope, § 124 principles, prohibitions). */
 import { holds, is, isNot, not, oneOf } from './predicates.ts';
 import type { Setting } from './schema.ts';
-import type { ConditionDef } from './types.ts';
+import type { ConditionDef, Provision } from './types.ts';
 
 export const SETTING_LABELS: Record<Setting, string> = {
   botilbud: 'botilbud',
@@ -106,3 +106,44 @@ export const noLockIn: ConditionDef = {
 export function forceBasics(settings: Setting[], scopeCite: string[]): ConditionDef[] {
   return [targetGroup, noConsent, scope(settings, scopeCite), careStaff, notStaffing];
 }
+
+/**
+ * Header presets shared by provisions (spread first, then the fields that differ): the registration regime,
+ * complaint body and duties that follow from the kind of decision.
+ */
+/** Kap. 24: decided beforehand by the municipality (or the board), registered per period, complaint to Ankestyrelsen. */
+export const PRE_APPROVED_24 = {
+  chapter: '24',
+  isForce: true,
+  registrationRegime: 'pre_approved',
+  relativesInformed: true,
+  complaintTo: 'ankestyrelsen',
+  lawyerRequired: false,
+  actionPlanRequired: true,
+  targetGroup: true,
+} as const satisfies Partial<Provision>;
+
+/** Kap. 24: acute, decided by staff in the situation, registered each time, complaint to the municipality. */
+export const ACUTE_24 = {
+  ...PRE_APPROVED_24,
+  registrationRegime: 'acute',
+  complaintTo: 'municipality',
+} as const satisfies Partial<Provision>;
+
+/** Kap. 24: moves without consent (lawyer, action plan, complaint to Ankestyrelsen). */
+export const MOVE_24 = {
+  ...PRE_APPROVED_24,
+  registrationRegime: 'move',
+  lawyerRequired: true,
+} as const satisfies Partial<Provision>;
+
+/** Not force: nothing to register or complain about. */
+export const NOT_FORCE = {
+  isForce: false,
+  registrationRegime: 'none',
+  relativesInformed: false,
+  complaintTo: null,
+  lawyerRequired: false,
+  actionPlanRequired: false,
+  targetGroup: false,
+} as const satisfies Partial<Provision>;

@@ -4,16 +4,16 @@
  * button; feedback is stored and listed; the conversation survives a reload; axe finds no serious or
  * critical violations; usable at 320 px.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   axeSummary,
-  launchBrowser,
+  type BrowserSession,
+  openBrowserSession,
   runAxe,
   seriousOrCritical,
   shot,
   skipBrowser,
-  startTestServer,
   type TestServer,
 } from './helpers.ts';
 
@@ -24,22 +24,20 @@ const HYGIENE_QUESTION = 'Må vi holde fast i hende under tandbørstning?';
 
 describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
   let server: TestServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
+  let session: BrowserSession;
+
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    context = await browser.newContext({ viewport: { width: 1100, height: 900 }, locale: 'da-DK' });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-    page = await context.newPage();
+    session = await openBrowserSession(
+      { width: 1100, height: 900 },
+      { permissions: ['clipboard-read', 'clipboard-write'] },
+    );
+    ({ server, page } = session);
     page.on('pageerror', (err) => console.error('[page error]', err.message));
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   async function ask(text: string): Promise<void> {
     const before = await page.locator('hjemmel-chat article.msg.bot').count();

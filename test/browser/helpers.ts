@@ -8,7 +8,7 @@
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import { startTestServer } from '../helpers/server.ts';
 
 export const CHROMIUM_PATH = process.env['HJEMMEL_CHROMIUM'] ?? '/usr/bin/chromium';
@@ -42,6 +42,43 @@ export async function launchBrowser(): Promise<Browser> {
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
 export { startTestServer };
+
+export interface BrowserSession {
+  server: TestServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the page (tests expect none). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The shared browser-test fixture: the server and Chromium started together, one context (da-DK) and page,
+ * page errors collected. Call in beforeAll; `close()` in afterAll.
+ */
+export async function openBrowserSession(
+  viewport: { width: number; height: number },
+  opts: { permissions?: string[] } = {},
+): Promise<BrowserSession> {
+  const [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  const context = await browser.newContext({ viewport, locale: 'da-DK' });
+  if (opts.permissions) await context.grantPermissions(opts.permissions, { origin: server.url });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  return {
+    server,
+    browser,
+    context,
+    page,
+    errors,
+    close: async () => {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
 
 /** Writes a full-page screenshot to test-artifacts/<name>.png and returns its path. */
 export async function shot(page: Page, name: string): Promise<string> {

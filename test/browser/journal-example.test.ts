@@ -4,28 +4,24 @@
  * and the Hjemmel iframe (/embed) loads pre-filled with the chosen measure and facts and answers with the
  * journal's context (a prefilled fact is not asked again).
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/rules/index.ts';
-import { launchBrowser, shot, skipBrowser, startTestServer, type TestServer } from './helpers.ts';
+import { type BrowserSession, openBrowserSession, shot, skipBrowser, type TestServer } from './helpers.ts';
 
 describe.skipIf(skipBrowser)('example journal system (real browser)', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
+
+  let session: BrowserSession;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'da-DK' });
-    page = await context.newPage();
-    page.on('pageerror', (err) => errors.push(err.message));
+    session = await openBrowserSession({ width: 1280, height: 900 });
+    ({ server, page, errors } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   it('builds the form from /api/v1/measures and checks the incident as the form changes', async () => {
     const res = await page.goto(`${server.url}/examples/journal-system/`);

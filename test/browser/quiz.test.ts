@@ -5,18 +5,18 @@
  * score and the review list with source and chat links; the missed questions come back first in the next
  * session; axe finds no serious or critical violations; usable at 320 px. Screenshots in test-artifacts/.
  */
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scenarioById } from '../../src/quiz/bank.ts';
 import { keyedQuestion, parseQuestionId } from '../../src/quiz/questions.ts';
 import {
   axeSummary,
-  launchBrowser,
+  type BrowserSession,
+  openBrowserSession,
   runAxe,
   seriousOrCritical,
   shot,
   skipBrowser,
-  startTestServer,
   type TestServer,
 } from './helpers.ts';
 
@@ -29,21 +29,17 @@ function keyOf(questionId: string): { correct: string; label: string } {
 
 describe.skipIf(skipBrowser)('quiz page (real browser)', () => {
   let server: TestServer;
-  let browser: Browser;
   let page: Page;
-  const errors: string[] = [];
+  let errors: string[] = [];
+
+  let session: BrowserSession;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'da-DK' });
-    page = await context.newPage();
-    page.on('pageerror', (err) => errors.push(err.message));
+    session = await openBrowserSession({ width: 1024, height: 900 });
+    ({ server, page, errors } = session);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => session?.close());
 
   const questionId = () => page.locator('#answer-form').getAttribute('data-question') as Promise<string>;
 

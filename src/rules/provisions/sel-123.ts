@@ -1,5 +1,5 @@
 /** SEL § 123 Husorden: the leader's advisory house rules; not force. */
-import { HOUSE_RULE_SETTINGS, noLockIn, scope } from '../common.ts';
+import { HOUSE_RULE_SETTINGS, NOT_FORCE, noLockIn, scope } from '../common.ts';
 import type { Provision } from '../types.ts';
 
 export const sel123: Provision = {
@@ -7,16 +7,10 @@ export const sel123: Provision = {
   label: 'SEL § 123',
   title: 'Husorden',
   chapter: '24',
-  isForce: false,
+  ...NOT_FORCE,
   decider: 'sel-123',
-  registrationRegime: 'none',
-  relativesInformed: false,
-  complaintTo: null,
   complaintCite: [],
   maxDuration: null,
-  lawyerRequired: false,
-  actionPlanRequired: false,
-  targetGroup: false,
   cite: ['sel-123', 'vejl2025-k11-p1'],
   conditions: [
     scope(HOUSE_RULE_SETTINGS, ['vejl2025-k10-p2', 'vejl2025-k11-p1']),

@@ -1,6 +1,6 @@
 /** SEL § 124 b Fysisk guidning og konfliktafværgelse: not force; stops when the person resists. */
 
-import { ALL_SETTINGS, careStaff, scope, targetGroup } from '../common.ts';
+import { ALL_SETTINGS, careStaff, NOT_FORCE, scope, targetGroup } from '../common.ts';
 import { not } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
@@ -9,15 +9,10 @@ export const sel124b: Provision = {
   label: 'SEL § 124 b',
   title: 'Fysisk guidning og konfliktafværgelse',
   chapter: '24',
-  isForce: false,
+  ...NOT_FORCE,
   decider: 'sel-124b',
-  registrationRegime: 'none',
-  relativesInformed: false,
-  complaintTo: null,
   complaintCite: [],
   maxDuration: null,
-  lawyerRequired: false,
-  actionPlanRequired: false,
   targetGroup: true,
   cite: ['sel-124b-stk1', 'sel-124b-stk2', 'vejl2025-k12-p1'],
   conditions: [

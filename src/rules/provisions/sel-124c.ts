@@ -1,6 +1,6 @@
 /** SEL § 124 c Afværgehjælp: brief holding or leading away to prevent significant destruction. */
 
-import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
+import { ACUTE_24, ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
 import { holds, not } from '../predicates.ts';
 import type { ConditionDef, Provision } from '../types.ts';
 
@@ -17,17 +17,10 @@ export const sel124c: Provision = {
   id: 'sel-124c',
   label: 'SEL § 124 c',
   title: 'Afværgehjælp',
-  chapter: '24',
-  isForce: true,
+  ...ACUTE_24,
   decider: 'sel-124c',
-  registrationRegime: 'acute',
-  relativesInformed: true,
-  complaintTo: 'municipality',
   complaintCite: ['sel-133-stk1', 'vejl2025-k28-p1'],
   maxDuration: null,
-  lawyerRequired: false,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-124c', 'vejl2025-k13-p1'],
   conditions: [
     ...forceBasics(ALL_SETTINGS, ['vejl2025-k10-p2']),

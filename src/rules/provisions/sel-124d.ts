@@ -1,6 +1,6 @@
 /** SEL § 124 d Fastholdelse m.v.: stk. 1 loosening a grip; stk. 2 holding, holding back, leading back. */
 
-import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
+import { ACUTE_24, ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
 import { below } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 import { noAids } from './sel-124c.ts';
@@ -9,17 +9,10 @@ export const sel124dStk1: Provision = {
   id: 'sel-124d-stk1',
   label: 'SEL § 124 d, stk. 1',
   title: 'Løsning af greb',
-  chapter: '24',
-  isForce: true,
+  ...ACUTE_24,
   decider: 'sel-124d-stk1',
-  registrationRegime: 'acute',
-  relativesInformed: true,
-  complaintTo: 'municipality',
   complaintCite: ['sel-133-stk1', 'vejl2025-k28-p1'],
   maxDuration: null,
-  lawyerRequired: false,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-124d-stk1', 'vejl2025-k14-p1'],
   conditions: [
     ...forceBasics(ALL_SETTINGS, ['vejl2025-k10-p2']),
@@ -39,17 +32,11 @@ export const sel124dStk2: Provision = {
   id: 'sel-124d-stk2',
   label: 'SEL § 124 d, stk. 2',
   title: 'Fastholdelse, tilbageholdelse og føren tilbage',
-  chapter: '24',
-  isForce: true,
+  ...ACUTE_24,
   decider: 'sel-124d-stk2',
-  registrationRegime: 'acute',
-  relativesInformed: true,
-  complaintTo: 'municipality',
   complaintCite: ['sel-133-stk1', 'sel-133-stk2', 'vejl2025-k28-p2'],
   maxDuration: null,
   lawyerRequired: true,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-124d-stk2', 'vejl2025-k14-p1'],
   conditions: [
     ...forceBasics(ALL_SETTINGS, ['vejl2025-k10-p2']),

@@ -1,6 +1,6 @@
 /** SEL § 125 Særlige døråbnere (KB, 12 months, bek. § 3). */
 
-import { BO_DAG, forceBasics, lessIntrusiveFirst, noLockIn, proportionate, risk } from '../common.ts';
+import { BO_DAG, forceBasics, lessIntrusiveFirst, noLockIn, PRE_APPROVED_24, proportionate, risk } from '../common.ts';
 import { holds } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
@@ -8,17 +8,10 @@ export const sel125: Provision = {
   id: 'sel-125',
   label: 'SEL § 125',
   title: 'Særlige døråbnere',
-  chapter: '24',
-  isForce: true,
+  ...PRE_APPROVED_24,
   decider: 'sel-125',
-  registrationRegime: 'pre_approved',
-  relativesInformed: true,
-  complaintTo: 'ankestyrelsen',
   complaintCite: ['sel-133-stk2', 'vejl2025-k28-p2'],
   maxDuration: 'sel-125',
-  lawyerRequired: false,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-125-stk1', 'sel-125-stk2', 'vejl2025-k15-p1'],
   conditions: [
     ...forceBasics(BO_DAG, ['vejl2025-k10-p2']),

@@ -1,6 +1,6 @@
 /** SEL § 128 Stofseler (KB, 18 months, bek. § 4); stk. 2 resistance rule. */
 
-import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
+import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, PRE_APPROVED_24, proportionate } from '../common.ts';
 import { any, holds, is, isNot } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
@@ -8,17 +8,10 @@ export const sel128: Provision = {
   id: 'sel-128',
   label: 'SEL § 128',
   title: 'Anvendelse af stofseler',
-  chapter: '24',
-  isForce: true,
+  ...PRE_APPROVED_24,
   decider: 'sel-128',
-  registrationRegime: 'pre_approved',
-  relativesInformed: true,
-  complaintTo: 'ankestyrelsen',
   complaintCite: ['sel-133-stk2', 'vejl2025-k28-p2'],
   maxDuration: 'sel-128',
-  lawyerRequired: false,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-128-stk1', 'vejl2025-k16-p1'],
   conditions: [
     ...forceBasics(ALL_SETTINGS, ['vejl2025-k10-p2']),

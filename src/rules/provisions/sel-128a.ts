@@ -1,4 +1,5 @@
 /** SEL § 128 a, stk. 3: epilepsy and other seizure alarms are not force. */
+import { NOT_FORCE } from '../common.ts';
 import type { Provision } from '../types.ts';
 
 export const sel128aStk3: Provision = {
@@ -6,16 +7,10 @@ export const sel128aStk3: Provision = {
   label: 'SEL § 128 a, stk. 3',
   title: 'Epilepsialarmer og lignende anfaldsalarmer',
   chapter: '24',
-  isForce: false,
+  ...NOT_FORCE,
   decider: 'sel-128a-stk3',
-  registrationRegime: 'none',
-  relativesInformed: false,
-  complaintTo: null,
   complaintCite: [],
   maxDuration: null,
-  lawyerRequired: false,
-  actionPlanRequired: false,
-  targetGroup: false,
   cite: ['sel-128a-stk3', 'vejl2025-k17-p2'],
   conditions: [
     {

@@ -3,7 +3,7 @@
  * stk. 2 other welfare technology (KB, 12 months), with bek. nr. 1412/2024 §§ 2 and 7.
  */
 
-import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
+import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, PRE_APPROVED_24, proportionate } from '../common.ts';
 import { any, holds, judged, not } from '../predicates.ts';
 import type { ConditionDef, Provision } from '../types.ts';
 
@@ -74,17 +74,10 @@ export const sel128bStk1: Provision = {
   id: 'sel-128b-stk1',
   label: 'SEL § 128 b, stk. 1',
   title: 'Situationsbestemt kamerakig',
-  chapter: '24',
-  isForce: true,
+  ...PRE_APPROVED_24,
   decider: 'sel-128b-stk1',
-  registrationRegime: 'pre_approved',
-  relativesInformed: true,
-  complaintTo: 'ankestyrelsen',
   complaintCite: ['sel-134-stk1', 'vejl2025-k28-p2'],
   maxDuration: 'sel-128b-stk1',
-  lawyerRequired: false,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-128b-stk1', 'vejl2025-k17-p11'],
   conditions: [
     ...forceBasics(ALL_SETTINGS, ['vejl2025-k10-p2']),
@@ -112,17 +105,10 @@ export const sel128bStk2: Provision = {
   id: 'sel-128b-stk2',
   label: 'SEL § 128 b, stk. 2',
   title: 'Tryghedsskabende velfærdsteknologi',
-  chapter: '24',
-  isForce: true,
+  ...PRE_APPROVED_24,
   decider: 'sel-128b-stk2',
-  registrationRegime: 'pre_approved',
-  relativesInformed: true,
-  complaintTo: 'ankestyrelsen',
   complaintCite: ['sel-133-stk2', 'vejl2025-k28-p2'],
   maxDuration: 'sel-128b-stk2',
-  lawyerRequired: false,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-128b-stk2', 'bek1412-2-stk1', 'vejl2025-k17-p4'],
   conditions: [
     ...forceBasics(ALL_SETTINGS, ['vejl2025-k10-p2']),

@@ -1,6 +1,6 @@
 /** SEL § 128 c Låsning og sikring af yderdøre og vinduer i beboerens egen bolig (KB, 12 months, bek. § 7). */
 
-import { BO_ONLY, forceBasics, lessIntrusiveFirst, noLockIn, proportionate, risk } from '../common.ts';
+import { BO_ONLY, forceBasics, lessIntrusiveFirst, noLockIn, PRE_APPROVED_24, proportionate, risk } from '../common.ts';
 import { holds, not } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
@@ -8,17 +8,10 @@ export const sel128c: Provision = {
   id: 'sel-128c',
   label: 'SEL § 128 c',
   title: 'Låsning og sikring af yderdøre og vinduer',
-  chapter: '24',
-  isForce: true,
+  ...PRE_APPROVED_24,
   decider: 'sel-128c',
-  registrationRegime: 'pre_approved',
-  relativesInformed: true,
-  complaintTo: 'ankestyrelsen',
   complaintCite: ['sel-133-stk2', 'vejl2025-k28-p2'],
   maxDuration: 'sel-128c',
-  lawyerRequired: false,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-128c-stk1', 'vejl2025-k18-p1'],
   conditions: [
     ...forceBasics(BO_ONLY, ['vejl2025-k18-p1', 'vejl2025-k10-p2']),

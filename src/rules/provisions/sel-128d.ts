@@ -1,6 +1,14 @@
 /** SEL § 128 d Låsning og sikring af døre til fælles opholdsrum (KB, 12 months). */
 
-import { BO_ONLY, forceBasics, lessIntrusiveFirst, noLockIn, proportionate, repeated } from '../common.ts';
+import {
+  BO_ONLY,
+  forceBasics,
+  lessIntrusiveFirst,
+  noLockIn,
+  PRE_APPROVED_24,
+  proportionate,
+  repeated,
+} from '../common.ts';
 import { holds } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
@@ -8,17 +16,10 @@ export const sel128d: Provision = {
   id: 'sel-128d',
   label: 'SEL § 128 d',
   title: 'Låsning og sikring af døre til fælles opholdsrum',
-  chapter: '24',
-  isForce: true,
+  ...PRE_APPROVED_24,
   decider: 'sel-128d',
-  registrationRegime: 'pre_approved',
-  relativesInformed: true,
-  complaintTo: 'ankestyrelsen',
   complaintCite: ['sel-133-stk2', 'vejl2025-k28-p2'],
   maxDuration: 'sel-128d',
-  lawyerRequired: false,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-128d-stk1', 'vejl2025-k19-p1'],
   conditions: [
     ...forceBasics(BO_ONLY, ['vejl2025-k19-p1', 'vejl2025-k10-p2']),

@@ -1,6 +1,14 @@
 /** SEL § 128 e Låsning og sikring af døre til servicearealer og fælleskøkkener (KB, 12 months). */
 
-import { BO_DAG, forceBasics, lessIntrusiveFirst, noLockIn, proportionate, repeated } from '../common.ts';
+import {
+  BO_DAG,
+  forceBasics,
+  lessIntrusiveFirst,
+  noLockIn,
+  PRE_APPROVED_24,
+  proportionate,
+  repeated,
+} from '../common.ts';
 import { not } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
@@ -8,17 +16,10 @@ export const sel128e: Provision = {
   id: 'sel-128e',
   label: 'SEL § 128 e',
   title: 'Låsning og sikring af døre til servicearealer og fælleskøkkener',
-  chapter: '24',
-  isForce: true,
+  ...PRE_APPROVED_24,
   decider: 'sel-128e',
-  registrationRegime: 'pre_approved',
-  relativesInformed: true,
-  complaintTo: 'ankestyrelsen',
   complaintCite: ['sel-133-stk2', 'vejl2025-k28-p2'],
   maxDuration: 'sel-128e',
-  lawyerRequired: false,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-128e-stk1', 'vejl2025-k20-p1'],
   conditions: [
     ...forceBasics(BO_DAG, ['vejl2025-k20-p1', 'vejl2025-k10-p2']),

@@ -1,6 +1,6 @@
 /** SEL § 128 f Låsning og sikring af låger m.v. fra et bo- eller dagtilbuds udeareal (KB, 12 months). */
 
-import { BO_DAG, forceBasics, lessIntrusiveFirst, proportionate, risk } from '../common.ts';
+import { BO_DAG, forceBasics, lessIntrusiveFirst, PRE_APPROVED_24, proportionate, risk } from '../common.ts';
 import { holds } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
@@ -8,17 +8,10 @@ export const sel128f: Provision = {
   id: 'sel-128f',
   label: 'SEL § 128 f',
   title: 'Låsning og sikring af låger m.v. fra et bo- eller dagtilbuds udeareal',
-  chapter: '24',
-  isForce: true,
+  ...PRE_APPROVED_24,
   decider: 'sel-128f',
-  registrationRegime: 'pre_approved',
-  relativesInformed: true,
-  complaintTo: 'ankestyrelsen',
   complaintCite: ['sel-133-stk2', 'vejl2025-k28-p2'],
   maxDuration: 'sel-128f',
-  lawyerRequired: false,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-128f-stk1', 'vejl2025-k21-p1'],
   conditions: [
     ...forceBasics(BO_DAG, ['vejl2025-k21-p1', 'vejl2025-k10-p2']),

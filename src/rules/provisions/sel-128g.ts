@@ -1,6 +1,6 @@
 /** SEL § 128 g Låsning og sikring af skabe og skuffer m.v. (the board on KB's recommendation, 12 months). */
 
-import { BO_ONLY, forceBasics, lessIntrusiveFirst, proportionate, repeated } from '../common.ts';
+import { BO_ONLY, forceBasics, lessIntrusiveFirst, PRE_APPROVED_24, proportionate, repeated } from '../common.ts';
 import { holds } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
@@ -8,17 +8,10 @@ export const sel128g: Provision = {
   id: 'sel-128g',
   label: 'SEL § 128 g',
   title: 'Låsning og sikring af skabe og skuffer m.v.',
-  chapter: '24',
-  isForce: true,
+  ...PRE_APPROVED_24,
   decider: 'sel-128g',
-  registrationRegime: 'pre_approved',
-  relativesInformed: true,
-  complaintTo: 'ankestyrelsen',
   complaintCite: ['sel-134-stk1', 'vejl2025-k28-p2'],
   maxDuration: 'sel-128g',
-  lawyerRequired: false,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-128g-stk1', 'vejl2025-k22-p1'],
   conditions: [
     ...forceBasics(BO_ONLY, ['vejl2025-k22-p1', 'vejl2025-k10-p2']),

@@ -1,22 +1,15 @@
 /** SEL § 128 h Adgang til en beboers bolig i et botilbud (the board on KB's recommendation, max 12 months). */
-import { BO_ONLY, forceBasics, lessIntrusiveFirst, proportionate, risk } from '../common.ts';
+import { BO_ONLY, forceBasics, lessIntrusiveFirst, PRE_APPROVED_24, proportionate, risk } from '../common.ts';
 import type { Provision } from '../types.ts';
 
 export const sel128h: Provision = {
   id: 'sel-128h',
   label: 'SEL § 128 h',
   title: 'Adgang til en beboers bolig i et botilbud',
-  chapter: '24',
-  isForce: true,
+  ...PRE_APPROVED_24,
   decider: 'sel-128h',
-  registrationRegime: 'pre_approved',
-  relativesInformed: true,
-  complaintTo: 'ankestyrelsen',
   complaintCite: ['sel-134-stk1', 'vejl2025-k28-p2'],
   maxDuration: 'sel-128h',
-  lawyerRequired: false,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-128h-stk1', 'vejl2025-k23-p1'],
   conditions: [
     ...forceBasics(BO_ONLY, ['vejl2025-k23-p1', 'vejl2025-k10-p2']),

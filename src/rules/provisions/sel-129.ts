@@ -1,6 +1,6 @@
 /** SEL § 129 Optagelse i særligt botilbud uden samtykke (Familieretshuset on KB's recommendation). */
 
-import { MOVE_SETTINGS, proportionate, scope, targetGroup } from '../common.ts';
+import { MOVE_24, MOVE_SETTINGS, proportionate, scope, targetGroup } from '../common.ts';
 import { holds, not } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
@@ -8,17 +8,10 @@ export const sel129: Provision = {
   id: 'sel-129',
   label: 'SEL § 129',
   title: 'Optagelse i særligt botilbud uden samtykke',
-  chapter: '24',
-  isForce: true,
+  ...MOVE_24,
   decider: 'sel-129',
-  registrationRegime: 'move',
-  relativesInformed: true,
-  complaintTo: 'ankestyrelsen',
   complaintCite: ['sel-134-stk1', 'vejl2025-k28-p2'],
   maxDuration: null,
-  lawyerRequired: true,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-129-stk1', 'vejl2025-k24'],
   conditions: [
     targetGroup,

@@ -1,22 +1,15 @@
 /** SEL § 129 a Optagelse i et bestemt botilbud uden samtykke ved væsentlig fare for andre (Familieretshuset). */
-import { BO_ONLY, proportionate, risk, scope, targetGroup } from '../common.ts';
+import { BO_ONLY, MOVE_24, proportionate, risk, scope, targetGroup } from '../common.ts';
 import type { Provision } from '../types.ts';
 
 export const sel129a: Provision = {
   id: 'sel-129a',
   label: 'SEL § 129 a',
   title: 'Optagelse i et bestemt botilbud uden samtykke ved væsentlig fare for andre',
-  chapter: '24',
-  isForce: true,
+  ...MOVE_24,
   decider: 'sel-129a',
-  registrationRegime: 'move',
-  relativesInformed: true,
-  complaintTo: 'ankestyrelsen',
   complaintCite: ['sel-134-stk1', 'vejl2025-k28-p2'],
   maxDuration: null,
-  lawyerRequired: true,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-129a', 'vejl2025-k24-p16'],
   conditions: [
     targetGroup,

@@ -1,5 +1,5 @@
 /** SEL § 136 c (kap. 24 b, dementia): brief holding in hygiene situations; staff always decide; no closed list. */
-import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
+import { ACUTE_24, ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
 import type { Provision } from '../types.ts';
 import { noAids } from './sel-124c.ts';
 
@@ -7,17 +7,11 @@ export const sel136c: Provision = {
   id: 'sel-136c',
   label: 'SEL § 136 c',
   title: 'Kortvarig fastholdelse i personlig hygiejne-situationer (demens)',
+  ...ACUTE_24,
   chapter: '24b',
-  isForce: true,
   decider: 'sel-136c',
-  registrationRegime: 'acute',
-  relativesInformed: true,
-  complaintTo: 'municipality',
   complaintCite: ['sel-133-stk1', 'vejl2025-k25-p6'],
   maxDuration: null,
-  lawyerRequired: false,
-  actionPlanRequired: true,
-  targetGroup: true,
   cite: ['sel-136c-stk1', 'vejl2025-k25-p5'],
   conditions: [
     ...forceBasics(ALL_SETTINGS, ['vejl2025-k10-p2']),

@@ -4,7 +4,7 @@
  * objects; then a decision under § 128 b is needed (stk. 5; KB's decision may be unlimited in time).
  */
 
-import { ALL_SETTINGS, careStaff, scope, targetGroup } from '../common.ts';
+import { ALL_SETTINGS, careStaff, NOT_FORCE, scope, targetGroup } from '../common.ts';
 import { all, isNot, not } from '../predicates.ts';
 import type { ConditionDef, Provision } from '../types.ts';
 import {
@@ -37,15 +37,10 @@ export const sel136e: Provision = {
   label: 'SEL § 136 e',
   title: 'Tryghedsskabende velfærdsteknologi som led i omsorgen (demens)',
   chapter: '24b',
-  isForce: false,
+  ...NOT_FORCE,
   decider: 'sel-136e',
-  registrationRegime: 'none',
-  relativesInformed: false,
-  complaintTo: null,
   complaintCite: [],
   maxDuration: null,
-  lawyerRequired: false,
-  actionPlanRequired: false,
   targetGroup: true,
   cite: ['sel-136e-stk1', 'sel-136e-stk3', 'vejl2025-k17-p6'],
   conditions: [

@@ -4,6 +4,7 @@
  * the driftsherre's general device ban in a § 108 boform with sikrede afdelinger (stk. 4).
  */
 
+import { NOT_FORCE } from '../common.ts';
 import {
   endsWhenConditionsLapse,
   kap24dDecision,
@@ -82,16 +83,10 @@ export const sel137gStk4: Provision = {
   label: 'SEL § 137 g, stk. 4',
   title: 'Generelt forbud mod computere, mobiltelefoner, tablets o.l. med internetadgang i hele boformen',
   chapter: '24d',
-  isForce: false,
+  ...NOT_FORCE,
   decider: 'sel-137g-stk4',
-  registrationRegime: 'none',
-  relativesInformed: false,
-  complaintTo: null,
   complaintCite: [],
   maxDuration: null,
-  lawyerRequired: false,
-  actionPlanRequired: false,
-  targetGroup: false,
   cite: ['vejl2025-k32', 'vejl2025-k32-p1'],
   conditions: [
     ...target24d,

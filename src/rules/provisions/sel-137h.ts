@@ -4,6 +4,7 @@
  * opening and checking post without reading it (stk. 4-6), and searching visitors' bags and outer clothing (stk. 7-8).
  */
 
+import { NOT_FORCE } from '../common.ts';
 import {
   endsWhenConditionsLapse,
   kap24dDecision,
@@ -84,16 +85,11 @@ export const sel137hStk2: Provision = {
   label: 'SEL § 137 h, stk. 2',
   title: 'Anvendelse af scannere over for anbragte og besøgende',
   chapter: '24d',
+  ...NOT_FORCE,
   isForce: true,
   decider: 'sel-137h-stk2',
-  registrationRegime: 'none',
-  relativesInformed: false,
-  complaintTo: null,
   complaintCite: [],
   maxDuration: null,
-  lawyerRequired: false,
-  actionPlanRequired: false,
-  targetGroup: false,
   cite: ['vejl2025-k32-p1', 'vejl2025-k32-p2'],
   conditions: [
     ...target24d,

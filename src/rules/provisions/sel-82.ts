@@ -1,4 +1,6 @@
 /** Protective equipment (soft helmets, special gloves): outside § 128, part of the duty of care (SEL § 82); not force. */
+
+import { NOT_FORCE } from '../common.ts';
 import { not } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
@@ -7,16 +9,10 @@ export const sel82: Provision = {
   label: 'SEL § 82',
   title: 'Beskyttelsesmidler (bløde hjelme, specialhandsker) som led i omsorgspligten',
   chapter: null,
-  isForce: false,
+  ...NOT_FORCE,
   decider: 'sel-82',
-  registrationRegime: 'none',
-  relativesInformed: false,
-  complaintTo: null,
   complaintCite: [],
   maxDuration: null,
-  lawyerRequired: false,
-  actionPlanRequired: false,
-  targetGroup: false,
   cite: ['sel-82', 'vejl2025-k16-p4', 'vejl2025-k3'],
   conditions: [
     {
