@@ -350,7 +350,11 @@ export function explain(
     whyWrong = fitWords(w.text, budget);
     refs.push(...cites.add(w.units, w.claim));
   }
-  let summaryRefs = cites.add(summary.units, summary.claim);
+  // An act with no legal basis is explained by the scenario's own source passage (e.g. the guidance on
+  // fiksering), not by the general "udtømmende liste" units; otherwise the decisive units come first.
+  const noBasis = q.verdict.provision === null;
+  let summaryRefs = noBasis ? cites.add(scenario.sourceUnits, `${scenario.story} ${summary.claim}`) : [];
+  if (!summaryRefs.length) summaryRefs = cites.add(summary.units, summary.claim);
   // No quotable sentence in the decisive units: the first reason or condition whose unit has one.
   if (!summaryRefs.length)
     for (const ids of [...q.verdict.reasons.map((r) => r.citations), ...q.verdict.conditions.map((c) => c.citations)]) {
