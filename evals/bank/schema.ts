@@ -1,9 +1,10 @@
 /**
- * The labelled message bank's line format (the writers' contract, /work/bank-staging/BRIEF.md) as zod schemas,
+ * The labelled message bank's line format (the writers' contract, evals/bank/writers/BRIEF.md) as zod schemas,
  * checked with the rules' own measure ids, outcomes and fact schemas. Facts the rules' schema does not know yet
  * (the five agreed new facts, before they land in src/rules) are checked by type.
  */
 import { z } from 'zod';
+import { QUESTION_TYPES as DIRECT_QUESTION_TYPES } from '../../src/answer/direct.ts';
 import { FactsSchema, MEASURE_IDS, OUTCOMES } from '../../src/rules/schema.ts';
 
 export const NEW_FACT_TYPES = {
@@ -14,20 +15,8 @@ export const NEW_FACT_TYPES = {
   dangerToOthers: 'boolean',
 } as const;
 
-export const QUESTION_TYPES = [
-  'registration_deadline',
-  'who_registers_reports',
-  'complaint',
-  'max_duration',
-  'who_decides',
-  'is_force',
-  'target_group',
-  'relatives_informed',
-  'action_plan',
-  'definition',
-  'old_rules',
-  'other',
-] as const;
+/** The direct-answer question types of src/answer plus the kinds retrieval answers from passages. */
+export const QUESTION_TYPES = [...DIRECT_QUESTION_TYPES, 'definition', 'old_rules', 'other'] as const;
 
 const TurnSchema = z.object({
   message: z.string().trim().min(1),
