@@ -22,6 +22,21 @@ export function adminToken(env: NodeJS.ProcessEnv | undefined): string | undefin
   return (env ?? process.env)['HJEMMEL_ADMIN_TOKEN'] || undefined;
 }
 
+/**
+ * The admin token a request must present, or null when no token is configured and the request comes from
+ * this machine (allowed); throws forbidden when no token is configured and the request is not local.
+ */
+export function requiredAdminToken(state: { env?: NodeJS.ProcessEnv | undefined }, req: Request): string | null {
+  const token = adminToken(state.env);
+  if (token) return token;
+  if (isLocalRequest(req)) return null;
+  throw new DomainError(
+    'forbidden',
+    'forbidden',
+    'Kun adgang fra localhost; sæt HJEMMEL_ADMIN_TOKEN for adgang udefra / localhost only unless HJEMMEL_ADMIN_TOKEN is set',
+  );
+}
+
 /** Throws forbidden/unauthorized unless the request may see administrator pages. `realm` names the login prompt. */
 export function requireAdmin(
   state: { env?: NodeJS.ProcessEnv | undefined },
@@ -29,15 +44,8 @@ export function requireAdmin(
   res: Response,
   realm = 'Hjemmel admin',
 ): void {
-  const token = adminToken(state.env);
-  if (!token) {
-    if (isLocalRequest(req)) return;
-    throw new DomainError(
-      'forbidden',
-      'forbidden',
-      'Kun adgang fra localhost; sæt HJEMMEL_ADMIN_TOKEN for adgang udefra / localhost only unless HJEMMEL_ADMIN_TOKEN is set',
-    );
-  }
+  const token = requiredAdminToken(state, req);
+  if (token === null) return;
   const auth = req.get('authorization') ?? '';
   let given: string | undefined;
   if (/^bearer /i.test(auth)) given = auth.slice(7).trim();

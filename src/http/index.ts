@@ -11,7 +11,7 @@ import type { Conversation } from '../dialogue/index.ts';
 import { NotReadyError } from '../errors/index.ts';
 import type { Store } from '../store/index.ts';
 
-export { isLocalRequest, requireAdmin, safeEqual } from './admin.ts';
+export { isLocalRequest, requireAdmin, requiredAdminToken, safeEqual } from './admin.ts';
 export { LOCAL_OWNER, mayAccess, type Principal, principalOf } from './owner.ts';
 
 export interface AppState {

@@ -9,7 +9,7 @@ import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../errors/index.ts';
 import { selfOrigin } from '../http/client.ts';
-import { type AppState, isLocalRequest, type Mount, requireAdmin, requireReady, safeEqual } from '../http/index.ts';
+import { type AppState, type Mount, requireAdmin, requiredAdminToken, requireReady, safeEqual } from '../http/index.ts';
 import { PAGE_CSP } from '../web/pages.ts';
 import { scenarioById } from './bank.ts';
 import { askPage, managerPage, quizPage, unitPage } from './page.ts';
@@ -73,15 +73,8 @@ function sendPage(res: Response, html: string): void {
  * the Authorization header under /api/v1, so there the admin token goes in X-Hjemmel-Admin-Token.
  */
 function requireApiAdmin(state: AppState, req: Request, _res: Response): void {
-  const token = (state.env ?? process.env)['HJEMMEL_ADMIN_TOKEN'];
-  if (!token) {
-    if (isLocalRequest(req)) return;
-    throw new DomainError(
-      'forbidden',
-      'forbidden',
-      'Kun adgang fra localhost; sæt HJEMMEL_ADMIN_TOKEN for adgang udefra / localhost only unless HJEMMEL_ADMIN_TOKEN is set',
-    );
-  }
+  const token = requiredAdminToken(state, req);
+  if (token === null) return;
   const given = req.get('x-hjemmel-admin-token');
   if (given !== undefined && safeEqual(given, token)) return;
   throw new DomainError(
