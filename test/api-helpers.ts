@@ -17,7 +17,7 @@ export async function startApiServer(env: NodeJS.ProcessEnv = {}): Promise<TestS
   const logs: string[] = [];
   const started = await startServer({ port: 0, dbPath, env, log: (m) => logs.push(m) });
   await started.ready;
-  return { ...started, dbPath, logs, keys: new KeyStore(started.state.store!) };
+  return { ...started, dbPath, logs, keys: new KeyStore(started.state.services!.store) };
 }
 
 export interface Reply {

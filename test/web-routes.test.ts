@@ -52,7 +52,7 @@ describe('web routes', () => {
 
   it('lists the sources with status on /kilder', async () => {
     const html = await (await fetch(`${server.url}/kilder`)).text();
-    for (const s of server.state.corpus!.sources) expect(html).toContain(s.title.replace(/&/g, '&amp;'));
+    for (const s of server.state.services!.corpus.sources) expect(html).toContain(s.title.replace(/&/g, '&amp;'));
     expect(html).toMatch(/class="badge (gældende|ophævet|udkast|baggrund)"/);
   });
 
@@ -65,7 +65,7 @@ describe('web routes', () => {
     expect(html).toContain('SEL § 128 c');
     // The scope condition of § 128 c: its formula and the verbatim text of SEL § 128 c, stk. 2 it cites.
     expect(html).toContain('ikke locksIndoorCommonAreas');
-    const unit = server.state.corpus!.unit('sel-128c-stk2')!;
+    const unit = server.state.services!.corpus.unit('sel-128c-stk2')!;
     expect(html).toContain(esc(unit.text.split('\n')[0]!.slice(0, 60)));
     expect((await fetch(`${server.url}/kilder/regler/no_such_measure`)).status).toBe(404);
   });
@@ -80,7 +80,7 @@ describe('web routes', () => {
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: number };
-    const row = server.state.store!.listFeedback().find((r) => r['id'] === id)!;
+    const row = server.state.services!.store.listFeedback().find((r) => r['id'] === id)!;
     expect(row).toMatchObject({ session_id: sessionId, turn: 1, rating: 'down', reason: 'unclear' });
     expect(String(row['comment'])).not.toContain('010203-1234');
     expect(String(row['answer'])).toContain('Hjemmel giver vejledning');

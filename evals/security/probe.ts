@@ -167,7 +167,7 @@ export async function runSecurityProbe(): Promise<ProbeRow[]> {
   const a = await startProbeServer({ HJEMMEL_ADMIN_TOKEN: ADMIN, HJEMMEL_HEADERS_TIMEOUT_MS: '1000' });
   const b = await startProbeServer({});
   try {
-    const keys = new KeyStore(a.state.store!);
+    const keys = new KeyStore(a.state.services!.store);
     const keyA = keys.create({ name: 'A', origins: ['https://a.example'] });
     const keyB = keys.create({ name: 'B', origins: ['https://b.example'] });
 

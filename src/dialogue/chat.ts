@@ -175,11 +175,29 @@ const LlmExtractionSchema = z.object({
   ),
 });
 
+/**
+ * What one answered turn leaves for its decision record: the composition root (src/server/index.ts) passes
+ * `onRecord` to keep it, so the record is made here, from the answer itself, not read back from the HTTP reply.
+ */
+export interface TurnRecord {
+  recordId: number;
+  sessionId: string;
+  caller: Caller | undefined;
+  /** The user's message, CPR-masked. */
+  question: string;
+  measure: RulesMeasureId | null;
+  facts: Partial<Facts>;
+  verdict: Verdict | null;
+  citations: ChatResponse['citations'];
+}
+
 export interface ConversationDeps {
   corpus: CorpusIndex;
   retriever: Retriever;
   store: Store;
   llm?: Llm | undefined;
+  /** Called after every answered turn with its record id (e.g. to keep the decision record's snapshot). */
+  onRecord?: ((record: TurnRecord) => void) | undefined;
 }
 
 export class Conversation {
@@ -330,7 +348,7 @@ export class Conversation {
         followUp = measureFollowUp(ranking.measures.map((m) => m.label));
         composed.answer = `Jeg er ikke sikker på, hvilket indgreb du spørger om, så jeg giver ikke en vurdering endnu. ${followUp.question} Vælg nedenfor, eller beskriv handlingen mere konkret.\n\n${composed.answer}`;
       } else {
-        const result = this.evaluate(state);
+        const result = this.evaluate(state.measure, state.facts);
         composed = result.composed;
         verdict = result.verdict;
         if (conflict) {
@@ -375,6 +393,16 @@ export class Conversation {
       citations: composed.citations,
       llm: llmUsed,
     });
+    this.deps.onRecord?.({
+      recordId,
+      sessionId: state.id,
+      caller,
+      question: message,
+      measure: verdict?.measure ?? state.measure ?? null,
+      facts: state.facts,
+      verdict: verdict ?? null,
+      citations: composed.citations,
+    });
 
     return {
       sessionId: state.id,
@@ -387,9 +415,9 @@ export class Conversation {
     };
   }
 
-  private evaluate(state: SessionState): { composed: Composed; verdict?: Verdict } {
+  private evaluate(measure: RulesMeasureId, facts: Partial<Facts>): { composed: Composed; verdict?: Verdict } {
     try {
-      const verdict = evaluate({ measure: state.measure!, facts: state.facts });
+      const verdict = evaluate({ measure, facts });
       return { composed: verdictAnswer(verdict, this.deps.corpus), verdict };
     } catch (err) {
       // A measure the evaluator does not cover: say so honestly, never guess a verdict.

@@ -12,13 +12,18 @@ import { NotReadyError } from '../errors/index.ts';
 import type { Store } from '../store/index.ts';
 
 export { isLocalRequest, requireAdmin, requiredAdminToken, safeEqual } from './admin.ts';
-export { LOCAL_OWNER, mayAccess, type Principal, principalOf } from './owner.ts';
+export { keyIdOf, LOCAL_OWNER, mayAccess, type Principal, principalOf } from './owner.ts';
+
+/** The services built once by the composition root (src/server/index.ts) when the corpus and store are loaded. */
+export interface Services {
+  readonly corpus: CorpusIndex;
+  readonly conversation: Conversation;
+  readonly store: Store;
+}
 
 export interface AppState {
-  corpus?: CorpusIndex;
-  conversation?: Conversation;
-  store?: Store;
-  ready: boolean;
+  /** Set once, when start-up has finished; until then every route that needs it answers 503 `not_ready`. */
+  services?: Services;
   startedAt: number;
   /** The server's environment (startServer's `env`), for mounts' settings. */
   env?: NodeJS.ProcessEnv;
@@ -26,10 +31,16 @@ export interface AppState {
   log?: (msg: string) => void;
 }
 
+/** The loaded services; throws NotReadyError (503 `not_ready`) while the server is still starting. */
+export function servicesOf(state: AppState): Services {
+  if (!state.services) throw new NotReadyError();
+  return state.services;
+}
+
 /** Express middleware: 503 `not_ready` until the corpus, index and store are loaded. */
 export function requireReady(state: AppState) {
   return (_req: Request, _res: Response, next: NextFunction) => {
-    if (!state.ready) throw new NotReadyError();
+    servicesOf(state);
     next();
   };
 }

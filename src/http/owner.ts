@@ -20,6 +20,11 @@ export function principalOf(res: Response): Principal {
   return { owner: `key:${c.keyId}`, tokenId: c.tokenId ?? null };
 }
 
+/** The API key id of a principal (null for the anonymous local client), as records store it. */
+export function keyIdOf(p: Principal): string | null {
+  return p.owner.startsWith('key:') ? p.owner.slice(4) : null;
+}
+
 /** Whether the caller may see something made by `made` (owner and, for tokens, the same token). */
 export function mayAccess(caller: Principal, made: { owner?: string | null; tokenId?: string | null }): boolean {
   if ((made.owner ?? LOCAL_OWNER) !== caller.owner) return false;

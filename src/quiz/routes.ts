@@ -9,7 +9,15 @@ import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../errors/index.ts';
 import { selfOrigin } from '../http/client.ts';
-import { type AppState, type Mount, requireAdmin, requiredAdminToken, requireReady, safeEqual } from '../http/index.ts';
+import {
+  type AppState,
+  type Mount,
+  requireAdmin,
+  requiredAdminToken,
+  requireReady,
+  safeEqual,
+  servicesOf,
+} from '../http/index.ts';
 import { PAGE_CSP } from '../web/pages.ts';
 import { scenarioById } from './bank.ts';
 import { askPage, managerPage, quizPage, unitPage } from './page.ts';
@@ -45,10 +53,10 @@ export function quizClientBundle(): Promise<string> {
 const services = new WeakMap<object, QuizService>();
 
 function service(state: AppState): QuizService {
-  const store = state.store!;
+  const { store, corpus } = servicesOf(state);
   let s = services.get(store);
   if (!s) {
-    s = new QuizService(new QuizStore(store), state.corpus!);
+    s = new QuizService(new QuizStore(store), corpus);
     services.set(store, s);
   }
   return s;
@@ -189,7 +197,7 @@ function routes(app: Express, state: AppState): void {
   // A cited paragraph as a page (the review list's source links).
   app.get('/quiz/kilde/:unitId', ready, (req, res) => {
     const id = String(req.params['unitId']);
-    const unit = state.corpus!.unit(id);
+    const unit = servicesOf(state).corpus.unit(id);
     if (!unit) throw new DomainError('not_found', 'unknown_unit', `Ukendt kildeenhed / unknown unit: ${id}`);
     sendPage(res, unitPage(unit));
   });

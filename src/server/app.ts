@@ -10,9 +10,9 @@ import { ZodError, z } from 'zod';
 import type { ChatResponse } from '../dialogue/index.ts';
 import { DomainError, type ErrorKind } from '../errors/index.ts';
 import { clientAddress, clientGuard, clientSettingsFrom } from '../http/client.ts';
-import { type AppState, type Mount, principalOf, requireReady } from '../http/index.ts';
+import { type AppState, type Mount, principalOf, requireReady, servicesOf } from '../http/index.ts';
 
-export { type AppState, type Mount, requireReady } from '../http/index.ts';
+export { type AppState, type Mount, requireReady, type Services, servicesOf } from '../http/index.ts';
 
 /** The status code of each kind of domain error. */
 export const STATUS_OF_KIND: Record<ErrorKind, number> = {
@@ -154,12 +154,13 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
     });
   });
   app.get('/readyz', (_req, res) => {
-    if (!state.ready) return sendError(res, 503, 'not_ready', 'Korpus og indeks indlæses / corpus and index loading');
-    res.json({ status: 'ready', corpusHash: state.corpus?.hash, units: state.corpus?.units.length });
+    const services = state.services;
+    if (!services) return sendError(res, 503, 'not_ready', 'Korpus og indeks indlæses / corpus and index loading');
+    res.json({ status: 'ready', corpusHash: services.corpus.hash, units: services.corpus.units.length });
   });
 
   app.post('/api/v1/chat', requireReady(state), async (req, res) => {
-    const result: ChatResponse = await state.conversation!.handle(req.body ?? {}, principalOf(res));
+    const result: ChatResponse = await servicesOf(state).conversation.handle(req.body ?? {}, principalOf(res));
     if (!wantsStream(req)) {
       res.json(result);
       return;
@@ -181,13 +182,13 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
 
   // Another caller's session answers exactly as an unknown one: 404.
   app.delete('/api/v1/sessions/:id', requireReady(state), (req, res) => {
-    if (!state.conversation!.delete(String(req.params['id']), principalOf(res)))
+    if (!servicesOf(state).conversation.delete(String(req.params['id']), principalOf(res)))
       throw new HttpError(404, 'unknown_session', 'Ukendt samtale / unknown session');
     res.status(204).end();
   });
 
   app.get('/api/v1/sessions/:id', requireReady(state), (req, res) => {
-    const s = state.conversation!.session(String(req.params['id']), principalOf(res));
+    const s = servicesOf(state).conversation.session(String(req.params['id']), principalOf(res));
     if (!s) throw new HttpError(404, 'unknown_session', 'Ukendt samtale / unknown session');
     res.json({
       sessionId: s.id,

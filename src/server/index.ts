@@ -12,12 +12,13 @@ import { getSearcher } from '../search/index.ts';
 import { Store } from '../store/index.ts';
 import { webMount } from '../web/routes.ts';
 import { apiMount } from './api/index.ts';
+import { chatRecorder } from './api/records.ts';
 import { type AppState, createApp, type Mount } from './app.ts';
 
 /** The capabilities served by `npm start`, in mount order. */
 export const DEFAULT_MOUNTS: Mount[] = [apiMount, webMount, quizMount];
 
-export { type AppState, createApp, HttpError, type Mount } from './app.ts';
+export { type AppState, createApp, HttpError, type Mount, type Services, servicesOf } from './app.ts';
 
 export interface StartOptions {
   port?: number;
@@ -94,7 +95,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Started> {
   const env = opts.env ?? process.env;
   const log = opts.log ?? ((m: string) => console.log(`[hjemmel] ${m}`));
   checkAdminToken(env);
-  const state: AppState = { ready: false, startedAt: Date.now(), env, log };
+  const state: AppState = { startedAt: Date.now(), env, log };
   const app = createApp(state, opts.mounts ?? DEFAULT_MOUNTS);
   const port = opts.port ?? Number(env['PORT'] ?? 3000);
   const host = opts.host ?? env['HOST'] ?? '127.0.0.1';
@@ -127,10 +128,9 @@ export async function startServer(opts: StartOptions = {}): Promise<Started> {
     const retriever = await getSearcher();
     const store = new Store(opts.dbPath ?? env['HJEMMEL_DB']);
     const llm = llmFromEnv(env);
-    state.corpus = corpus;
-    state.store = store;
-    state.conversation = new Conversation({ corpus, retriever, store, llm });
-    state.ready = true;
+    // The composition root: every service is built once here, typed, and published together.
+    const onRecord = chatRecorder(store, corpus, log);
+    state.services = { corpus, store, conversation: new Conversation({ corpus, retriever, store, llm, onRecord }) };
     log(
       `klar / ready on ${url}: ${corpus.units.length} units, corpus ${corpus.hash}, ${llm ? `LLM ${llm.model}` : 'offline (no LLM)'}, ${Math.round(performance.now() - t0)} ms`,
     );
@@ -145,7 +145,7 @@ export async function startServer(opts: StartOptions = {}): Promise<Started> {
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => {
-          state.store?.close();
+          state.services?.store.close();
           resolve();
         });
         server.closeAllConnections();

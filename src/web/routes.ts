@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../errors/index.ts';
-import { type AppState, type Mount, principalOf, requireAdmin, requireReady } from '../http/index.ts';
+import { type AppState, type Mount, principalOf, requireAdmin, requireReady, servicesOf } from '../http/index.ts';
 import { maskCpr } from '../llm/index.ts';
 import { explainMeasure } from '../rules/explain.ts';
 import { listMeasures, MEASURE_IDS, type MeasureId } from '../rules/index.ts';
@@ -105,16 +105,16 @@ function routes(app: import('express').Express, state: AppState): void {
   });
 
   app.get('/kilder', requireReady(state), (_req, res) => {
-    sendPage(res, sourcesPage(state.corpus!.sources, state.corpus!.hash));
+    sendPage(res, sourcesPage(servicesOf(state).corpus.sources, servicesOf(state).corpus.hash));
   });
 
   app.get('/kilder/regler', (_req, res) => sendPage(res, rulesIndexPage(listMeasures())));
 
   app.get('/kilder/regler/:measure', requireReady(state), (req, res) => {
     const id = String(req.params['measure']);
-    const corpus = state.corpus;
+    const { corpus } = servicesOf(state);
     const e =
-      corpus && (MEASURE_IDS as readonly string[]).includes(id)
+      (MEASURE_IDS as readonly string[]).includes(id)
         ? explainMeasure(id as MeasureId, (u) => corpus.unit(u))
         : undefined;
     if (!e) throw new DomainError('not_found', 'unknown_measure', `Ukendt indgreb / unknown measure: ${id}`);
@@ -127,12 +127,12 @@ function routes(app: import('express').Express, state: AppState): void {
     let answer: string | null = null;
     if (f.sessionId) {
       // Feedback on someone else's session is refused as if the session did not exist.
-      const session = state.conversation!.session(f.sessionId, caller);
+      const session = servicesOf(state).conversation.session(f.sessionId, caller);
       if (!session) throw new DomainError('not_found', 'unknown_session', 'Ukendt samtale / unknown session');
       const turn = f.turn !== undefined ? session.turns[f.turn] : undefined;
       if (turn?.role === 'assistant') answer = turn.text;
     }
-    const id = state.store!.addFeedback({
+    const id = servicesOf(state).store.addFeedback({
       sessionId: f.sessionId ?? null,
       turn: f.turn ?? null,
       rating: f.rating,
@@ -146,7 +146,7 @@ function routes(app: import('express').Express, state: AppState): void {
 
   app.get('/admin/feedback', requireReady(state), (req, res) => {
     requireAdmin(state, req, res);
-    sendPage(res, feedbackPage(state.store!.listFeedback(500)), 'no-store');
+    sendPage(res, feedbackPage(servicesOf(state).store.listFeedback(500)), 'no-store');
   });
 }
 

@@ -140,7 +140,7 @@ describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
   });
 
   it('shows the status of a non-current source in the side panel', async () => {
-    const unitId = server.state.corpus!.units.find((u) => u.status === 'ophævet')!.id;
+    const unitId = server.state.services!.corpus.units.find((u) => u.status === 'ophævet')!.id;
     await page.evaluate(
       (id) => (document.querySelector('hjemmel-chat') as unknown as { showUnit(id: string): void }).showUnit(id),
       unitId,
@@ -196,7 +196,7 @@ describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
     await answer.getByRole('button', { name: 'Send feedback' }).click();
     await expect.poll(() => answer.locator('.thanks').isVisible()).toBe(true);
 
-    const rows = server.state.store!.listFeedback();
+    const rows = server.state.services!.store.listFeedback();
     expect(rows[0]).toMatchObject({
       rating: 'down',
       reason: 'wrong_answer',
@@ -246,7 +246,7 @@ describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
     await page.setViewportSize({ width: 1100, height: 900 });
     await page.goto(`${server.url}/kilder`);
     expect(await page.locator('h1').textContent()).toBe('Kilder');
-    expect(await page.locator('tbody tr').count()).toBe(server.state.corpus!.sources.length);
+    expect(await page.locator('tbody tr').count()).toBe(server.state.services!.corpus.sources.length);
     expect(await page.locator('tbody .badge').first().textContent()).toMatch(/gældende|ophævet|udkast|baggrund/);
     await shot(page, 'kilder');
     const violations = await runAxe(page);

@@ -205,9 +205,9 @@ export function apiGuard(state: AppState, settings: ApiSettings, limiter: RateLi
       res.set('Access-Control-Allow-Origin', '*');
       return next();
     }
-    if (!state.ready || !state.store)
+    if (!state.services)
       return sendError(res, 503, 'not_ready', 'Hjemmel starter stadig op / still starting, try again shortly');
-    const keys = new KeyStore(state.store);
+    const keys = new KeyStore(state.services.store);
 
     if (req.method === 'OPTIONS') {
       if (!preflightAllowed(req, keys, settings))

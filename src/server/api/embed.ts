@@ -8,7 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { KeyStore, TOKEN_PREFIX, verifyToken } from '../../keys/index.ts';
 import { type Facts, FactsSchema, listMeasures, MeasureIdSchema, measureInfo } from '../../rules/index.ts';
-import { type AppState, HttpError } from '../app.ts';
+import { type AppState, HttpError, servicesOf } from '../app.ts';
 import { anonymousAllowed, settingsFrom } from './auth.ts';
 
 const esc = (s: unknown): string =>
@@ -47,8 +47,7 @@ function str(v: unknown): string | undefined {
 
 export function embedHandler(state: AppState) {
   return (req: Request, res: Response) => {
-    if (!state.ready || !state.store)
-      throw new HttpError(503, 'not_ready', 'Hjemmel starter stadig op / still starting, try again shortly');
+    const { store } = servicesOf(state);
     const settings = settingsFrom(state.env);
     const measureRaw = str(req.query['measure']);
     const measure = measureRaw ? MeasureIdSchema.parse(measureRaw) : undefined;
@@ -59,7 +58,7 @@ export function embedHandler(state: AppState) {
     if (token) {
       if (!token.startsWith(TOKEN_PREFIX))
         throw new HttpError(401, 'invalid_token', 'Kun kortlivede tokens i /embed / only session tokens in /embed');
-      const keys = new KeyStore(state.store);
+      const keys = new KeyStore(store);
       const check = verifyToken(token, keys.tokenSecret(state.env ?? {}));
       if (!check.ok)
         throw check.reason === 'expired'

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Request, type Response } from 'express';
 import type { CorpusIndex, SourceMeta, Unit } from '../../corpus/index.ts';
-import { principalOf } from '../../http/index.ts';
+import { principalOf, servicesOf } from '../../http/index.ts';
 import { DEFAULT_TOKEN_TTL_SECONDS, KeyStore, normaliseOrigin, signToken } from '../../keys/index.ts';
 import {
   evaluate,
@@ -29,7 +29,7 @@ import { renderDocsHtml } from './docs.ts';
 import { embedHandler } from './embed.ts';
 import { checkIncident } from './incident.ts';
 import { openApiDocument } from './openapi.ts';
-import { captureChatRecord, getRecord, recordOwner, renderRecordHtml, writeVerdictRecord } from './records.ts';
+import { getRecord, recordOwner, renderRecordHtml, writeVerdictRecord } from './records.ts';
 import {
   EvaluateRequestSchema,
   IncidentCheckRequestSchema,
@@ -65,9 +65,7 @@ function exampleCsp(html: string): string {
 export const EXAMPLES_DIR = join(import.meta.dirname, '..', '..', '..', 'examples');
 
 function ready(state: AppState): { corpus: CorpusIndex; store: Store } {
-  if (!state.ready || !state.corpus || !state.store)
-    throw new HttpError(503, 'not_ready', 'Hjemmel starter stadig op / still starting, try again shortly');
-  return { corpus: state.corpus, store: state.store };
+  return servicesOf(state);
 }
 
 function clientOf(res: Response): Client {
@@ -136,55 +134,12 @@ function wantsHtml(req: Request): boolean {
   return accept.includes('text/html') && !accept.startsWith('application/json');
 }
 
-/** Snapshots each chat answer (JSON or the SSE "final" event) as a decision record. */
-function captureChat(state: AppState) {
-  return (_req: Request, res: Response, next: () => void) => {
-    const capture = (body: unknown) => {
-      try {
-        const r = body as Parameters<typeof captureChatRecord>[2];
-        if (!state.store || !state.corpus || !r || typeof r.recordId !== 'number') return;
-        const s = state.conversation?.session(r.sessionId, principalOf(res));
-        captureChatRecord(
-          state.store,
-          state.corpus,
-          r,
-          s?.facts ?? null,
-          s?.measure ?? null,
-          clientOf(res)?.keyId ?? null,
-          clientOf(res)?.tokenId ?? null,
-        );
-      } catch (err) {
-        state.log?.(`api: record snapshot failed: ${err instanceof Error ? err.name : 'error'}`);
-      }
-    };
-    const json = res.json.bind(res);
-    res.json = (body: unknown) => {
-      if (res.statusCode < 400) capture(body);
-      return json(body);
-    };
-    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
-    res.write = ((chunk: unknown, ...rest: unknown[]) => {
-      if (typeof chunk === 'string' && chunk.startsWith('event: final\n')) {
-        const data = chunk.slice(chunk.indexOf('data: ') + 6).trim();
-        try {
-          capture(JSON.parse(data));
-        } catch {
-          // not JSON: nothing to record
-        }
-      }
-      return write(chunk, ...rest);
-    }) as typeof res.write;
-    next();
-  };
-}
-
 export const apiMount: Mount = {
   name: 'api',
   before(app, state) {
     const settings = settingsFrom(state.env);
     const limiter = new RateLimiter();
     app.use('/api/v1', apiGuard(state, settings, limiter));
-    app.post('/api/v1/chat', captureChat(state));
   },
   routes(app, state) {
     app.get('/api/v1/openapi.json', (_req, res) => {

@@ -7,6 +7,8 @@
  */
 import { OUTCOME_LABEL, quoteFor, STATUS_LABEL, verdictHeadline } from '../../answer/index.ts';
 import type { CorpusIndex } from '../../corpus/index.ts';
+import type { TurnRecord } from '../../dialogue/index.ts';
+import { keyIdOf } from '../../http/index.ts';
 import { scrubCpr } from '../../privacy/cpr.ts';
 import { type Facts, measureInfo, RULES_VERSION, type Verdict } from '../../rules/index.ts';
 import type { Store } from '../../store/index.ts';
@@ -127,34 +129,26 @@ export function writeVerdictRecord(
   return id;
 }
 
-/** Keeps the snapshot of a chat answer (called with the response the core chat route sent). */
-export function captureChatRecord(
-  store: Store,
-  corpus: CorpusIndex,
-  result: {
-    recordId?: number;
-    sessionId: string;
-    verdict?: Verdict;
-    citations: Array<{ unitId: string; quote: string; citation: string }>;
-  },
-  facts: Partial<Facts> | null,
-  measure: string | null,
-  owner: string | null,
-  tokenId: string | null = null,
-): void {
-  if (typeof result.recordId !== 'number') return;
-  const row = store.db.prepare('SELECT message FROM audit WHERE id = ?').get(result.recordId) as
-    | { message: string }
-    | undefined;
-  saveSnapshot(store, result.recordId, 'chat', {
-    owner,
-    tokenId,
-    question: row?.message ?? null,
-    measure: result.verdict?.measure ?? measure,
-    facts,
-    verdict: result.verdict ?? null,
-    citations: citationsFor(corpus, result.citations, result.verdict ?? null),
-  });
+/**
+ * The conversation's `onRecord` hook: keeps the snapshot of each answered chat turn next to its audit entry
+ * (wired once by the composition root, src/server/index.ts). A failure is logged, never fails the turn.
+ */
+export function chatRecorder(store: Store, corpus: CorpusIndex, log?: (msg: string) => void) {
+  return (r: TurnRecord): void => {
+    try {
+      saveSnapshot(store, r.recordId, 'chat', {
+        owner: r.caller ? keyIdOf(r.caller) : null,
+        tokenId: r.caller?.tokenId ?? null,
+        question: r.question,
+        measure: r.measure,
+        facts: r.facts,
+        verdict: r.verdict,
+        citations: citationsFor(corpus, r.citations, r.verdict),
+      });
+    } catch (err) {
+      log?.(`api: record snapshot failed: ${err instanceof Error ? err.name : 'error'}`);
+    }
+  };
 }
 
 /**
