@@ -72,6 +72,11 @@ export const BOOLEAN_FACTS: readonly FactName[] = [
   'protectedCorrespondent',
   'withinNightWindow',
   'nightLockConditionsMet',
+  'noHealthRisk',
+  'suicidal',
+  'canCallStaff',
+  'toiletAndWater',
+  'regularSupervision',
   'towardsStaffDuringCare',
   'decidedAtCouncilMeeting',
 ];

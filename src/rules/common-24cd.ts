@@ -7,7 +7,7 @@
  */
 
 import { scope } from './common.ts';
-import { all, any, holds, is, isNot, not, orElse } from './predicates.ts';
+import { all, any, fallback, holds, is, isNot, judged, not, orElse, type Predicate } from './predicates.ts';
 import type { ConditionDef, Provision } from './types.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -269,4 +269,43 @@ export function kap24cInterim(main: Provision): Provision {
       },
     ],
   };
+}
+
+/** One numbered item of a "all of nr. 1-n" rule: its row id, its text and the predicate that meets it. */
+export interface NumberedItem {
+  id: string;
+  text: string;
+  met: Predicate;
+}
+
+/**
+ * The rows of a rule that requires every numbered item (e.g. § 137 j, stk. 3, nr. 1-5): the aggregate row, then
+ * one row per item, all citing `cite`. Each item is decided by its own fact; the summary predicate ("all are met")
+ * stands in for items not answered: met meets them all; unmet says one fails but not which, so an unanswered item
+ * is then for the deciding authority to judge. The aggregate is unmet as soon as one item is.
+ */
+export function numberedItems(
+  rule: { id: string; text: string; unmet: string; items: NumberedItem[]; summary: Predicate },
+  cite: string[],
+): ConditionDef[] {
+  return [
+    {
+      id: rule.id,
+      text: rule.text,
+      cite,
+      kind: 'statutory',
+      when: fallback(all(...rule.items.map((n) => n.met)), rule.summary),
+      unmet: rule.unmet,
+    },
+    ...rule.items.map(
+      (n): ConditionDef => ({
+        id: n.id,
+        text: n.text,
+        cite,
+        kind: 'statutory',
+        when: fallback(n.met, any(rule.summary, judged())),
+        unmet: `${n.text.split(':')[0]} er ikke opfyldt, så indgrebet kan ikke iværksættes.`,
+      }),
+    ),
+  ];
 }

@@ -13,7 +13,7 @@ import {
   renderText,
   VALID_FROM,
 } from './params.ts';
-import { atMost, factsOf, test } from './predicates.ts';
+import { atMost, factsOf, primaryFact, test } from './predicates.ts';
 import { registrationFor } from './registration.ts';
 import type {
   ConditionResult,
@@ -256,7 +256,7 @@ export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, a
       text: def.text,
       citations: [...def.cite],
       status,
-      ...(factsOf(def.when)[0] ? { fact: factsOf(def.when)[0] } : {}),
+      ...(primaryFact(def.when) ? { fact: primaryFact(def.when) } : {}),
     }),
   );
   return { provision: p, conditions, verdict };

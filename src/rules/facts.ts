@@ -307,6 +307,32 @@ export const FACT_QUESTION_TEMPLATES: Record<FactName, FactQuestion> = {
       'Er alle disse betingelser opfyldt: det er forsvarligt uden sundhedsrisiko, personen er ikke selvmordstruet, kan selv tilkalde personale, har adgang til toilet og vand, og der føres jævnligt tilsyn?',
     options: yesNo,
   },
+  noHealthRisk: {
+    fact: 'noHealthRisk',
+    question:
+      'Er indgrebet forsvarligt og uden sundhedsmæssig risiko for personen – også med hensyn til brandsikkerhed og risiko for selvskade?',
+    options: yesNo,
+  },
+  suicidal: {
+    fact: 'suicidal',
+    question: 'Er personen selvmordstruet?',
+    options: yesNo,
+  },
+  canCallStaff: {
+    fact: 'canCallStaff',
+    question: 'Har personen en tilkaldemulighed (f.eks. en kaldeknap), som vedkommende selv kan betjene?',
+    options: yesNo,
+  },
+  toiletAndWater: {
+    fact: 'toiletAndWater',
+    question: 'Har personen adgang til toilet og vand, mens indgrebet står på?',
+    options: yesNo,
+  },
+  regularSupervision: {
+    fact: 'regularSupervision',
+    question: 'Bliver personen overvåget jævnligt, f.eks. hvert 10. minut?',
+    options: yesNo,
+  },
   inOwnRoom: {
     fact: 'inOwnRoom',
     question: 'Skal personen afskærmes i sit eget værelse (i stedet for et særligt afskærmningslokale)?',

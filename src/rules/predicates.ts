@@ -27,6 +27,8 @@ export type Predicate =
   | { op: 'any'; of: Predicate[] }
   /** `p`, but `whenUnknown` instead of unknown: the facts inside are never asked for. */
   | { op: 'orElse'; p: Predicate; whenUnknown: boolean }
+  /** `p` when it is known, else `otherwise` (a summary fact standing in for the items it summarises). */
+  | { op: 'fallback'; p: Predicate; otherwise: Predicate }
   /** Only the deciding authority can judge it: always unknown. */
   | { op: 'judged' };
 
@@ -43,6 +45,7 @@ export const parameter = (param: string): Bound => ({ param });
 export const all = (...of: Predicate[]): Predicate => ({ op: 'all', of });
 export const any = (...of: Predicate[]): Predicate => ({ op: 'any', of });
 export const orElse = (p: Predicate, whenUnknown: boolean): Predicate => ({ op: 'orElse', p, whenUnknown });
+export const fallback = (p: Predicate, otherwise: Predicate): Predicate => ({ op: 'fallback', p, otherwise });
 export const judged = (): Predicate => ({ op: 'judged' });
 
 export type ParamResolver = (name: string) => number;
@@ -75,6 +78,8 @@ export function test(p: Predicate, f: Facts, params: ParamResolver = noParams): 
     }
     case 'orElse':
       return test(p.p, f, params) ?? p.whenUnknown;
+    case 'fallback':
+      return test(p.p, f, params) ?? test(p.otherwise, f, params);
     case 'judged':
       return undefined;
     default: {
@@ -98,16 +103,34 @@ export function test(p: Predicate, f: Facts, params: ParamResolver = noParams): 
   }
 }
 
-/** The facts whose absence can leave the predicate unknown, in order of appearance (asked for when missing). */
+/**
+ * The facts whose absence can leave the predicate unknown, in order of appearance (asked for when missing).
+ * For `fallback` the summary fact comes first: one question can settle all the items it stands in for.
+ */
 export function factsOf(p: Predicate | undefined): FactName[] {
   const out: FactName[] = [];
   const walk = (q: Predicate): void => {
     if (q.op === 'all' || q.op === 'any') q.of.forEach(walk);
-    else if (q.op === 'orElse' || q.op === 'judged') return;
+    else if (q.op === 'fallback') {
+      walk(q.otherwise);
+      walk(q.p);
+    } else if (q.op === 'orElse' || q.op === 'judged') return;
     else if (!out.includes(q.fact)) out.push(q.fact);
   };
   if (p) walk(p);
   return out;
+}
+
+/**
+ * The one fact a form places a condition beside: the first fact it reads, except that a `fallback` row of a single
+ * fact is placed beside that fact (a numbered item), and a `fallback` over several facts beside its summary fact.
+ */
+export function primaryFact(p: Predicate | undefined): FactName | undefined {
+  if (p?.op === 'fallback') {
+    const own = factsOf(p.p);
+    return own.length === 1 ? own[0] : primaryFact(p.otherwise);
+  }
+  return factsOf(p)[0];
 }
 
 const showBound = (b: Bound): string => (typeof b === 'number' ? String(b) : `{${b.param}}`);
@@ -136,6 +159,8 @@ export function describe(p: Predicate | undefined): string {
       return p.of.map((q) => (q.op === 'all' ? `(${describe(q)})` : describe(q))).join(' eller ');
     case 'orElse':
       return `${describe(p.p)} (ukendt: ${p.whenUnknown ? 'opfyldt' : 'ikke opfyldt'})`;
+    case 'fallback':
+      return `${describe(p.p)} (ukendt: ${describe(p.otherwise)})`;
     case 'judged':
       return 'vurderes af den, der træffer afgørelsen';
   }

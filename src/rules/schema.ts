@@ -270,6 +270,25 @@ export const FactsSchema = z
       .describe(
         'Er alle betingelser i SEL § 137 j, stk. 3, nr. 1-5 opfyldt: forsvarligt uden sundhedsrisiko, ikke selvmordstruet, tilkaldemulighed personen kan betjene, adgang til toilet og vand, jævnlig overvågning?',
       ),
+    noHealthRisk: z
+      .boolean()
+      .optional()
+      .describe(
+        'SEL § 137 j, stk. 3, nr. 1: Er indgrebet forsvarligt og uden sundhedsmæssig risiko for personen (også brandsikkerhed og risiko for selvskade)?',
+      ),
+    suicidal: z.boolean().optional().describe('SEL § 137 j, stk. 3, nr. 2: Er personen selvmordstruet?'),
+    canCallStaff: z
+      .boolean()
+      .optional()
+      .describe('SEL § 137 j, stk. 3, nr. 3: Har personen en tilkaldemulighed, som vedkommende selv kan betjene?'),
+    toiletAndWater: z
+      .boolean()
+      .optional()
+      .describe('SEL § 137 j, stk. 3, nr. 4: Har personen adgang til toilet og vand under indgrebet?'),
+    regularSupervision: z
+      .boolean()
+      .optional()
+      .describe('SEL § 137 j, stk. 3, nr. 5: Bliver personen overvåget jævnligt (f.eks. hvert 10. minut)?'),
     inOwnRoom: z
       .boolean()
       .optional()

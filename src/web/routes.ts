@@ -113,10 +113,9 @@ function routes(app: import('express').Express, state: AppState): void {
   app.get('/kilder/regler/:measure', requireReady(state), (req, res) => {
     const id = String(req.params['measure']);
     const { corpus } = servicesOf(state);
-    const e =
-      (MEASURE_IDS as readonly string[]).includes(id)
-        ? explainMeasure(id as MeasureId, (u) => corpus.unit(u))
-        : undefined;
+    const e = (MEASURE_IDS as readonly string[]).includes(id)
+      ? explainMeasure(id as MeasureId, (u) => corpus.unit(u))
+      : undefined;
     if (!e) throw new DomainError('not_found', 'unknown_measure', `Ukendt indgreb / unknown measure: ${id}`);
     sendPage(res, rulesPage(e));
   });

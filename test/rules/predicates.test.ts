@@ -11,6 +11,7 @@ import {
   atMost,
   below,
   factsOf,
+  fallback,
   describe as formula,
   holds,
   is,
@@ -56,6 +57,45 @@ describe('predicates', () => {
     expect(formula(all(isNot('consent', 'given'), atLeast('staffPresent', 2)))).toBe(
       'consent ≠ "given" og staffPresent ≥ 2',
     );
+  });
+});
+
+describe('numbered items with a summary fact (§ 137 j, stk. 3, nr. 1-5)', () => {
+  it('fallback uses its own answer when known, else the stand-in; the summary fact is asked first', () => {
+    const item = fallback(not('suicidal'), any(holds('nightLockConditionsMet'), judged()));
+    expect(test(item, { suicidal: true, nightLockConditionsMet: true })).toBe(false);
+    expect(test(item, { nightLockConditionsMet: true })).toBe(true);
+    expect(test(item, { nightLockConditionsMet: false })).toBeUndefined();
+    expect(test(item, {})).toBeUndefined();
+    expect(factsOf(item)).toEqual(['nightLockConditionsMet', 'suicidal']);
+    expect(formula(item)).toBe(
+      'ikke suicidal (ukendt: nightLockConditionsMet eller vurderes af den, der træffer afgørelsen)',
+    );
+  });
+
+  it('each item of stk. 3 is its own row with its own fact, and one failing item makes the act unlawful', () => {
+    const base = {
+      placedByCriminalJudgment: true,
+      boform: '108',
+      onLeave: false,
+      documentedImpairment: true,
+      lessIntrusiveTried: true,
+      hours: 8,
+      withinNightWindow: true,
+    } as const;
+    const v = evaluate({
+      measure: 'night_lock_in',
+      facts: { ...base, nightLockConditionsMet: true, canCallStaff: false },
+    });
+    expect(v.outcome).toBe('not_permitted');
+    const row = v.conditions.find((c) => c.id === 'stk3-nr3-can-call-staff');
+    expect(row).toMatchObject({ status: 'unmet', fact: 'canCallStaff' });
+    expect(v.conditions.find((c) => c.id === 'stk3-nr1-no-health-risk')?.status).toBe('met');
+    const open = evaluate({ measure: 'night_lock_in', facts: base });
+    expect(open.missingFacts[0]?.fact).toBe('nightLockConditionsMet');
+    const facts = measureInfo('night_lock_in')!.facts.map((f) => f.fact);
+    for (const f of ['noHealthRisk', 'suicidal', 'canCallStaff', 'toiletAndWater', 'regularSupervision'])
+      expect(facts).toContain(f);
   });
 });
 

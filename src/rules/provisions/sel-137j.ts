@@ -9,56 +9,55 @@ import {
   kap24dDecision,
   kap24dInterim,
   lessIntrusive24d,
+  type NumberedItem,
+  numberedItems,
   secureUnit,
   target24d,
 } from '../common-24cd.ts';
-import { any, atMost, holds, judged, not, parameter } from '../predicates.ts';
+import { atMost, holds, not, parameter } from '../predicates.ts';
 import type { ConditionDef, Provision } from '../types.ts';
 
 /**
- * § 137 j, stk. 3: the measure may only be used when all of nr. 1-5 are met. One fact, nightLockConditionsMet,
- * answers "all five": it decides the aggregate row; each numbered item is met when all five are confirmed and is
- * otherwise for the deciding authority to judge (a "no" says that one fails, not which one). Each use adds its citations.
+ * § 137 j, stk. 3, nr. 1-5: the measure may only be used when every numbered item is met. Each item has its own
+ * fact (a journal form can answer them one by one); the summary fact nightLockConditionsMet ("all five are met")
+ * stands in for items not answered: "yes" meets them all, "no" says one fails but not which, so an item without
+ * its own answer is then for the deciding authority to judge. The aggregate row is unmet as soon as one item is.
  */
-const stk3: ConditionDef = {
+const ALL_MET = holds('nightLockConditionsMet');
+const NR: NumberedItem[] = [
+  {
+    id: 'stk3-nr1-no-health-risk',
+    text: '§ 137 j, stk. 3, nr. 1: Indgrebet er forsvarligt og uden sundhedsmæssig risiko for personen (også brandsikkerhed og risiko for selvskade).',
+    met: holds('noHealthRisk'),
+  },
+  {
+    id: 'stk3-nr2-not-suicidal',
+    text: '§ 137 j, stk. 3, nr. 2: Personen er ikke selvmordstruet.',
+    met: not('suicidal'),
+  },
+  {
+    id: 'stk3-nr3-can-call-staff',
+    text: '§ 137 j, stk. 3, nr. 3: Personen har en tilkaldemulighed, som vedkommende kan betjene.',
+    met: holds('canCallStaff'),
+  },
+  {
+    id: 'stk3-nr4-toilet-water',
+    text: '§ 137 j, stk. 3, nr. 4: Personen har adgang til toilet og vand.',
+    met: holds('toiletAndWater'),
+  },
+  {
+    id: 'stk3-nr5-supervision',
+    text: '§ 137 j, stk. 3, nr. 5: Personen overvåges jævnligt (f.eks. hvert 10. minut).',
+    met: holds('regularSupervision'),
+  },
+];
+
+const STK3 = {
   id: 'stk3-conditions',
   text: 'Alle fem betingelser i § 137 j, stk. 3, nr. 1-5 (nedenfor) er opfyldt.',
-  cite: [],
-  kind: 'statutory',
-  when: holds('nightLockConditionsMet'),
   unmet: 'Er blot én af betingelserne i § 137 j, stk. 3, nr. 1-5 ikke opfyldt, kan indgrebet ikke iværksættes.',
-};
-const stk3Item: ConditionDef = {
-  id: 'stk3-nr',
-  text: '',
-  cite: [],
-  kind: 'authority',
-  when: any(holds('nightLockConditionsMet'), judged()),
-};
-const stk3Nr1: ConditionDef = {
-  ...stk3Item,
-  id: 'stk3-nr1-no-health-risk',
-  text: '§ 137 j, stk. 3, nr. 1: Indgrebet er forsvarligt og uden sundhedsmæssig risiko for personen (også brandsikkerhed og risiko for selvskade).',
-};
-const stk3Nr2: ConditionDef = {
-  ...stk3Item,
-  id: 'stk3-nr2-not-suicidal',
-  text: '§ 137 j, stk. 3, nr. 2: Personen er ikke selvmordstruet.',
-};
-const stk3Nr3: ConditionDef = {
-  ...stk3Item,
-  id: 'stk3-nr3-can-call-staff',
-  text: '§ 137 j, stk. 3, nr. 3: Personen har en tilkaldemulighed, som vedkommende kan betjene.',
-};
-const stk3Nr4: ConditionDef = {
-  ...stk3Item,
-  id: 'stk3-nr4-toilet-water',
-  text: '§ 137 j, stk. 3, nr. 4: Personen har adgang til toilet og vand.',
-};
-const stk3Nr5: ConditionDef = {
-  ...stk3Item,
-  id: 'stk3-nr5-supervision',
-  text: '§ 137 j, stk. 3, nr. 5: Personen overvåges jævnligt (f.eks. hvert 10. minut).',
+  items: NR,
+  summary: ALL_MET,
 };
 
 const K31_P3_P4 = ['vejl2025-k31-p3', 'vejl2025-k31-p4'];
@@ -87,12 +86,7 @@ export const sel137jStk1: Provision = kap24dDecision({
       unmet:
         'Aflåsning er kun tilladt om natten inden for tidsrummet kl. {night_window_start_hour:clock}-{night_window_end_hour:clock}.',
     },
-    { ...stk3, cite: K31_P3_P4 },
-    { ...stk3Nr1, cite: K31_P3_P4 },
-    { ...stk3Nr2, cite: K31_P3_P4 },
-    { ...stk3Nr3, cite: K31_P3_P4 },
-    { ...stk3Nr4, cite: K31_P3_P4 },
-    { ...stk3Nr5, cite: K31_P3_P4 },
+    ...numberedItems(STK3, K31_P3_P4),
     {
       id: 'escape-risk',
       text: 'Der er nærliggende risiko for, at den anbragte ellers vil undvige fra boformen (det kræves ikke, at personen tidligere er undveget).',
@@ -138,12 +132,7 @@ export const sel137jStk2: Provision = kap24dDecision({
       when: not('inOwnRoom'),
       unmet: 'Den anbragtes eget værelse kan ikke udgøre et afskærmningslokale.',
     },
-    { ...stk3, cite: K32_P5_P6 },
-    { ...stk3Nr1, cite: K32_P5_P6 },
-    { ...stk3Nr2, cite: K32_P5_P6 },
-    { ...stk3Nr3, cite: K32_P5_P6 },
-    { ...stk3Nr4, cite: K32_P5_P6 },
-    { ...stk3Nr5, cite: K32_P5_P6 },
+    ...numberedItems(STK3, K32_P5_P6),
     {
       id: 'imminent-danger',
       text: 'Der er overhængende fare for, at den anbragte skader sig selv eller andre.',
