@@ -226,6 +226,40 @@ describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
     expect(await page.locator('hjemmel-chat .msg').count()).toBe(0);
   });
 
+  it('"Slet samtale" deletes the conversation on the server and in the browser; /embed keeps its own; idle ones expire', async () => {
+    await ask(DOOR_QUESTION);
+    const key = await page.evaluate(() => Object.keys(localStorage).find((k) => k.endsWith(':page:session')));
+    expect(key).toBeTruthy();
+    const stored = async () => page.evaluate((k) => localStorage.getItem(k), key!);
+    const sid = (JSON.parse((await stored())!) as { id: string }).id;
+    expect((await fetch(`${server.url}/api/v1/sessions/${sid}`)).status).toBe(200);
+
+    // The journal's /embed does not show the standalone page's conversation.
+    await page.goto(`${server.url}/embed`);
+    await expect.poll(() => page.locator('hjemmel-chat textarea').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('hjemmel-chat .msg').count()).toBe(0);
+    await page.goto(`${server.url}/`);
+    await expect.poll(() => page.locator('hjemmel-chat .msg.user').count(), { timeout: 10_000 }).toBe(1);
+
+    await page.getByRole('button', { name: 'Slet samtale' }).click();
+    await expect.poll(() => page.locator('hjemmel-chat .msg').count()).toBe(0);
+    expect(await page.locator('hjemmel-chat .welcome').isVisible()).toBe(true);
+    await expect.poll(async () => (await fetch(`${server.url}/api/v1/sessions/${sid}`)).status).toBe(404);
+    expect(await stored()).toBeNull();
+    await shot(page, 'standalone-07b-deleted');
+
+    // A conversation idle for longer than 8 hours is not brought back.
+    await ask(DOOR_QUESTION);
+    await page.evaluate((k) => {
+      const s = JSON.parse(localStorage.getItem(k)!) as { id: string; at: number };
+      localStorage.setItem(k, JSON.stringify({ ...s, at: Date.now() - 9 * 3_600_000 }));
+    }, key!);
+    await page.reload();
+    await expect.poll(() => page.locator('hjemmel-chat .welcome').isVisible(), { timeout: 10_000 }).toBe(true);
+    expect(await page.locator('hjemmel-chat .msg').count()).toBe(0);
+    expect(await stored()).toBeNull();
+  });
+
   it('is usable at 320 px width without horizontal scrolling', async () => {
     await page.setViewportSize({ width: 320, height: 640 });
     await ask(DOOR_QUESTION);

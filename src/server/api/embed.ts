@@ -160,6 +160,7 @@ ${config.known.length ? `<div>Kendt fra journalen:</div><ul>${config.known.map((
     if (cfg.token) el.setAttribute('token', cfg.token);
     el.setAttribute('api-base', location.origin);
     el.setAttribute('mode', 'inline');
+    el.setAttribute('surface', 'embed');
     mount.replaceWith(el);
   }
   function fallback() {

@@ -163,6 +163,15 @@ export class HjemmelClient {
     return (await res.json()) as SessionView;
   }
 
+  /** Deletes the conversation on the server ("Slet samtale"); an unknown session counts as deleted. */
+  async deleteSession(id: string): Promise<void> {
+    try {
+      await this.request(`/api/v1/sessions/${encodeURIComponent(id)}`, { method: 'DELETE' });
+    } catch (err) {
+      if (!(err instanceof ApiError && err.status === 404)) throw err;
+    }
+  }
+
   /** A cited unit in context; tolerant of `{unit, …}` and of a bare unit. */
   async unit(id: string): Promise<UnitView> {
     const res = await this.request(`/api/v1/units/${encodeURIComponent(id)}`);

@@ -1,8 +1,11 @@
 /**
  * <hjemmel-chat>: the chat as a custom element with Shadow DOM. Attributes: api-base (default: the
- * script's origin), api-key, token, measure, facts (JSON, journal prefill) and mode (inline | page | panel).
+ * script's origin), api-key, token, measure, facts (JSON, journal prefill), mode (inline | page | panel),
+ * surface (which stored conversation to use; default: the mode) and idle-hours (default 8).
  * Streams answers, shows the verdict card, opens cited paragraphs in a side panel, takes feedback and
- * keeps the conversation across reloads (session id in localStorage + GET /api/v1/sessions/:id).
+ * keeps the conversation across reloads (session id in localStorage + GET /api/v1/sessions/:id): one stored
+ * conversation per surface (the standalone page, /embed and a site's panel do not share one), forgotten in the
+ * browser after idle-hours without a turn, and deleted on the server and in the browser by "Slet samtale".
  */
 import { OUTCOME_LABEL, verdictHeadline } from '../../answer/labels.ts';
 import { ApiError, type ChatResponse, HjemmelClient, type UnitView } from './api.ts';
@@ -35,6 +38,15 @@ const SOURCE_STATUS_NOTE: Record<string, string> = {
   udkast: 'Dette er et udkast (høringsmateriale), ikke gældende regler.',
   baggrund: 'Baggrundsmateriale, ikke selve reglerne.',
 };
+
+/** How long a stored conversation survives in the browser without a new turn, unless idle-hours says otherwise. */
+const DEFAULT_IDLE_HOURS = 8;
+
+/** The stored pointer to the conversation of one surface: its id and when its last turn was. */
+interface StoredSession {
+  id: string;
+  at: number;
+}
 
 /** How many answers are kept in localStorage for a full re-render after reload. */
 const MAX_CACHED_ANSWERS = 30;
@@ -98,8 +110,40 @@ export class HjemmelChatElement extends HTMLElement {
     return (this.getAttribute('api-base') || defaultApiBase).replace(/\/+$/, '');
   }
 
+  /** Which stored conversation this element uses: the standalone page, /embed and a panel each have their own. */
+  private get surface(): string {
+    return this.getAttribute('surface') || this.getAttribute('mode') || 'inline';
+  }
+
   private get storageKey(): string {
-    return `hjemmel:${this.apiBase}:session`;
+    return `hjemmel:${this.apiBase}:${this.surface}:session`;
+  }
+
+  private get idleMs(): number {
+    const h = Number(this.getAttribute('idle-hours'));
+    return (Number.isFinite(h) && h > 0 ? h : DEFAULT_IDLE_HOURS) * 3_600_000;
+  }
+
+  /** The stored session id of this surface, or undefined when there is none or it has been idle too long. */
+  private storedSession(): string | undefined {
+    const raw = storage.get(this.storageKey);
+    if (!raw) return undefined;
+    let s: Partial<StoredSession> = {};
+    try {
+      s = JSON.parse(raw) as Partial<StoredSession>;
+    } catch {
+      s = {};
+    }
+    if (typeof s.id !== 'string' || typeof s.at !== 'number' || Date.now() - s.at > this.idleMs) {
+      if (typeof s.id === 'string') storage.remove(this.cacheKey(s.id));
+      storage.remove(this.storageKey);
+      return undefined;
+    }
+    return s.id;
+  }
+
+  private storeSession(id: string): void {
+    storage.set(this.storageKey, JSON.stringify({ id, at: Date.now() } satisfies StoredSession));
   }
 
   connectedCallback(): void {
@@ -136,6 +180,7 @@ export class HjemmelChatElement extends HTMLElement {
     <span class="logo">${ICON.chat}</span>
     <h2 id="${id}-title">Hjemmel</h2>
     <button type="button" class="hbtn" data-act="new">${ICON.plus}<span class="lbl">Ny samtale</span></button>
+    <button type="button" class="hbtn" data-act="delete" aria-label="Slet samtale">${ICON.trash}<span class="lbl">Slet samtale</span></button>
     ${panel ? `<button type="button" class="hbtn" data-act="close" aria-label="Luk Hjemmel">${ICON.close}</button>` : ''}
   </header>
   <p class="note"><strong>Hjemmel giver vejledning, ikke en afgørelse.</strong> Ved tvivl: tal med din leder eller kommunen.
@@ -283,8 +328,8 @@ export class HjemmelChatElement extends HTMLElement {
       if (res.sessionId !== this.sessionId) {
         this.sessionId = res.sessionId;
         this.turnCount = 0;
-        storage.set(this.storageKey, res.sessionId);
       }
+      this.storeSession(res.sessionId);
       this.turnCount += 2;
       const turn = this.turnCount - 1;
       this.cacheAnswer(turn, res);
@@ -384,7 +429,7 @@ export class HjemmelChatElement extends HTMLElement {
 
   /** Restores the conversation after a reload. */
   private async restore(): Promise<void> {
-    const sid = storage.get(this.storageKey);
+    const sid = this.storedSession();
     if (!sid) return;
     this.setBusy(true);
     try {
@@ -440,6 +485,30 @@ export class HjemmelChatElement extends HTMLElement {
     this.announce('Ny samtale startet.');
   }
 
+  /** "Slet samtale": deletes the conversation on the server, then in this browser; on failure nothing is lost. */
+  private async deleteConversation(): Promise<void> {
+    if (this.busy) return;
+    const sid = this.sessionId;
+    if (sid) {
+      this.setBusy(true);
+      try {
+        await this.client.deleteSession(sid);
+      } catch (err) {
+        const why = err instanceof Error ? `: ${err.message}` : '.';
+        this.els.log.append(h('p', { class: 'error', role: 'alert' }, `Samtalen kunne ikke slettes${why}`));
+        return;
+      } finally {
+        this.setBusy(false);
+      }
+    }
+    this.forgetSession();
+    this.closeSide(false);
+    this.showWelcome();
+    this.els.input.value = '';
+    this.els.input.focus();
+    this.announce('Samtalen er slettet.');
+  }
+
   // ----- events -------------------------------------------------------------------------------------
 
   private onClick(e: Event): void {
@@ -450,6 +519,10 @@ export class HjemmelChatElement extends HTMLElement {
     const bot = btn.closest('article.msg.bot') as HTMLElement | null;
     if (act === 'new') {
       this.newConversation();
+      return;
+    }
+    if (act === 'delete') {
+      void this.deleteConversation();
       return;
     }
     if (act === 'close') {
