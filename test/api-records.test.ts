@@ -159,7 +159,7 @@ describe('POST /api/v1/incidents/check', () => {
       actionPlanRequired: v.actionPlanRequired,
     });
     expect(r.json.deadline).toMatch(/senest/);
-    expect(r.json.recordId).toBeGreaterThan(0);
+    expect(r.json.recordId).toMatch(/^rec_[A-Za-z0-9_-]{22}$/);
     const rec = (await call(`${srv.url}/api/v1/records/${r.json.recordId}`)).json;
     expect(rec.kind).toBe('incident');
     expect(rec.question).toContain('2025-03-14');

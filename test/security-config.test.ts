@@ -4,6 +4,7 @@
  * key's own, so one browser cannot use up a site's budget.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { recordIdCodec } from '../src/server/api/record-id.ts';
 import { checkAdminToken, startServer } from '../src/server/index.ts';
 import { bearer, call, errorCode, startApiServer, type TestServer } from './api-helpers.ts';
 
@@ -66,5 +67,39 @@ describe('per-client buckets for public keys', () => {
     expect(errorCode(first[2]!)).toBe('rate_limited');
     expect(first[0]!.headers.get('ratelimit-limit')).toBe('2');
     expect((await from('203.0.113.8')).status).toBe(200);
+  });
+});
+
+describe('opaque record ids', () => {
+  it('encipher the audit id: round trip, not sequential, tampered or foreign ids refused', () => {
+    const codec = recordIdCodec(Buffer.from('a-server-token-secret-of-32-bytes!'));
+    const ids = [1, 2, 3, 1000, 2 ** 40].map((n) => codec.encode(n));
+    for (const id of ids) expect(id).toMatch(/^rec_[A-Za-z0-9_-]{22}$/);
+    expect(ids.map((id) => codec.decode(id))).toEqual([1, 2, 3, 1000, 2 ** 40]);
+    // Neighbouring audit ids share no visible prefix beyond "rec_".
+    expect(ids[0]!.slice(4, 10)).not.toBe(ids[1]!.slice(4, 10));
+    const flipped = `${ids[0]!.slice(0, 8)}${ids[0]![8] === 'A' ? 'B' : 'A'}${ids[0]!.slice(9)}`;
+    expect(codec.decode(flipped)).toBeUndefined();
+    expect(codec.decode('1')).toBeUndefined();
+    expect(codec.decode(`rec_${'A'.repeat(22)}`)).toBeUndefined();
+    expect(recordIdCodec(Buffer.from('another-secret-another-server!!!')).decode(ids[0]!)).toBeUndefined();
+  });
+
+  it('are what the API hands out and accepts; the old numeric ids answer 404', async () => {
+    const srv = await startApiServer();
+    try {
+      const made = await call(`${srv.url}/api/v1/evaluate`, { body: { measure: 'restraint', facts: {} } });
+      expect(made.status).toBe(200);
+      const id = made.json.recordId as string;
+      expect(id).toMatch(/^rec_/);
+      expect(made.headers.get('x-record-id')).toBe(id);
+      expect((await call(`${srv.url}/api/v1/records/${id}`)).json.recordId).toBe(id);
+      const chat = await call(`${srv.url}/api/v1/chat`, { body: { message: 'Må vi holde ham fast?' } });
+      expect(chat.json.recordId).toMatch(/^rec_/);
+      for (const guess of ['1', '2', String(Number.MAX_SAFE_INTEGER)])
+        expect((await call(`${srv.url}/api/v1/records/${guess}`)).status).toBe(404);
+    } finally {
+      await srv.close();
+    }
   });
 });

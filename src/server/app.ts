@@ -11,6 +11,7 @@ import type { ChatResponse } from '../dialogue/index.ts';
 import { DomainError, type ErrorKind } from '../errors/index.ts';
 import { clientAddress, clientGuard, clientSettingsFrom } from '../http/client.ts';
 import { type AppState, type Mount, principalOf, requireReady, servicesOf } from '../http/index.ts';
+import { recordIds } from './api/record-id.ts';
 
 export { type AppState, type Mount, requireReady, type Services, servicesOf } from '../http/index.ts';
 
@@ -160,7 +161,14 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
   });
 
   app.post('/api/v1/chat', requireReady(state), async (req, res) => {
-    const result: ChatResponse = await servicesOf(state).conversation.handle(req.body ?? {}, principalOf(res));
+    const { conversation, store } = servicesOf(state);
+    const answered: ChatResponse = await conversation.handle(req.body ?? {}, principalOf(res));
+    // The audit id stays inside; callers see the opaque record id.
+    const { recordId: auditId, ...rest } = answered;
+    const result = {
+      ...rest,
+      ...(auditId === undefined ? {} : { recordId: recordIds(store, state.env).encode(auditId) }),
+    };
     if (!wantsStream(req)) {
       res.json(result);
       return;

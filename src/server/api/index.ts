@@ -29,6 +29,7 @@ import { renderDocsHtml } from './docs.ts';
 import { embedHandler } from './embed.ts';
 import { checkIncident } from './incident.ts';
 import { openApiDocument } from './openapi.ts';
+import { recordIds } from './record-id.ts';
 import { getRecord, recordOwner, renderRecordHtml, writeVerdictRecord } from './records.ts';
 import {
   EvaluateRequestSchema,
@@ -216,7 +217,8 @@ export const apiMount: Mount = {
         verdict,
         question: `Regelvurdering via API: ${measureTitle(request.measure)}`,
       });
-      res.set('X-Record-Id', String(recordId)).json({ ...verdict, recordId });
+      const publicId = recordIds(store, state.env).encode(recordId);
+      res.set('X-Record-Id', publicId).json({ ...verdict, recordId: publicId });
     });
 
     app.post('/api/v1/incidents/check', (req, res) => {
@@ -239,16 +241,17 @@ export const apiMount: Mount = {
           input.decisionExists === undefined ? '' : input.decisionExists ? ' (afgørelse forelå)' : ' (ingen afgørelse)'
         }`,
       });
-      res.set('X-Record-Id', String(recordId)).json({ ...result, recordId });
+      const publicId = recordIds(store, state.env).encode(recordId);
+      res.set('X-Record-Id', publicId).json({ ...result, recordId: publicId });
     });
 
     app.get('/api/v1/records/:id', (req, res) => {
       const { corpus, store } = ready(state);
       const raw = String(req.params['id']);
-      const id = /^\d{1,15}$/.test(raw) ? Number(raw) : Number.NaN;
-      const record = Number.isNaN(id) ? undefined : getRecord(store, corpus, id);
+      const id = recordIds(store, state.env).decode(raw);
+      const record = id === undefined ? undefined : getRecord(store, corpus, id, raw);
       // A record is only shown to the client it was made for (anonymous local records to local users).
-      const made = Number.isNaN(id) ? undefined : recordOwner(store, id);
+      const made = id === undefined ? undefined : recordOwner(store, id);
       const caller = clientOf(res);
       const mine =
         made !== undefined &&

@@ -38,6 +38,7 @@ import {
   MeasureIdSchema,
   MeasureSchema,
   MeasuresResponseSchema,
+  RecordIdSchema,
   RecordSchema,
   SearchQuerySchema,
   SearchResponseSchema,
@@ -451,7 +452,7 @@ export const OPERATIONS: Op[] = [
     description:
       'Til sagen og til tilsyn: spørgsmål, oplysninger, vurdering, betingelser, kilder med kildeversion, regelsæt, korpus-hash og tidspunkt. JSON som standard; en printvenlig dansk HTML-side med `Accept: text/html` eller `?format=html`.',
     params: [
-      idParam('recordId fra chat, evaluate eller incidents/check.', '1', z.string().regex(/^\d+$/)),
+      idParam('recordId fra chat, evaluate eller incidents/check.', 'rec_3q2-7wEAAAAAAAAAAAAAAA', RecordIdSchema),
       {
         name: 'format',
         in: 'query',

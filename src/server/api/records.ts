@@ -178,7 +178,8 @@ interface AuditRow {
   citations: string;
 }
 
-export function getRecord(store: Store, corpus: CorpusIndex, id: number): RecordDoc | undefined {
+/** The record of audit entry `id`, shown under its opaque `recordId` (see record-id.ts). */
+export function getRecord(store: Store, corpus: CorpusIndex, id: number, recordId: string): RecordDoc | undefined {
   ensureTables(store);
   const row = store.db.prepare('SELECT * FROM audit WHERE id = ?').get(id) as AuditRow | undefined;
   if (!row) return undefined;
@@ -195,7 +196,7 @@ export function getRecord(store: Store, corpus: CorpusIndex, id: number): Record
       cite(corpus, c.unitId, c.quote ?? null, c.citation),
     );
   return {
-    recordId: row.id,
+    recordId,
     kind,
     createdAt: row.at,
     // Session ids stay out of records: a record may be passed on, the conversation is not.

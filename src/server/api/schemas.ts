@@ -147,6 +147,11 @@ export const MeasuresResponseSchema = z.object({
   measures: z.array(MeasureSchema),
 });
 
+export const RecordIdSchema = z
+  .string()
+  .regex(/^rec_[A-Za-z0-9_-]{22}$/)
+  .describe('Uigennemsigtigt id på beslutningsnotatet (GET /api/v1/records/{id}); kan ikke gættes eller tælles op.');
+
 export const ChatResponseSchema = z
   .object({
     sessionId: z.string(),
@@ -155,7 +160,7 @@ export const ChatResponseSchema = z
     citations: z.array(CitationSchema),
     verdict: VerdictSchema.optional(),
     followUp: FollowUpSchema.optional().describe('Det næste spørgsmål, når der mangler en oplysning.'),
-    recordId: z.number().int().optional().describe('Id på beslutningsnotatet (GET /api/v1/records/{id}).'),
+    recordId: RecordIdSchema.optional(),
   })
   .describe('Svar på en besked. Med Accept: text/event-stream kommer svaret som SSE: "delta" og til sidst "final".');
 
@@ -175,7 +180,7 @@ export const SessionResponseSchema = z.object({
 });
 
 export const EvaluateResponseSchema = VerdictSchema.extend({
-  recordId: z.number().int().describe('Id på beslutningsnotatet (GET /api/v1/records/{id}).'),
+  recordId: RecordIdSchema,
 }).describe('Regelmotorens svar (Verdict) og id på beslutningsnotatet.');
 
 export const TokenRequestSchema = z
@@ -230,7 +235,7 @@ export const IncidentCheckResponseSchema = z
     missingFacts: z.array(FactQuestionSchema),
     verdict: VerdictSchema,
     warnings: z.array(z.string()).describe('Advarsler på dansk, der bør vises i formularen.'),
-    recordId: z.number().int(),
+    recordId: RecordIdSchema,
   })
   .describe('Tjek af en hændelse: hjemmel, registrering, indberetning, frister, pårørende og handleplan.');
 
@@ -253,7 +258,7 @@ export const RecordCitationSchema = z.object({
 
 export const RecordSchema = z
   .object({
-    recordId: z.number().int(),
+    recordId: RecordIdSchema,
     kind: z.enum(['chat', 'evaluate', 'incident']),
     createdAt: z.string(),
     sessionId: z.string().nullable(),
