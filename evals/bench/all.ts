@@ -1,7 +1,7 @@
-/** `npm run bench`: runs every benchmark in turn (rules, search, chat), each in its own process. */
+/** `npm run bench`: runs every benchmark in turn (rules, search, chat, start), each in its own process. */
 import { spawnSync } from 'node:child_process';
 
-for (const name of ['rules', 'search', 'chat']) {
+for (const name of ['rules', 'search', 'chat', 'start']) {
   console.log(`\n=== bench:${name} ===`);
   const r = spawnSync(process.execPath, ['--import', 'tsx', `evals/bench/${name}.ts`], { stdio: 'inherit' });
   if (r.status !== 0) process.exitCode = r.status ?? 1;

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sourceDir } from '../runtime/index.ts';
 import { parseGuidance } from './guidance.ts';
 import { parseHandbook } from './handbook.ts';
 import { parseHearing } from './hearing.ts';
@@ -17,7 +18,7 @@ export function corpusInputHash(): string {
   const h = createHash('sha256');
   h.update(readFileSync(join(CORPUS_DIR, 'sources.json')));
   for (const meta of loadSourceMeta()) if (meta.file) h.update(readFileSync(join(SOURCES_DIR, meta.file)));
-  const codeDir = import.meta.dirname;
+  const codeDir = sourceDir(import.meta.dirname);
   for (const f of readdirSync(codeDir).sort()) {
     if (f.endsWith('.ts') || f.endsWith('.json')) h.update(f).update(readFileSync(join(codeDir, f)));
   }

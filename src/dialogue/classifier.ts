@@ -8,6 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { sourceDir } from '../runtime/index.ts';
 
 const require = createRequire(import.meta.url);
 const snowball = require('snowball-stemmers') as { newStemmer(lang: string): { stem(w: string): string } };
@@ -204,7 +205,7 @@ function round(x: number): number {
 // ---------------------------------------------------------------------------------------------
 // The shipped model
 
-const MODEL_FILE = join(import.meta.dirname, 'model', 'classifier.json');
+const MODEL_FILE = join(sourceDir(import.meta.dirname), 'model', 'classifier.json');
 let loaded: ClassifierModel | null | undefined;
 
 /** The trained model, or null when none has been trained (the ranker then uses the lexicon alone). */

@@ -8,11 +8,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import OpenAI from 'openai';
 import { z } from 'zod';
+import { sourceDir } from '../runtime/index.ts';
 import { maskCpr } from './privacy.ts';
 
 export { containsCpr, maskCpr } from './privacy.ts';
 
-export const PROMPTS_DIR = join(import.meta.dirname, '..', '..', 'prompts');
+export const PROMPTS_DIR = join(sourceDir(import.meta.dirname), '..', '..', 'prompts');
 export const LLM_TIMEOUT_MS = 10_000;
 
 export interface Prompt {

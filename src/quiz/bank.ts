@@ -12,8 +12,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { implementedMeasures, type MeasureId } from '../rules/index.ts';
+import { sourceDir } from '../runtime/index.ts';
 
-export const SCENARIO_DIR = join(import.meta.dirname, 'scenarios');
+export const SCENARIO_DIR = join(sourceDir(import.meta.dirname), 'scenarios');
 
 /** Quiz topics (ids are a contract with the API, the stats and the exports). */
 export const TOPICS = [

@@ -5,6 +5,8 @@
  * /admin/feedback, and in X-Hjemmel-Admin-Token under /api/v1); API keys do not admit. A learner's own
  * export (?learnerId=…) is open to whoever holds the id.
  */
+
+import { join } from 'node:path';
 import type { Express, Request, Response } from 'express';
 import { z } from 'zod';
 import { DomainError } from '../errors/index.ts';
@@ -18,6 +20,7 @@ import {
   safeEqual,
   servicesOf,
 } from '../http/index.ts';
+import { sourceDir } from '../runtime/index.ts';
 import { PAGE_CSP } from '../web/pages.ts';
 import { scenarioById } from './bank.ts';
 import { askPage, managerPage, quizPage, unitPage } from './page.ts';
@@ -26,7 +29,7 @@ import { QuizService } from './service.ts';
 import type { AnswerFilter } from './store.ts';
 import { QuizStore } from './store.ts';
 
-const CLIENT_ENTRY = new URL('./client.ts', import.meta.url).pathname;
+const CLIENT_ENTRY = join(sourceDir(import.meta.dirname), 'client.ts');
 
 let clientJs: Promise<string> | undefined;
 

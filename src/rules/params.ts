@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { z } from 'zod';
+import { sourceDir } from '../runtime/index.ts';
 import { DECIDERS, type DecidedBy } from './schema.ts';
 
 /** 2025.2.0: kap. 24 c and 24 d added (issue 9). 2025.2.1: kap. 24 d asks for the target group before naming an authority. 2025.2.2: § 124 d, stk. 2 restraint must be brief (hours = fiksering). 2025.3.0: parameters as dated YAML; § 137 j, stk. 3 itemised. */
@@ -44,7 +45,7 @@ export interface Parameters {
   durations: Record<string, Period<number>[]>;
 }
 
-const DEFAULT_DIR = new URL('./parameters/', import.meta.url).pathname;
+const DEFAULT_DIR = join(sourceDir(import.meta.dirname), 'parameters');
 
 /** Reads and validates every parameter file of `dir`; throws a clear error naming the file. */
 export function loadParameters(dir = DEFAULT_DIR): Parameters {

@@ -11,6 +11,7 @@ import { Document } from '@langchain/core/documents';
 import { type CorpusIndex, loadCorpus } from '../corpus/index.ts';
 import { BUILD_DIR } from '../corpus/sources.ts';
 import type { Unit } from '../corpus/types.ts';
+import { sourceDir } from '../runtime/index.ts';
 import { Analyzer, type AnalyzerOptions, DEFAULT_ANALYZER_OPTIONS, Lexicon } from './analyzer.ts';
 import { Bm25, type Bm25Json } from './bm25.ts';
 import { findDuplicateGroups } from './dedup.ts';
@@ -57,7 +58,7 @@ export function unitIndexText(u: Unit): string {
 export function indexHash(corpusHash: string, settings: IndexSettings): string {
   const h = createHash('sha256');
   h.update(`format:${INDEX_FORMAT}\n${corpusHash}\n${JSON.stringify(settings)}\n`);
-  for (const f of INDEX_CODE_FILES) h.update(f).update(readFileSync(join(import.meta.dirname, f)));
+  for (const f of INDEX_CODE_FILES) h.update(f).update(readFileSync(join(sourceDir(import.meta.dirname), f)));
   return h.digest('hex').slice(0, 16);
 }
 

@@ -7,9 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sourceDir } from '../runtime/index.ts';
 import type { Analyzer } from './analyzer.ts';
 
-export const LEARNED_FILE = join(import.meta.dirname, 'learned-expansions.json');
+export const LEARNED_FILE = join(sourceDir(import.meta.dirname), 'learned-expansions.json');
 
 export interface LearnedFile {
   description: string;

@@ -4,6 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { sourceDir } from '../runtime/index.ts';
 import type { Analyzer } from './analyzer.ts';
 
 export interface VocabularyEntry {
@@ -16,7 +17,7 @@ export interface VocabularyFile {
   entries: VocabularyEntry[];
 }
 
-export const VOCABULARY_FILE = join(import.meta.dirname, 'vocabulary.json');
+export const VOCABULARY_FILE = join(sourceDir(import.meta.dirname), 'vocabulary.json');
 
 export function loadVocabularyFile(path = VOCABULARY_FILE): VocabularyFile {
   return JSON.parse(readFileSync(path, 'utf8')) as VocabularyFile;

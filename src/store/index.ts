@@ -9,8 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { maskCpr, scrubCpr } from '../privacy/cpr.ts';
+import { sourceDir } from '../runtime/index.ts';
 
-export const DEFAULT_DB_PATH = join(import.meta.dirname, '..', '..', 'data', 'hjemmel.sqlite');
+export const DEFAULT_DB_PATH = join(sourceDir(import.meta.dirname), '..', '..', 'data', 'hjemmel.sqlite');
 
 const MIGRATIONS: string[] = [
   `CREATE TABLE IF NOT EXISTS sessions (

@@ -7,9 +7,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
+import { sourceDir } from '../runtime/index.ts';
 
-export const WIDGET_ENTRY = join(import.meta.dirname, 'widget', 'index.ts');
-export const DIST_DIR = join(import.meta.dirname, '..', '..', 'dist');
+export const WIDGET_ENTRY = join(sourceDir(import.meta.dirname), 'widget', 'index.ts');
+export const DIST_DIR = join(sourceDir(import.meta.dirname), '..', '..', 'dist');
 export const WIDGET_FILE = join(DIST_DIR, 'widget.js');
 /** The size budget of the gzipped bundle, in bytes. */
 export const GZIP_BUDGET = 60 * 1024;

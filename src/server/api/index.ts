@@ -21,6 +21,7 @@ import {
   VALID_FROM,
   type Verdict,
 } from '../../rules/index.ts';
+import { sourceDir } from '../../runtime/index.ts';
 import { getSearcher } from '../../search/index.ts';
 import type { Store } from '../../store/index.ts';
 import { type AppState, HttpError, type Mount } from '../app.ts';
@@ -63,7 +64,7 @@ function exampleCsp(html: string): string {
   ].join('; ');
 }
 
-export const EXAMPLES_DIR = join(import.meta.dirname, '..', '..', '..', 'examples');
+export const EXAMPLES_DIR = join(sourceDir(import.meta.dirname), '..', '..', '..', 'examples');
 
 function ready(state: AppState): { corpus: CorpusIndex; store: Store } {
   return servicesOf(state);
