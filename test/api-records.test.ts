@@ -142,6 +142,12 @@ describe('POST /api/v1/incidents/check', () => {
         documentedImpairment: true,
         impairmentCause: 'other',
         riskOfHarm: true,
+        setting: 'botilbud',
+        actor: 'care_staff',
+        justifiedByStaffing: false,
+        hours: 0.1,
+        aidsUsed: false,
+        lessIntrusiveTried: true,
       },
     } as const;
     const r = await check(input);
@@ -165,6 +171,14 @@ describe('POST /api/v1/incidents/check', () => {
     expect(rec.question).toContain('2025-03-14');
   });
 
+  it('answers legalBasis null, not true, while a condition is unknown (empty facts)', async () => {
+    const r = (await check({ measure: 'restraint', date: '2026-11-30', facts: {} })).json;
+    expect(r.outcome).toBe('staff_may_decide');
+    expect(r.verdict.certainty).toBe('conditional');
+    expect(r.legalBasis).toBeNull();
+    expect(r.warnings.join(' ')).toMatch(/kan have været lovligt/i);
+  });
+
   it('needs a prior decision for measures that require one', async () => {
     const base = {
       measure: 'lock_own_home_exterior',
@@ -178,7 +192,22 @@ describe('POST /api/v1/incidents/check', () => {
     const without = (await check({ ...base, decisionExists: false })).json;
     expect(without.legalBasis).toBe(false);
     expect(without.warnings.join(' ')).toMatch(/kræver en forudgående afgørelse fra kommunalbestyrelsen/);
-    expect((await check({ ...base, decisionExists: true })).json.legalBasis).toBe(true);
+    expect((await check({ ...base, decisionExists: true })).json.legalBasis).toBeNull();
+    const full = {
+      ...base,
+      facts: {
+        ...base.facts,
+        justifiedByStaffing: false,
+        locksPersonIn: false,
+        riskOfHarm: true,
+        unlockedAccessRemains: true,
+        locksIndoorCommonAreas: false,
+        setting: 'botilbud',
+        actor: 'care_staff',
+        lessIntrusiveTried: true,
+      },
+    };
+    expect((await check({ ...full, decisionExists: true })).json.legalBasis).toBe(true);
   });
 
   it('says when there was no legal basis, and refuses dates before the rules’ period', async () => {

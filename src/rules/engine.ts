@@ -165,6 +165,7 @@ export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, a
       measure: measure.id,
       provision: p.label,
       outcome: 'not_permitted',
+      certainty: 'settled',
       decidedBy: null,
       isForce: p.isForce,
       mustRegister: false,
@@ -235,6 +236,14 @@ export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, a
       measure: measure.id,
       provision: p.label,
       outcome,
+      // Conditional while a condition the facts can decide is still unknown; judgement calls without a fact
+      // (proportionality, mildest means) are for whoever decides and stay listed as such.
+      // requestedMonths is the applicant's choice, never asked for (see missingFor).
+      certainty: conditions.some(
+        (c) => c.status === 'unknown' && factsOf(c.def.when).some((fact) => fact !== 'requestedMonths'),
+      )
+        ? 'conditional'
+        : 'settled',
       decidedBy: decider,
       isForce: p.isForce,
       mustRegister: p.registrationRegime !== 'none',
@@ -256,6 +265,7 @@ export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, a
       text: def.text,
       citations: [...def.cite],
       status,
+      kind: def.kind,
       ...(primaryFact(def.when) ? { fact: primaryFact(def.when) } : {}),
     }),
   );
@@ -288,6 +298,7 @@ function consentVerdict(measure: MeasureDef): Verdict {
     measure: measure.id,
     provision: null,
     outcome: 'not_force',
+    certainty: 'settled',
     decidedBy: null,
     isForce: false,
     mustRegister: false,
@@ -387,6 +398,7 @@ function evaluateUnrendered(measure: MeasureDef, f: Facts, asOf: string): Verdic
     measure: measure.id,
     provision: same(vs.map((v) => v.provision)) ?? open.map((e) => e.provision.label).join(' eller '),
     outcome: 'needs_more_facts',
+    certainty: 'conditional',
     decidedBy: same(vs.map((v) => v.decidedBy)),
     isForce: same(vs.map((v) => v.isForce)),
     mustRegister: same(vs.map((v) => v.mustRegister)),

@@ -442,6 +442,12 @@ export const ConditionResultSchema = z.object({
   citations: Citations,
   status: ConditionStatusSchema,
   fact: z.string().optional(),
+  kind: z
+    .enum(['target', 'prohibition', 'scope', 'actor', 'statutory', 'authority'])
+    .optional()
+    .describe(
+      'Hvem betingelsen vurderes af: authority = den besluttende myndighed; ellers personalet ud fra oplysningerne.',
+    ),
 });
 export type ConditionResult = z.infer<typeof ConditionResultSchema>;
 
@@ -453,6 +459,11 @@ export const VerdictSchema = z
     measure: MeasureIdSchema,
     provision: z.string().nullable().describe('Primær hjemmel, f.eks. "SEL § 128 c" (null: ingen hjemmel).'),
     outcome: OutcomeSchema,
+    certainty: z
+      .enum(['settled', 'conditional'])
+      .describe(
+        'settled: udfaldet står fast ud fra oplysningerne. conditional: mindst én betingelse, der kan gøre indgrebet ulovligt, er endnu ukendt ("Kan være lovligt, hvis …").',
+      ),
     decidedBy: DecidedBySchema.nullable(),
     isForce: z.boolean().nullable(),
     mustRegister: z.boolean().nullable(),

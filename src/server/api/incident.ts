@@ -55,6 +55,17 @@ export function checkIncident(input: IncidentInput, today: string): Omit<Inciden
       }
   }
 
+  // true only when no condition that could make the act unlawful is unmet or still unknown.
+  if (legalBasis === true && verdict.certainty === 'conditional') {
+    legalBasis = null;
+    const open = verdict.conditions
+      .filter((c) => c.status === 'unknown' && c.fact && c.fact !== 'requestedMonths')
+      .slice(0, 3)
+      .map((c) => c.text);
+    warnings.push(
+      `Det kan have været lovligt, men det afhænger af betingelser, der ikke er oplyst: ${open.join(' ')}`.trim(),
+    );
+  }
   if (verdict.missingFacts.length) {
     const qs = verdict.missingFacts.map((f) => f.question).join(' ');
     warnings.push(

@@ -222,7 +222,9 @@ export const IncidentCheckResponseSchema = z
     legalBasis: z
       .boolean()
       .nullable()
-      .describe('Var der hjemmel til indgrebet? null = kan ikke afgøres endnu (der mangler oplysninger).'),
+      .describe(
+        'Var der hjemmel til indgrebet? true kun når ingen betingelse er uopfyldt eller ukendt; null = kan ikke afgøres endnu (der mangler oplysninger, verdict.certainty = "conditional").',
+      ),
     provision: z.string().nullable(),
     outcome: OutcomeSchema,
     mustRegister: z.boolean().nullable(),

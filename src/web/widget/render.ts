@@ -2,7 +2,8 @@
  * DOM building blocks of an answer: the verdict card, the conditions checklist, the source list and the
  * follow-up buttons. Every status is shown in words as well as colour and icon.
  */
-import { COMPLAINT_LABEL, DECIDED_BY_LABEL, OUTCOME_LABEL, verdictHeadline } from '../../answer/labels.ts';
+import { COMPLAINT_LABEL, OUTCOME_LABEL, verdictHeadline } from '../../answer/labels.ts';
+import { decidedByLabel, openConditions, registrationField } from '../../answer/shape.ts';
 import type { ChatResponse, Verdict } from './api.ts';
 import { ICON } from './icons.ts';
 
@@ -69,32 +70,46 @@ export function verdictCard(
   citations: ChatResponse['citations'],
 ): HTMLElement {
   const headline = verdict ? verdictHeadline(verdict) : (OUTCOME_LABEL[outcome] ?? outcome);
+  // Conditional (an unknown condition could make it unlawful): amber "Kan være lovligt, hvis …", never a green ✓.
+  const open = verdict?.certainty === 'conditional' ? openConditions(verdict) : [];
+  const maybe = open.length > 0 && outcome !== 'needs_more_facts';
   const card = h(
     'section',
-    { class: 'card', 'data-outcome': outcome, 'aria-label': `Vurdering: ${headline}` },
+    {
+      class: 'card',
+      'data-outcome': outcome,
+      'data-certainty': verdict?.certainty,
+      'aria-label': `Vurdering: ${headline}${maybe ? ' (kan være lovligt, hvis betingelserne er opfyldt)' : ''}`,
+    },
     h(
       'div',
       { class: 'head' },
-      icon(OUTCOME_ICON[outcome] ?? 'info'),
+      icon(maybe ? 'question' : (OUTCOME_ICON[outcome] ?? 'info')),
       h('div', {}, h('span', { class: 'kicker' }, 'Vurdering'), h('h3', { class: 'headline' }, headline)),
     ),
   );
   if (!verdict) return card;
+  if (maybe) {
+    const list = h('ul');
+    for (const c of open)
+      list.append(
+        h(
+          'li',
+          { 'data-status': 'unknown' },
+          icon('question'),
+          h('span', {}, c.text, ' ', ...chipsFor(c.citations, citations)),
+        ),
+      );
+    card.append(h('div', { class: 'maybe' }, h('p', { class: 'maybe-head' }, 'Kan være lovligt, hvis …'), list));
+  }
 
   const dl = h('dl');
   const row = (term: string, value: string | null | undefined) => {
     if (value) dl.append(h('dt', {}, term), h('dd', {}, value));
   };
   row('Hjemmel', verdict.provision ?? (verdict.outcome === 'not_permitted' ? 'Ingen hjemmel' : null));
-  row('Hvem beslutter', verdict.decidedBy ? (DECIDED_BY_LABEL[verdict.decidedBy] ?? verdict.decidedBy) : null);
-  row(
-    'Registrering',
-    verdict.mustRegister === true
-      ? 'Skal registreres og indberettes'
-      : verdict.mustRegister === false
-        ? 'Skal ikke registreres'
-        : null,
-  );
+  row('Hvem beslutter', decidedByLabel(verdict));
+  row('Registrering', registrationField(verdict));
   row('Varighed', verdict.maxDurationMonths ? `Højst ${verdict.maxDurationMonths} måneder ad gangen` : null);
   row('Klageadgang', verdict.complaintTo ? (COMPLAINT_LABEL[verdict.complaintTo] ?? verdict.complaintTo) : null);
   if (dl.childElementCount) card.append(dl);
@@ -120,8 +135,8 @@ export function verdictCard(
         ),
       );
     }
-    const open = verdict.conditions.length <= 6 || count('unmet') > 0;
-    card.append(h('details', { class: 'conds', open }, h('summary', {}, summary), list));
+    const expanded = verdict.conditions.length <= 6 || count('unmet') > 0;
+    card.append(h('details', { class: 'conds', open: expanded }, h('summary', {}, summary), list));
   }
   return card;
 }

@@ -67,6 +67,11 @@ a { color: #0a58a8; text-decoration: underline; }
 .card[data-outcome^="requires_"] { --c: #8f4f00; --bg: #fff3df; }
 .card[data-outcome="not_permitted"] { --c: #a3211a; --bg: #fdecea; }
 .card[data-outcome="needs_more_facts"] { --c: #55388f; --bg: #f1ecf9; }
+.card[data-certainty="conditional"]:not([data-outcome="needs_more_facts"]) { --c: #8f4f00; --bg: #fff3df; }
+.maybe { margin-top: 8px; font-size: 0.92rem; }
+.maybe-head { margin: 0; font-weight: 600; color: #6e3d00; }
+.maybe ul { list-style: none; margin: 4px 0 0; padding: 0; }
+.maybe li { display: flex; align-items: flex-start; gap: 6px; padding: 2px 0; }
 .card .head { display: flex; align-items: flex-start; gap: 10px; }
 .card .head svg { width: 28px; height: 28px; color: var(--c); }
 .kicker { display: block; font-size: 0.8rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; color: #3a4048; }

@@ -1,0 +1,191 @@
+/**
+ * The short shape of a verdict answer, shared by the chat answer, the widget card and the incident check:
+ * a one-line `summary` that answers the literal question, dated `todo` steps and the card's registration
+ * field. Everything is read off the Verdict, so card, summary, to-dos and answer cannot disagree.
+ */
+import type { ConditionResult, Verdict } from '../rules/schema.ts';
+import { DECIDED_BY_LABEL } from './labels.ts';
+
+export interface Todo {
+  text: string;
+  /** ISO date (YYYY-MM-DD) where the rules give a deadline. */
+  due?: string;
+}
+
+const DECISION_BY: Record<string, string> = {
+  requires_municipal_decision: 'kommunalbestyrelsen',
+  requires_board_decision: 'Det Socialfaglige Nævn',
+  requires_family_court_decision: 'Familieretshuset',
+};
+
+/** Days to register force used without legal basis, read off the verdict's own reason; null if none applies. */
+export function registerIfDoneDays(v: Verdict): number | null {
+  if (v.outcome !== 'not_permitted') return null;
+  for (const r of v.reasons) {
+    const m = /uden hjemmel, skal det registreres straks og senest (\d+) dage/u.exec(r.text);
+    if (m) return Number(m[1]);
+  }
+  return null;
+}
+
+/** "Må ikke bruges. Er det sket, skal det registreres straks og senest 3 dage efter og indberettes til lederen." */
+export function notPermittedLine(days: number): string {
+  return `Må ikke bruges. Er det sket, skal det registreres straks og senest ${days} dage efter og indberettes til lederen.`;
+}
+
+/** The card's "Registrering" field. */
+export function registrationField(v: Verdict): string | null {
+  const days = registerIfDoneDays(v);
+  if (days !== null) return `Må ikke bruges. Er det sket: registreres straks og senest ${days} dage efter`;
+  if (v.mustRegister === true) return 'Skal registreres og indberettes';
+  if (v.mustRegister === false) return 'Skal ikke registreres';
+  return null;
+}
+
+/** Days (or hours, rounded up to days) of the registration deadline; null when it is not a number of days. */
+export function registrationDays(v: Verdict): number | null {
+  const d = v.registration?.deadline ?? '';
+  const days = /senest (\d+) dage/u.exec(d);
+  if (days) return Number(days[1]);
+  const hours = /(\d+) timer/u.exec(d);
+  if (hours) return Math.ceil(Number(hours[1]) / 24);
+  return null;
+}
+
+/** Unknown conditions, most decisive first (the order of missingFacts; judgement calls last). */
+export function openConditions(v: Verdict, n = 3): ConditionResult[] {
+  if (v.outcome === 'not_permitted') return [];
+  const rank = (c: ConditionResult) => {
+    const i = v.missingFacts.findIndex((m) => m.fact === c.fact);
+    return i >= 0 ? i : c.fact ? 500 : 1000;
+  };
+  return v.conditions
+    .filter((c) => c.status === 'unknown' && c.fact !== 'requestedMonths')
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => rank(a.c) - rank(b.c) || a.i - b.i)
+    .slice(0, n)
+    .map(({ c }) => c);
+}
+
+export function addDays(iso: string, days: number): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+const lowerFirst = (s: string) => (/^[A-ZÆØÅ][a-zæøå]/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
+const noDot = (s: string) => s.trim().replace(/[.:]$/u, '');
+
+/** Adds items while the text stays within `max` characters. */
+function fitItems(head: string, items: string[], tail: string, max: number): string {
+  let out = head;
+  let used = 0;
+  for (const it of items) {
+    const next = `${out}${used ? '; ' : ''}${it}`;
+    if (`${next}.${tail}`.length > max) break;
+    out = next;
+    used++;
+  }
+  if (!used) out = head.replace(/[,:]?\s*$/u, ' betingelserne er opfyldt');
+  return `${out}.${tail}`;
+}
+
+/** One or two plain Danish sentences (≤ 300 characters) answering "må vi …?". */
+export function summaryFor(v: Verdict): string {
+  const basis = v.provision ? ` efter ${v.provision}` : '';
+  const open = openConditions(v).map((c) => lowerFirst(noDot(c.text)));
+  const conditional = v.certainty === 'conditional' && open.length > 0;
+  let s: string;
+  switch (v.outcome) {
+    case 'not_permitted': {
+      const days = registerIfDoneDays(v);
+      const why = v.provision
+        ? `Nej. Der er ikke hjemmel${basis}.`
+        : 'Nej. Der er ingen hjemmel til det i serviceloven.';
+      s = days !== null ? `${why} ${notPermittedLine(days)}` : `${why} Indgrebet må ikke bruges.`;
+      break;
+    }
+    case 'requires_municipal_decision':
+    case 'requires_board_decision':
+    case 'requires_family_court_decision': {
+      const by = DECISION_BY[v.outcome]!;
+      s = `Kun med en afgørelse fra ${by}${basis}. Uden afgørelse må indgrebet ikke bruges.`;
+      break;
+    }
+    case 'staff_may_decide': {
+      const reg = v.mustRegister ? ' Det skal registreres og indberettes.' : '';
+      s = conditional
+        ? fitItems('Ja, hvis ', open, ` Personalet kan så beslutte det${basis}.${reg}`, 300)
+        : `Ja. Personalet kan beslutte det${basis}.${reg}`;
+      break;
+    }
+    case 'not_force':
+      s = conditional
+        ? fitItems('Ja, hvis ', open, ' Så er det ikke magtanvendelse og skal ikke registreres.', 300)
+        : 'Ja. Det er ikke magtanvendelse og skal ikke registreres.';
+      break;
+    default:
+      s = `Det kan jeg ikke svare på endnu. ${v.missingFacts[0]?.question ?? 'Beskriv situationen mere konkret.'}`;
+  }
+  return s.length <= 300 ? s : `${s.slice(0, 297).replace(/\s+\S*$/u, '')} …`;
+}
+
+/** The concrete next steps; `date` is the incident date (or today) the deadlines count from. */
+export function todoFor(v: Verdict, date: string): Todo[] {
+  const out: Todo[] = [];
+  const regDays = registrationDays(v);
+  const regTodo = (): Todo | null => {
+    if (!v.mustRegister || !v.registration?.deadline) return null;
+    const text = `Registrér indgrebet ${v.registration.deadline}, og indberet det til lederen.`;
+    return regDays !== null && v.registration.regime !== 'pre_approved'
+      ? { text, due: addDays(date, regDays) }
+      : { text };
+  };
+  switch (v.outcome) {
+    case 'not_permitted': {
+      out.push({
+        text: 'Brug ikke indgrebet. Find en mindre indgribende, socialpædagogisk løsning sammen med din leder.',
+      });
+      const days = registerIfDoneDays(v);
+      if (days !== null)
+        out.push({
+          text: `Er det sket: registrér det straks og senest ${days} dage efter, og indberet det til lederen.`,
+          due: addDays(date, days),
+        });
+      break;
+    }
+    case 'requires_municipal_decision':
+    case 'requires_board_decision':
+    case 'requires_family_court_decision':
+      out.push({ text: `Brug ikke indgrebet, før der foreligger en afgørelse fra ${DECISION_BY[v.outcome]}.` });
+      out.push({ text: 'Tal med din leder om at søge kommunen om en afgørelse.' });
+      break;
+    case 'staff_may_decide': {
+      const open = openConditions(v);
+      out.push({
+        text: open.length
+          ? `Tjek først, at ${open.map((c) => lowerFirst(noDot(c.text))).join('; ')}.`
+          : 'Brug kun indgrebet så kortvarigt og skånsomt som muligt.',
+      });
+      const r = regTodo();
+      if (r) out.push(r);
+      break;
+    }
+    case 'not_force':
+      out.push({ text: 'Dokumentér samtykket eller aftalen i journalen.' });
+      break;
+    default:
+      if (v.missingFacts[0]) out.push({ text: `Afklar: ${v.missingFacts[0].question}` });
+  }
+  if (v.outcome !== 'not_permitted' && v.outcome !== 'needs_more_facts') {
+    if (v.registration?.relativesInformed && v.mustRegister)
+      out.push({ text: 'Orientér pårørende eller værge om indgrebet.' });
+    if (v.actionPlanRequired) out.push({ text: 'Sørg for, at indgrebet indgår i handleplanen (§ 141).' });
+  }
+  return out;
+}
+
+/** Who decides, as the card says it. */
+export function decidedByLabel(v: Verdict): string | null {
+  return v.decidedBy ? (DECIDED_BY_LABEL[v.decidedBy] ?? v.decidedBy) : null;
+}
