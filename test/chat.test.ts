@@ -48,6 +48,26 @@ describe('POST /api/v1/chat (offline)', () => {
     for (const m of json.answer.matchAll(/\[(\d+)\]/g)) expect(Number(m[1])).toBeLessThanOrEqual(json.citations.length);
   });
 
+  it('leads with a short summary and dated to-dos; details and every source stay available', async () => {
+    const { json } = await chat({ message: 'Må vi give medicin skjult i yoghurten?' });
+    expect(json.verdict.outcome).toBe('not_permitted');
+    expect(json.summary).toMatch(/^Nej\./);
+    expect(json.summary.length).toBeLessThanOrEqual(300);
+    expect(json.summary).toContain(
+      'Må ikke bruges. Er det sket, skal det registreres straks og senest 3 dage efter og indberettes til lederen.',
+    );
+    expect(json.answer).not.toMatch(/skal ikke registreres/i);
+    expect(json.answer.indexOf(json.summary)).toBeLessThan(200);
+    const today = new Date().toISOString().slice(0, 10);
+    const due = json.todo.find((t: { due?: string }) => t.due)?.due;
+    expect(due).toBeDefined();
+    expect(Date.parse(due) - Date.parse(today)).toBe(3 * 86_400_000);
+    expect((json.answer.match(/\[\d+\]/g) ?? []).length).toBeLessThanOrEqual(5);
+    expect(json.details).toMatch(/Næste skridt/);
+    for (const m of json.details.matchAll(/\[(\d+)\]/g))
+      expect(Number(m[1])).toBeLessThanOrEqual(json.citations.length);
+  });
+
   it('asks for the decisive missing fact, takes the answer and recomputes on a correction', async () => {
     const first = await chat({ message: 'Må vi holde hende fast, mens vi børster hendes tænder? Hun modsætter sig.' });
     expect(first.json.verdict.measure).toBe('hygiene_restraint');

@@ -8,9 +8,11 @@ import type { Unit } from '../corpus/types.ts';
 import type { Verdict } from '../rules/index.ts';
 import { COMPLAINT_LABEL, DECIDED_BY_LABEL, STATUS_MARK, verdictHeadline } from './labels.ts';
 import { contentTerms, isHeadingOnly, quotable, quoteFor, sentenceScore, sentences } from './quote.ts';
+import { notPermittedLine, openConditions, registerIfDoneDays, summaryFor, type Todo, todoFor } from './shape.ts';
 
 export * from './labels.ts';
 export { isHeadingOnly, quotable, quoteFor, sentences } from './quote.ts';
+export * from './shape.ts';
 
 export interface Citation {
   n: number;
@@ -24,6 +26,10 @@ export interface Composed {
   citations: Citation[];
   /** One or two sentences that answer the question (verbatim from a cited source for informational answers). */
   summary?: string;
+  /** Concrete next steps, with an ISO `due` date where the rules give a deadline (verdict answers). */
+  todo?: Todo[];
+  /** Markdown with everything the short answer leaves out (verdict answers). */
+  details?: string;
 }
 
 export const DISCLAIMER = '_Hjemmel giver vejledning, ikke en afgørelse. Kontakt din leder eller kommunen ved tvivl._';
@@ -96,13 +102,99 @@ function sentence(s: string): string {
   return /[.!?:]$/.test(t) ? t : `${t}.`;
 }
 
-/** The offline answer for a verdict: headline, reasons, who decides, checklist, registration, route, next steps. */
-export function verdictAnswer(verdict: Verdict, corpus: CorpusIndex): Composed {
-  const cites = new CitationList(corpus);
-  const out: string[] = [];
-  const basis = verdict.provision ?? 'ingen hjemmel i serviceloven';
-  out.push(`**${verdictHeadline(verdict)}** (${basis})`);
+/** "2026-12-03" → "3. december 2026". */
+export function danishDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const months = [
+    'januar',
+    'februar',
+    'marts',
+    'april',
+    'maj',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ];
+  return `${d}. ${months[(m ?? 1) - 1]} ${y}`;
+}
 
+/** A to-do as a markdown list item: "- Registrér … (senest 6. december 2026)". */
+export function todoLine(t: Todo): string {
+  return `- ${t.text}${t.due ? ` **Frist: ${danishDate(t.due)}.**` : ''}`;
+}
+
+/** Reasons already said by the summary or the to-dos (registration, complaint, duration, …): details only. */
+const DETAIL_REASON =
+  /registreres|indberettes|klage|måneder ad gangen|advokat|handleplan|betingelse\(r\)|bekendt med registreringen/u;
+
+const MAX_ANSWER_MARKERS = 5;
+const MAX_BODY_WORDS = 150;
+const wordCount = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+
+/**
+ * The offline answer for a verdict. `answer` is short: headline, summary, to-dos and a few reasons (≤ ~150
+ * words, ≤ 5 citation markers); `details` holds everything else (reasons, facts, registration, checklist);
+ * `citations` carries every source of both. `date` (ISO) is the incident date or today, for the to-dos' dates.
+ */
+export function verdictAnswer(
+  verdict: Verdict,
+  corpus: CorpusIndex,
+  date = new Date().toISOString().slice(0, 10),
+): Composed {
+  const cites = new CitationList(corpus);
+  const summary = summaryFor(verdict);
+  const todo = todoFor(verdict, date);
+  const basis = verdict.provision ?? 'ingen hjemmel i serviceloven';
+  const out: string[] = [`**${verdictHeadline(verdict)}** (${basis})`, summary];
+  if (todo.length) out.push(`**Det skal du gøre:**\n${todo.map(todoLine).join('\n')}`);
+
+  // A few reasons (the provision, why not, who decides), within the word and marker budget.
+  let markers = 0;
+  let words = 0;
+  const said: string[] = [];
+  for (const r of verdict.reasons) {
+    if (DETAIL_REASON.test(r.text)) continue;
+    const w = wordCount(r.text);
+    if (said.length && words + w > MAX_BODY_WORDS - 40) break;
+    const marker = markers < MAX_ANSWER_MARKERS ? cites.cite(r.citations, r.text, 1) : '';
+    if (marker) markers++;
+    said.push(`${sentence(r.text)}${marker}`);
+    words += w;
+    if (said.length >= 3) break;
+  }
+  if (said.length) out.push(said.join(' '));
+  // The staff to-do already names the open conditions; for the other outcomes the answer lists them.
+  if (
+    verdict.certainty === 'conditional' &&
+    verdict.outcome !== 'needs_more_facts' &&
+    verdict.outcome !== 'not_permitted' &&
+    verdict.outcome !== 'staff_may_decide'
+  ) {
+    const open = openConditions(verdict);
+    if (open.length) {
+      const lines = open.map((c) => {
+        const marker = markers < MAX_ANSWER_MARKERS ? cites.cite(c.citations, c.text, 1) : '';
+        if (marker) markers++;
+        return `- ${c.text}${marker}`;
+      });
+      out.push(`**Kan være lovligt, hvis:**\n${lines.join('\n')}`);
+    }
+  }
+  const ask = verdict.missingFacts.slice(verdict.outcome === 'needs_more_facts' ? 1 : 0, 3);
+  if (ask.length) out.push(`**Afklar også:**\n${ask.map((m) => `- ${m.question}`).join('\n')}`);
+  out.push('_Alle betingelser, registrering, klageadgang og varighed står under detaljer._');
+  out.push(DISCLAIMER);
+  const details = verdictDetails(verdict, cites);
+  return { answer: out.join('\n\n'), citations: cites.list, summary, todo, details };
+}
+
+/** Everything else, as markdown: all reasons, who decides, registration, checklist, next step. */
+function verdictDetails(verdict: Verdict, cites: CitationList): string {
+  const out: string[] = [];
   if (verdict.reasons.length) {
     out.push(verdict.reasons.map((r) => `${sentence(r.text)}${cites.cite(r.citations, r.text)}`).join(' '));
   }
@@ -126,6 +218,7 @@ export function verdictAnswer(verdict: Verdict, corpus: CorpusIndex): Composed {
   if (facts.length) out.push(facts.join('\n'));
 
   const reg = verdict.registration;
+  const ifDone = registerIfDoneDays(verdict);
   if (reg && reg.regime !== 'none') {
     const lines = [`**Registrering og indberetning:**${cites.cite(reg.citations, reg.deadline ?? '')}`];
     if (reg.registeredBy) lines.push(`- Registreres af: ${reg.registeredBy}`);
@@ -137,6 +230,8 @@ export function verdictAnswer(verdict: Verdict, corpus: CorpusIndex): Composed {
       lines.push(`- Anden læsning: ${r.deadline}${cites.cite(r.citations, r.deadline)}`);
     if (reg.conflict) lines.push(`- ⚠️ ${reg.conflict}`);
     out.push(lines.join('\n'));
+  } else if (ifDone !== null) {
+    out.push(`**Registrering:** ${notPermittedLine(ifDone)}`);
   } else if (verdict.mustRegister === false) {
     out.push('**Registrering:** skal ikke registreres eller indberettes som magtanvendelse.');
   }
@@ -152,8 +247,7 @@ export function verdictAnswer(verdict: Verdict, corpus: CorpusIndex): Composed {
   if (open.length) out.push(`**Afklar også:**\n${open.map((m) => `- ${m.question}`).join('\n')}`);
 
   out.push(`**Næste skridt:** ${nextStep(verdict)}`);
-  out.push(DISCLAIMER);
-  return { answer: out.join('\n\n'), citations: cites.list };
+  return out.join('\n\n');
 }
 
 function nextStep(v: Verdict): string {
@@ -169,7 +263,9 @@ function nextStep(v: Verdict): string {
     case 'requires_family_court_decision':
       return 'Indgrebet må ikke bruges, før der foreligger en afgørelse. Tal med din leder om at rette henvendelse til kommunen.';
     case 'not_permitted':
-      return 'Brug ikke indgrebet. Find en mindre indgribende, socialpædagogisk løsning, og tal med din leder.';
+      return registerIfDoneDays(v) !== null
+        ? `${notPermittedLine(registerIfDoneDays(v)!)} Find en mindre indgribende, socialpædagogisk løsning, og tal med din leder.`
+        : 'Brug ikke indgrebet. Find en mindre indgribende, socialpædagogisk løsning, og tal med din leder.';
     default:
       return 'Besvar spørgsmålet ovenfor, så kan jeg give et svar.';
   }

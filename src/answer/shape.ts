@@ -74,7 +74,11 @@ export function addDays(iso: string, days: number): string {
 }
 
 const lowerFirst = (s: string) => (/^[A-ZÆØÅ][a-zæøå]/u.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s);
-const noDot = (s: string) => s.trim().replace(/[.:]$/u, '');
+const noDot = (s: string) =>
+  s
+    .replace(/\s*\([^)]*\)/gu, '')
+    .trim()
+    .replace(/[.:]$/u, '');
 
 /** Adds items while the text stays within `max` characters. */
 function fitItems(head: string, items: string[], tail: string, max: number): string {
@@ -86,7 +90,7 @@ function fitItems(head: string, items: string[], tail: string, max: number): str
     out = next;
     used++;
   }
-  if (!used) out = head.replace(/[,:]?\s*$/u, ' betingelserne er opfyldt');
+  if (!used) out = head.replace(/, bl\.a\.:\s*$/u, '');
   return `${out}.${tail}`;
 }
 
@@ -115,13 +119,23 @@ export function summaryFor(v: Verdict): string {
     case 'staff_may_decide': {
       const reg = v.mustRegister ? ' Det skal registreres og indberettes.' : '';
       s = conditional
-        ? fitItems('Ja, hvis ', open, ` Personalet kan så beslutte det${basis}.${reg}`, 300)
+        ? fitItems(
+            'Ja, hvis betingelserne er opfyldt, bl.a.: ',
+            open,
+            ` Personalet kan så beslutte det${basis}.${reg}`,
+            300,
+          )
         : `Ja. Personalet kan beslutte det${basis}.${reg}`;
       break;
     }
     case 'not_force':
       s = conditional
-        ? fitItems('Ja, hvis ', open, ' Så er det ikke magtanvendelse og skal ikke registreres.', 300)
+        ? fitItems(
+            'Ja, hvis betingelserne er opfyldt, bl.a.: ',
+            open,
+            ' Så er det ikke magtanvendelse og skal ikke registreres.',
+            300,
+          )
         : 'Ja. Det er ikke magtanvendelse og skal ikke registreres.';
       break;
     default:
@@ -164,7 +178,7 @@ export function todoFor(v: Verdict, date: string): Todo[] {
       const open = openConditions(v);
       out.push({
         text: open.length
-          ? `Tjek først, at ${open.map((c) => lowerFirst(noDot(c.text))).join('; ')}.`
+          ? `Tjek først de åbne betingelser: ${open.map((c) => lowerFirst(noDot(c.text))).join('; ')}.`
           : 'Brug kun indgrebet så kortvarigt og skånsomt som muligt.',
       });
       const r = regTodo();

@@ -11,6 +11,7 @@ import {
   DISCLAIMER,
   OUT_OF_SCOPE_ANSWER,
   retrievalAnswer,
+  type Todo,
   verdictAnswer,
   verifyExplanation,
 } from '../answer/index.ts';
@@ -75,11 +76,22 @@ export interface ChatResponse {
   sessionId: string;
   route: Route;
   answer: string;
+  /** One or two plain Danish sentences (≤ 300 characters) answering the literal question. */
+  summary?: string;
+  /** Concrete next steps; `due` is an ISO date where the rules give a deadline. */
+  todo?: Todo[];
+  /** Markdown with everything the short answer leaves out. */
+  details?: string;
   citations: Citation[];
   verdict?: Verdict;
   followUp?: FollowUp;
   /** Id of the audit entry / decision record of this answer. */
   recordId?: number;
+}
+
+/** A summary within 300 characters (a verbatim passage sentence may be longer: cut at a word). */
+function shortSummary(s: string): string {
+  return s.length <= 300 ? s : `${s.slice(0, 298).replace(/\s+\S*$/u, '')} …`;
 }
 
 /** A source of ranked passages (the hybrid searcher satisfies it). */
@@ -408,6 +420,9 @@ export class Conversation {
       sessionId: state.id,
       route: r,
       answer: composed.answer,
+      ...(composed.summary ? { summary: shortSummary(composed.summary) } : {}),
+      ...(composed.todo ? { todo: composed.todo } : {}),
+      ...(composed.details ? { details: composed.details } : {}),
       citations: composed.citations,
       ...(verdict ? { verdict } : {}),
       ...(followUp ? { followUp } : {}),
@@ -477,6 +492,6 @@ export class Conversation {
     const body = offline.answer.endsWith(DISCLAIMER)
       ? offline.answer.slice(0, -DISCLAIMER.length).trimEnd()
       : offline.answer;
-    return { answer: `${body}\n\n**Forklaring:** ${text}\n\n${DISCLAIMER}`, citations: offline.citations };
+    return { ...offline, answer: `${body}\n\n**Forklaring:** ${text}\n\n${DISCLAIMER}`, citations: offline.citations };
   }
 }

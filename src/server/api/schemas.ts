@@ -156,8 +156,32 @@ export const ChatResponseSchema = z
   .object({
     sessionId: z.string(),
     route: z.enum(ROUTES).describe('rule_evaluator = regelmotoren; retrieval = søgning i kilderne; out_of_scope.'),
-    answer: z.string().describe('Svaret på dansk (markdown) med kildehenvisninger [n].'),
-    citations: z.array(CitationSchema),
+    answer: z
+      .string()
+      .describe(
+        'Svaret på dansk (markdown) med kildehenvisninger [n]: kort (summary, to-dos og højst ca. 150 ord, højst 5 kildehenvisninger).',
+      ),
+    summary: z
+      .string()
+      .max(300)
+      .optional()
+      .describe(
+        'Et eller to sætninger på almindeligt dansk, der svarer direkte på spørgsmålet ("Nej. …", "Ja, hvis …").',
+      ),
+    todo: z
+      .array(
+        z.object({
+          text: z.string().describe('Næste skridt på dansk.'),
+          due: z.iso.date().optional().describe('Frist (ÅÅÅÅ-MM-DD), hvor reglerne giver en frist.'),
+        }),
+      )
+      .optional()
+      .describe('De konkrete næste skridt (vurderinger fra regelmotoren).'),
+    details: z
+      .string()
+      .optional()
+      .describe('Markdown med resten: alle betingelser, registrering, klageadgang, varighed og handleplan.'),
+    citations: z.array(CitationSchema).describe('Alle kilder til svaret og detaljerne.'),
     verdict: VerdictSchema.optional(),
     followUp: FollowUpSchema.optional().describe('Det næste spørgsmål, når der mangler en oplysning.'),
     recordId: RecordIdSchema.optional(),

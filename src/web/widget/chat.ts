@@ -353,7 +353,7 @@ export class HjemmelChatElement extends HTMLElement {
   /** Renders a whole answer into its article (after streaming, or when restoring a session). */
   private fillAnswer(
     bot: HTMLElement,
-    res: Pick<ChatResponse, 'answer' | 'citations' | 'verdict' | 'followUp'> & { outcome?: string },
+    res: Pick<ChatResponse, 'answer' | 'citations' | 'verdict' | 'followUp' | 'details'> & { outcome?: string },
     turn: number,
     withFollowUp: boolean,
   ): void {
@@ -373,6 +373,13 @@ export class HjemmelChatElement extends HTMLElement {
           (!!res.verdict && raw.startsWith('**Betingelser (tjekliste):**'))),
     });
     bubble.append(body);
+    if (res.details) {
+      const more = h('div', { class: 'body' });
+      more.innerHTML = renderMarkdown(res.details, {
+        citationLabel: (n) => res.citations.find((c) => c.n === n)?.citation,
+      });
+      bubble.append(h('details', { class: 'more' }, h('summary', {}, 'Detaljer'), more));
+    }
     // The follow-up question comes right after the text, before the (often long) source list.
     if (withFollowUp && res.followUp) bubble.append(followUpBlock(res.followUp, `${this.uid}-fu-${turn}`));
     const sources = sourceList(res.citations);
