@@ -104,6 +104,24 @@ function check(v: Verdict): void {
   if (v.certainty === 'settled' && (v.outcome === 'staff_may_decide' || v.outcome === 'not_force'))
     expect(summary).toMatch(/^Ja\./);
 
+  // The same incident told in the past tense: retrospective, and the registration date agrees.
+  const past = verdictAnswer(v, corpus, date, true);
+  expect(past.summary!.length).toBeLessThanOrEqual(300);
+  const pastReg = past.todo!.find((t) => /^Registrér/.test(t.text));
+  if (v.outcome === 'not_permitted') {
+    expect(past.summary).toMatch(/^Der var ikke hjemmel/);
+    if (ifDone !== null) {
+      expect(past.summary).toContain(`registreres straks og senest ${ifDone} dage efter`);
+      expect(pastReg?.due).toBe(addDays(date, ifDone));
+    } else expect(pastReg).toBeUndefined();
+  } else if (v.mustRegister === true) {
+    expect(pastReg, past.todo!.map((t) => t.text).join(' ')).toBeDefined();
+  } else if (v.mustRegister === false) {
+    expect(pastReg).toBeUndefined();
+    expect(past.summary).not.toMatch(SAYS_REGISTER);
+  }
+  if (by) expect(past.summary).toContain(by);
+
   // Complaint route: stated in the details as the verdict gives it.
   if (v.complaintTo) expect(c.details).toContain(COMPLAINT_LABEL[v.complaintTo]);
 }

@@ -177,6 +177,11 @@ describe('POST /api/v1/incidents/check', () => {
     expect(r.verdict.certainty).toBe('conditional');
     expect(r.legalBasis).toBeNull();
     expect(r.warnings.join(' ')).toMatch(/kan have været lovligt/i);
+    expect(r.summary).toMatch(/^Det kan have været lovligt efter SEL § 124 d, stk\. 2, hvis/);
+    expect(r.summary.length).toBeLessThanOrEqual(300);
+    const reg = r.todo.find((t: { text: string }) => /^Registrér/.test(t.text));
+    expect(reg.due).toBe('2026-12-03');
+    expect(r.todo.find((t: { text: string }) => /lederen/.test(t.text)).due).toBe('2026-12-03');
   });
 
   it('needs a prior decision for measures that require one', async () => {

@@ -48,6 +48,20 @@ describe('POST /api/v1/chat (offline)', () => {
     for (const m of json.answer.matchAll(/\[(\d+)\]/g)) expect(Number(m[1])).toBeLessThanOrEqual(json.citations.length);
   });
 
+  it('answers an incident that already happened retrospectively, with to-dos dated from the incident', async () => {
+    const { json } = await chat({
+      message: 'Vi holdt Lone fast i går i 5 minutter, fordi hun ville slå en anden beboer. Hvad skal vi gøre nu?',
+    });
+    expect(json.verdict.measure).toBe('restraint');
+    expect(json.summary).toMatch(/^Det kan have været lovligt efter SEL § 124 d, stk\. 2, hvis/);
+    expect(json.answer).not.toMatch(/Brug kun indgrebet, når/);
+    const d = new Date();
+    d.setUTCDate(d.getUTCDate() - 1 + 3);
+    const reg = json.todo.find((t: { text: string }) => /^Registrér/.test(t.text));
+    expect(reg.due).toBe(d.toISOString().slice(0, 10));
+    expect(json.todo.some((t: { text: string }) => /lederen/.test(t.text))).toBe(true);
+  });
+
   it('leads with a short summary and dated to-dos; details and every source stay available', async () => {
     const { json } = await chat({ message: 'Må vi give medicin skjult i yoghurten?' });
     expect(json.verdict.outcome).toBe('not_permitted');

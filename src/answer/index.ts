@@ -8,7 +8,15 @@ import type { Unit } from '../corpus/types.ts';
 import type { Verdict } from '../rules/index.ts';
 import { COMPLAINT_LABEL, DECIDED_BY_LABEL, STATUS_MARK, verdictHeadline } from './labels.ts';
 import { contentTerms, isHeadingOnly, quotable, quoteFor, sentenceScore, sentences } from './quote.ts';
-import { notPermittedLine, openConditions, registerIfDoneDays, summaryFor, type Todo, todoFor } from './shape.ts';
+import {
+  danishDate,
+  notPermittedLine,
+  openConditions,
+  registerIfDoneDays,
+  summaryFor,
+  type Todo,
+  todoFor,
+} from './shape.ts';
 
 export * from './labels.ts';
 export { isHeadingOnly, quotable, quoteFor, sentences } from './quote.ts';
@@ -102,26 +110,6 @@ function sentence(s: string): string {
   return /[.!?:]$/.test(t) ? t : `${t}.`;
 }
 
-/** "2026-12-03" → "3. december 2026". */
-export function danishDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  const months = [
-    'januar',
-    'februar',
-    'marts',
-    'april',
-    'maj',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ];
-  return `${d}. ${months[(m ?? 1) - 1]} ${y}`;
-}
-
 /** A to-do as a markdown list item: "- Registrér … (senest 6. december 2026)". */
 export function todoLine(t: Todo): string {
   return `- ${t.text}${t.due ? ` **Frist: ${danishDate(t.due)}.**` : ''}`;
@@ -144,10 +132,11 @@ export function verdictAnswer(
   verdict: Verdict,
   corpus: CorpusIndex,
   date = new Date().toISOString().slice(0, 10),
+  past = false,
 ): Composed {
   const cites = new CitationList(corpus);
-  const summary = summaryFor(verdict);
-  const todo = todoFor(verdict, date);
+  const summary = summaryFor(verdict, { past, date });
+  const todo = todoFor(verdict, date, past);
   const basis = verdict.provision ?? 'ingen hjemmel i serviceloven';
   const out: string[] = [`**${verdictHeadline(verdict)}** (${basis})`, summary];
   if (todo.length) out.push(`**Det skal du gøre:**\n${todo.map(todoLine).join('\n')}`);

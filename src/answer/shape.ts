@@ -94,12 +94,70 @@ function fitItems(head: string, items: string[], tail: string, max: number): str
   return `${out}.${tail}`;
 }
 
-/** One or two plain Danish sentences (≤ 300 characters) answering "må vi …?". */
-export function summaryFor(v: Verdict): string {
+const cap = (s: string) => s.slice(0, 1).toUpperCase() + s.slice(1);
+
+/** The retrospective summary of an incident that already happened ("Det kan have været lovligt …"). */
+function pastSummary(v: Verdict, basis: string, open: string[], conditional: boolean, date: string): string {
+  const regDays = v.outcome === 'not_permitted' ? registerIfDoneDays(v) : v.mustRegister ? registrationDays(v) : null;
+  const reg =
+    regDays !== null
+      ? ` Det skal registreres straks og senest ${regDays} dage efter (${danishDate(addDays(date, regDays))}) og indberettes til lederen.`
+      : v.mustRegister
+        ? ' Det skal registreres og indberettes.'
+        : '';
+  switch (v.outcome) {
+    case 'not_permitted':
+      return v.provision
+        ? `Der var ikke hjemmel${basis}.${reg}`
+        : `Der var ikke hjemmel til indgrebet i serviceloven.${reg}`;
+    case 'requires_municipal_decision':
+    case 'requires_board_decision':
+    case 'requires_family_court_decision':
+      return `Det var kun lovligt, hvis der forelå en afgørelse fra ${DECISION_BY[v.outcome]}${basis}. Uden afgørelse var der ikke hjemmel.`;
+    case 'staff_may_decide':
+      return conditional
+        ? fitItems(`Det kan have været lovligt${basis}, hvis betingelserne var opfyldt, bl.a.: `, open, reg, 300)
+        : `Personalet kunne beslutte det${basis} ud fra oplysningerne.${reg}`;
+    case 'not_force':
+      return 'Det var ikke magtanvendelse ud fra oplysningerne og skal ikke registreres.';
+    default:
+      return `Det kan jeg ikke vurdere endnu. ${v.missingFacts[0]?.question ?? 'Beskriv, hvad der skete.'}`;
+  }
+}
+
+/** "2026-12-03" → "3. december 2026". */
+export function danishDate(iso: string): string {
+  const [y, m, d] = iso.split('-').map(Number);
+  const months = [
+    'januar',
+    'februar',
+    'marts',
+    'april',
+    'maj',
+    'juni',
+    'juli',
+    'august',
+    'september',
+    'oktober',
+    'november',
+    'december',
+  ];
+  return `${d}. ${months[(m ?? 1) - 1]} ${y}`;
+}
+
+/**
+ * One or two plain Danish sentences (≤ 300 characters) answering "må vi …?"; with `past`, about an incident
+ * on `date` that already happened.
+ */
+export function summaryFor(v: Verdict, opts: { past?: boolean; date?: string } = {}): string {
   const basis = v.provision ? ` efter ${v.provision}` : '';
   const open = openConditions(v).map((c) => lowerFirst(noDot(c.text)));
   const conditional = v.certainty === 'conditional' && open.length > 0;
   let s: string;
+  if (opts.past) {
+    s = cap(pastSummary(v, basis, open, conditional, opts.date ?? new Date().toISOString().slice(0, 10)));
+    return s.length <= 300 ? s : `${s.slice(0, 297).replace(/\s+\S*$/u, '')} …`;
+  }
   switch (v.outcome) {
     case 'not_permitted': {
       const days = registerIfDoneDays(v);
@@ -145,7 +203,8 @@ export function summaryFor(v: Verdict): string {
 }
 
 /** The concrete next steps; `date` is the incident date (or today) the deadlines count from. */
-export function todoFor(v: Verdict, date: string): Todo[] {
+export function todoFor(v: Verdict, date: string, past = false): Todo[] {
+  if (past) return pastTodo(v, date);
   const out: Todo[] = [];
   const regDays = registrationDays(v);
   const regTodo = (): Todo | null => {
@@ -202,4 +261,34 @@ export function todoFor(v: Verdict, date: string): Todo[] {
 /** Who decides, as the card says it. */
 export function decidedByLabel(v: Verdict): string | null {
   return v.decidedBy ? (DECIDED_BY_LABEL[v.decidedBy] ?? v.decidedBy) : null;
+}
+
+/** Dated steps after an incident on `date`: register, report to the leader, inform relatives, action plan. */
+function pastTodo(v: Verdict, date: string): Todo[] {
+  const out: Todo[] = [];
+  const ifDone = registerIfDoneDays(v);
+  const days = v.outcome === 'not_permitted' ? ifDone : v.mustRegister ? registrationDays(v) : null;
+  const due = days !== null && v.registration?.regime !== 'pre_approved' ? addDays(date, days) : undefined;
+  if (days !== null || v.mustRegister) {
+    out.push({
+      text:
+        days !== null
+          ? `Registrér indgrebet straks og senest ${days} dage efter hændelsen.`
+          : `Registrér indgrebet: ${v.registration?.deadline ?? 'efter reglerne'}.`,
+      ...(due ? { due } : {}),
+    });
+    out.push({ text: 'Giv lederen indberetningen, så den kan sendes videre til kommunen.', ...(due ? { due } : {}) });
+  } else if (v.outcome === 'needs_more_facts' && v.missingFacts[0]) {
+    out.push({ text: `Afklar: ${v.missingFacts[0].question}` });
+  } else {
+    out.push({ text: 'Skriv i journalen, hvad der skete.' });
+  }
+  if (v.outcome === 'not_permitted') {
+    out.push({ text: 'Tal med lederen om, hvordan indgrebet undgås fremover.' });
+  } else {
+    if (v.registration?.relativesInformed && v.mustRegister)
+      out.push({ text: 'Orientér pårørende eller værge om indgrebet.', ...(due ? { due } : {}) });
+    if (v.actionPlanRequired) out.push({ text: 'Sørg for, at hændelsen indgår i handleplanen (§ 141).' });
+  }
+  return out;
 }

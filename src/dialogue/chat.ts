@@ -37,6 +37,7 @@ import { restoreDanishLetters } from './lexicon.ts';
 import { rank } from './rank.ts';
 import { type Route, route as routeMessage } from './route.ts';
 import { isUnder18, UNDER_18_ANSWER } from './scope.ts';
+import { incidentDateOf } from './tense.ts';
 
 export const MAX_MESSAGE_LENGTH = 4000;
 
@@ -119,6 +120,8 @@ export interface SessionState {
   facts: Partial<Facts>;
   /** The follow-up question last asked. */
   pending?: FollowUp;
+  /** ISO date of an incident told in the past tense: the answer is retrospective and dated from it. */
+  incidentDate?: string;
   turns: Turn[];
 }
 
@@ -351,6 +354,10 @@ export class Conversation {
         }
         state.measure = newMeasure;
       }
+      const today = new Date().toISOString().slice(0, 10);
+      const happened = incidentDateOf(message, today);
+      if (happened) state.incidentDate = happened;
+      else if (newMeasure && newMeasure !== state.measure) delete state.incidentDate;
       // Newer statements win: "nej, hun har ikke demens" corrects an earlier fact.
       Object.assign(state.facts, extFacts);
       if (conflict) delete state.facts[conflict];
@@ -360,7 +367,7 @@ export class Conversation {
         followUp = measureFollowUp(ranking.measures.map((m) => m.label));
         composed.answer = `Jeg er ikke sikker på, hvilket indgreb du spørger om, så jeg giver ikke en vurdering endnu. ${followUp.question} Vælg nedenfor, eller beskriv handlingen mere konkret.\n\n${composed.answer}`;
       } else {
-        const result = this.evaluate(state.measure, state.facts);
+        const result = this.evaluate(state.measure, state.facts, state.incidentDate);
         composed = result.composed;
         verdict = result.verdict;
         if (conflict) {
@@ -430,10 +437,15 @@ export class Conversation {
     };
   }
 
-  private evaluate(measure: RulesMeasureId, facts: Partial<Facts>): { composed: Composed; verdict?: Verdict } {
+  private evaluate(
+    measure: RulesMeasureId,
+    facts: Partial<Facts>,
+    incidentDate?: string,
+  ): { composed: Composed; verdict?: Verdict } {
     try {
       const verdict = evaluate({ measure, facts });
-      return { composed: verdictAnswer(verdict, this.deps.corpus), verdict };
+      const date = incidentDate ?? new Date().toISOString().slice(0, 10);
+      return { composed: verdictAnswer(verdict, this.deps.corpus, date, !!incidentDate), verdict };
     } catch (err) {
       // A measure the evaluator does not cover: say so honestly, never guess a verdict.
       const why = err instanceof Error ? err.message : String(err);

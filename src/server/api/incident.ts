@@ -2,6 +2,7 @@
  * Incident check for a registration form: everything is read off the rule evaluator's Verdict for the
  * incident's measure, facts and date; nothing here decides legality on its own.
  */
+import { summaryFor, todoFor } from '../../answer/shape.ts';
 import { evaluate, type Facts, type MeasureId } from '../../rules/index.ts';
 import type { IncidentCheckResponse } from './schemas.ts';
 
@@ -81,6 +82,8 @@ export function checkIncident(input: IncidentInput, today: string): Omit<Inciden
 
   return {
     legalBasis,
+    summary: summaryFor(verdict, { past: true, date: input.date }),
+    todo: todoFor(verdict, input.date, true),
     provision: verdict.provision,
     outcome: verdict.outcome,
     mustRegister: verdict.mustRegister,

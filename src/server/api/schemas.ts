@@ -152,6 +152,13 @@ export const RecordIdSchema = z
   .regex(/^rec_[A-Za-z0-9_-]{22}$/)
   .describe('Uigennemsigtigt id på beslutningsnotatet (GET /api/v1/records/{id}); kan ikke gættes eller tælles op.');
 
+export const TodoSchema = z
+  .object({
+    text: z.string().describe('Næste skridt på dansk.'),
+    due: z.iso.date().optional().describe('Frist (ÅÅÅÅ-MM-DD), hvor reglerne giver en frist.'),
+  })
+  .describe('Et konkret næste skridt.');
+
 export const ChatResponseSchema = z
   .object({
     sessionId: z.string(),
@@ -168,15 +175,7 @@ export const ChatResponseSchema = z
       .describe(
         'Et eller to sætninger på almindeligt dansk, der svarer direkte på spørgsmålet ("Nej. …", "Ja, hvis …").',
       ),
-    todo: z
-      .array(
-        z.object({
-          text: z.string().describe('Næste skridt på dansk.'),
-          due: z.iso.date().optional().describe('Frist (ÅÅÅÅ-MM-DD), hvor reglerne giver en frist.'),
-        }),
-      )
-      .optional()
-      .describe('De konkrete næste skridt (vurderinger fra regelmotoren).'),
+    todo: z.array(TodoSchema).optional().describe('De konkrete næste skridt (vurderinger fra regelmotoren).'),
     details: z
       .string()
       .optional()
@@ -248,6 +247,15 @@ export const IncidentCheckResponseSchema = z
       .nullable()
       .describe(
         'Var der hjemmel til indgrebet? true kun når ingen betingelse er uopfyldt eller ukendt; null = kan ikke afgøres endnu (der mangler oplysninger, verdict.certainty = "conditional").',
+      ),
+    summary: z
+      .string()
+      .max(300)
+      .describe('Tilbageskuende vurdering i en eller to sætninger ("Det kan have været lovligt efter …, hvis …").'),
+    todo: z
+      .array(TodoSchema)
+      .describe(
+        'Næste skridt med datoer regnet fra hændelsens dato (registrering, indberetning, pårørende, handleplan).',
       ),
     provision: z.string().nullable(),
     outcome: OutcomeSchema,
