@@ -37,6 +37,8 @@ for (const c of conversations) {
     const r = await conversation.handle({ message: t.message, ...(sessionId ? { sessionId } : {}) });
     sessionId = r.sessionId;
     all.push(words(r.answer));
+    if (process.env['SHOW_LONG'] && words(r.answer) > Number(process.env['SHOW_LONG']))
+      console.error(`--- ${words(r.answer)}\n${r.answer}`);
     cites.push(markers(r.answer));
     if (r.verdict) verdict.push(words(r.answer));
     const s = (r as { summary?: string }).summary;

@@ -117,7 +117,7 @@ export function todoLine(t: Todo): string {
 
 /** Reasons already said by the summary or the to-dos (registration, complaint, duration, …): details only. */
 const DETAIL_REASON =
-  /registreres|indberettes|klage|måneder ad gangen|advokat|handleplan|betingelse\(r\)|bekendt med registreringen/u;
+  /registreres|indberettes|klage|måneder ad gangen|advokat|handleplan|betingelse\(r\)|bekendt med registreringen|selvmodsigende/u;
 
 const MAX_ANSWER_MARKERS = 5;
 const MAX_BODY_WORDS = 150;
@@ -141,41 +141,51 @@ export function verdictAnswer(
   const out: string[] = [`**${verdictHeadline(verdict)}** (${basis})`, summary];
   if (todo.length) out.push(`**Det skal du gøre:**\n${todo.map(todoLine).join('\n')}`);
 
-  // A few reasons (the provision, why not, who decides), within the word and marker budget.
+  // Then, within ~150 words and 5 citation markers: a few reasons (the provision, why not, who decides),
+  // the open conditions and what to clarify. Everything else is in the details.
+  const FOOTER = '_Alle betingelser, registrering, klageadgang og varighed står under detaljer._';
   let markers = 0;
-  let words = 0;
+  let words = wordCount(FOOTER);
+  const fits = (text: string) => words + wordCount(text) <= MAX_BODY_WORDS;
+  const cite = (ids: readonly string[], text: string) => {
+    if (markers >= MAX_ANSWER_MARKERS) return '';
+    const m = cites.cite(ids, text, 1);
+    if (m) markers++;
+    return m;
+  };
   const said: string[] = [];
   for (const r of verdict.reasons) {
-    if (DETAIL_REASON.test(r.text)) continue;
-    const w = wordCount(r.text);
-    if (said.length && words + w > MAX_BODY_WORDS - 40) break;
-    const marker = markers < MAX_ANSWER_MARKERS ? cites.cite(r.citations, r.text, 1) : '';
-    if (marker) markers++;
-    said.push(`${sentence(r.text)}${marker}`);
-    words += w;
-    if (said.length >= 3) break;
+    if (DETAIL_REASON.test(r.text) || said.length >= 2) continue;
+    if (said.length && !fits(r.text)) continue;
+    said.push(`${sentence(r.text)}${cite(r.citations, r.text)}`);
+    words += wordCount(r.text);
   }
   if (said.length) out.push(said.join(' '));
   // The staff to-do already names the open conditions; for the other outcomes the answer lists them.
+  const listed = new Set<string>();
   if (
     verdict.certainty === 'conditional' &&
     verdict.outcome !== 'needs_more_facts' &&
     verdict.outcome !== 'not_permitted' &&
     verdict.outcome !== 'staff_may_decide'
   ) {
-    const open = openConditions(verdict);
-    if (open.length) {
-      const lines = open.map((c) => {
-        const marker = markers < MAX_ANSWER_MARKERS ? cites.cite(c.citations, c.text, 1) : '';
-        if (marker) markers++;
-        return `- ${c.text}${marker}`;
-      });
-      out.push(`**Kan være lovligt, hvis:**\n${lines.join('\n')}`);
+    const lines: string[] = [];
+    for (const c of openConditions(verdict)) {
+      if (!fits(c.text)) break;
+      words += wordCount(c.text);
+      if (c.fact) listed.add(c.fact);
+      lines.push(`- ${c.text}${cite(c.citations, c.text)}`);
     }
+    if (lines.length) out.push(`**Kan være lovligt, hvis:**\n${lines.join('\n')}`);
   }
-  const ask = verdict.missingFacts.slice(verdict.outcome === 'needs_more_facts' ? 1 : 0, 3);
-  if (ask.length) out.push(`**Afklar også:**\n${ask.map((m) => `- ${m.question}`).join('\n')}`);
-  out.push('_Alle betingelser, registrering, klageadgang og varighed står under detaljer._');
+  const ask: string[] = [];
+  for (const m of verdict.missingFacts.slice(verdict.outcome === 'needs_more_facts' ? 1 : 0, 3)) {
+    if (listed.has(m.fact) || !fits(m.question)) continue;
+    words += wordCount(m.question);
+    ask.push(`- ${m.question}`);
+  }
+  if (ask.length) out.push(`**Afklar også:**\n${ask.join('\n')}`);
+  out.push(FOOTER);
   out.push(DISCLAIMER);
   const details = verdictDetails(verdict, cites);
   return { answer: out.join('\n\n'), citations: cites.list, summary, todo, details };
