@@ -34,6 +34,8 @@ describe('keys CLI', () => {
     const key = /^(hjm_sk_[A-Za-z0-9_-]{20,})$/m.exec(created.stdout)?.[1];
     expect(key, created.stdout).toBeDefined();
     expect(created.stdout).toContain('vises kun denne ene gang');
+    // The CLI says which database it used (stderr, so --json output stays clean).
+    expect(created.stderr).toContain(`Database / database: ${srv.dbPath} (HJEMMEL_DB)`);
 
     const db = new Database(srv.dbPath, { readonly: true });
     const rows = db.prepare('SELECT * FROM api_keys').all() as Array<Record<string, unknown>>;

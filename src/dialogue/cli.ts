@@ -43,10 +43,12 @@ export async function run(args: string[]): Promise<number> {
   const jsonl = rest.includes('--jsonl');
   const session = flag(rest, '--session');
   const message = rest.find((a, i) => !a.startsWith('--') && rest[i - 1] !== '--session');
+  const store = new Store();
+  process.stderr.write(`Database / database: ${store.path}${process.env['HJEMMEL_DB'] ? ' (HJEMMEL_DB)' : ''}\n`);
   const conversation = new Conversation({
     corpus: loadCorpus(),
     retriever: await getSearcher(),
-    store: new Store(),
+    store,
     llm: llmFromEnv(),
   });
   if (jsonl) {

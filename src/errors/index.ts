@@ -44,3 +44,13 @@ export class NotReadyError extends DomainError {
     super('unavailable', 'not_ready', 'Hjemmel starter stadig op / still starting, try again shortly');
   }
 }
+
+/**
+ * The error body's two languages: messages are written "Dansk / English"; the API sends the Danish part as
+ * `message` and the English part as `messageEn` (absent when a message has only one language).
+ */
+export function bilingual(text: string): { message: string; messageEn?: string } {
+  const i = text.indexOf(' / ');
+  if (i < 0) return { message: text };
+  return { message: text.slice(0, i), messageEn: text.slice(i + 3) };
+}

@@ -11,6 +11,7 @@
  */
 import { isIP } from 'node:net';
 import type { NextFunction, Request, Response } from 'express';
+import { bilingual } from '../errors/index.ts';
 
 export interface ClientSettings {
   /** The value for express `trust proxy` (false: no proxy headers are honoured). */
@@ -117,7 +118,7 @@ export function clientGuard(settings: ClientSettings) {
     res.status(421).json({
       error: {
         code: 'misdirected_request',
-        message: 'Ukendt værtsnavn / unknown host name (HJEMMEL_PUBLIC_HOSTS)',
+        ...bilingual('Ukendt værtsnavn (HJEMMEL_PUBLIC_HOSTS) / unknown host name (HJEMMEL_PUBLIC_HOSTS)'),
       },
     });
   };

@@ -37,6 +37,10 @@ export async function run(args: string[]): Promise<number> {
     return sub ? 0 : 2;
   }
   const store = new Store();
+  // Which database the keys live in: the server must use the same one (HJEMMEL_DB).
+  err(
+    `Database / database: ${store.path}${process.env['HJEMMEL_DB'] ? ' (HJEMMEL_DB)' : ' (standard; sæt HJEMMEL_DB til serverens / set HJEMMEL_DB to the server’s)'}\n`,
+  );
   try {
     const keys = new KeyStore(store);
     if (sub === 'create') {

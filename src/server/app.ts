@@ -8,7 +8,7 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { ZodError, z } from 'zod';
 import type { ChatResponse } from '../dialogue/index.ts';
-import { DomainError, type ErrorKind } from '../errors/index.ts';
+import { bilingual, DomainError, type ErrorKind } from '../errors/index.ts';
 import { clientAddress, clientGuard, clientSettingsFrom } from '../http/client.ts';
 import { type AppState, type Mount, principalOf, requireReady, servicesOf } from '../http/index.ts';
 import { recordIds } from './api/record-id.ts';
@@ -46,14 +46,32 @@ export const ErrorSchema = z
   .object({
     error: z.object({
       code: z.string().describe('Maskinlæsbar fejlkode, fx "invalid_request".'),
-      message: z.string().describe('Forklaring på dansk / English.'),
+      message: z.string().describe('Forklaring på dansk.'),
+      messageEn: z.string().optional().describe('The same explanation in English.'),
       details: z.unknown().optional(),
     }),
   })
   .describe('Fælles fejlformat for alle endpoints.');
 
 export function sendError(res: Response, status: number, code: string, message: string, details?: unknown): void {
-  res.status(status).json({ error: { code, message, ...(details !== undefined ? { details } : {}) } });
+  res.status(status).json({ error: { code, ...bilingual(message), ...(details !== undefined ? { details } : {}) } });
+}
+
+interface RouteLayer {
+  route?: { methods: Record<string, boolean> };
+  match(path: string): boolean;
+}
+
+/** The methods the app's routes answer on `path` (for 405 + Allow); empty when no route has the path. */
+function allowedMethods(app: express.Express, path: string): string[] {
+  const stack = (app as unknown as { router: { stack: RouteLayer[] } }).router.stack;
+  const out = new Set<string>();
+  for (const layer of stack) {
+    if (!layer.route || !layer.match(path)) continue;
+    for (const [m, on] of Object.entries(layer.route.methods)) if (on && m !== '_all') out.add(m.toUpperCase());
+  }
+  if (out.has('GET')) out.add('HEAD');
+  return [...out].sort();
 }
 
 /** Splits an answer into chunks for streaming (sentence-sized, keeping markdown intact). */
@@ -144,6 +162,18 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
   app.use((req, res, next) => (req.path === '/healthz' || req.path === '/readyz' ? next() : hostCheck(req, res, next)));
   securityHeaders(app);
   app.use(ADMIN_PATHS, adminLoginLimiter());
+  // A body that is not JSON gets 415, not a misleading 400 from an empty body.
+  app.use('/api/v1', (req, _res, next) => {
+    if (req.is('application/json') === false)
+      return next(
+        new HttpError(
+          415,
+          'unsupported_media_type',
+          `Brug Content-Type: application/json (fik ${req.get('content-type') ?? 'ingen'}) / use Content-Type: application/json`,
+        ),
+      );
+    next();
+  });
   app.use(express.json({ limit: '64kb' }));
   for (const mount of mounts) mount.before?.(app, state);
 
@@ -209,7 +239,18 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
 
   for (const mount of mounts) mount.routes?.(app, state);
 
-  app.use((req, _res, next) => {
+  app.use((req, res, next) => {
+    const allowed = allowedMethods(app, req.path);
+    if (allowed.length) {
+      res.set('Allow', allowed.join(', '));
+      return next(
+        new HttpError(
+          405,
+          'method_not_allowed',
+          `Metoden ${req.method} bruges ikke her; brug ${allowed.join(', ')} / method not allowed: use ${allowed.join(', ')}`,
+        ),
+      );
+    }
     next(new HttpError(404, 'not_found', `Ukendt adresse / not found: ${req.method} ${req.path}`));
   });
 
@@ -227,7 +268,7 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
         res,
         400,
         'invalid_request',
-        `Ugyldig forespørgsel / invalid request: ${where}${first?.message ?? ''}`,
+        `Ugyldig forespørgsel: ${where}${first?.message ?? ''} / invalid request: ${where}${first?.message ?? ''}`,
         err.issues,
       );
     }

@@ -6,7 +6,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { maskCpr, scrubCpr } from '../privacy/cpr.ts';
 import { sourceDir } from '../runtime/index.ts';
@@ -78,8 +78,11 @@ export interface FeedbackEntry {
 
 export class Store {
   readonly db: Database.Database;
+  /** The database file (or ":memory:"), as opened: HJEMMEL_DB, else data/hjemmel.sqlite. */
+  readonly path: string;
 
   constructor(path: string = process.env['HJEMMEL_DB'] ?? DEFAULT_DB_PATH) {
+    this.path = path === ':memory:' ? path : resolve(path);
     if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
     this.db = new Database(path);
     this.db.pragma('journal_mode = WAL');
