@@ -1,5 +1,9 @@
 /** The error contract of issue 17: Danish `message` with `messageEn`, 405 + Allow for a wrong method, 415 for a non-JSON body. */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ERROR_CODES } from '../src/errors/index.ts';
+import { openApiDocument } from '../src/server/api/openapi.ts';
 import { call, startApiServer, type TestServer } from './api-helpers.ts';
 
 describe('error contract', () => {
@@ -49,5 +53,49 @@ describe('error contract', () => {
       headers: { 'content-type': 'application/json; charset=utf-8' },
     });
     expect(ok.status).toBe(200);
+  });
+});
+
+describe('spec for code generators', () => {
+  // biome-ignore lint/suspicious/noExplicitAny: the OpenAPI document as JSON
+  const doc = openApiDocument() as any;
+  const json = JSON.stringify(doc);
+
+  it('names the shared types and refers to them instead of inlining the enums', () => {
+    for (const name of ['MeasureId', 'FactName', 'Facts', 'Outcome', 'ConditionStatus', 'ErrorCode']) {
+      expect(doc.components.schemas[name], name).toBeDefined();
+      expect(json.split(`"#/components/schemas/${name}"`).length - 1, name).toBeGreaterThan(0);
+    }
+    expect(doc.components.schemas.EvaluateRequest.properties.measure).toEqual({
+      $ref: '#/components/schemas/MeasureId',
+    });
+    expect(doc.components.schemas.Error.properties.error.properties.code).toEqual({
+      $ref: '#/components/schemas/ErrorCode',
+    });
+    expect(doc.components.schemas.Error.properties.error.properties.messageEn).toBeDefined();
+  });
+
+  it('lists every error code the source sends in ErrorCode', () => {
+    const found = new Set<string>();
+    const walk = (dir: string): void => {
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        const p = join(dir, e.name);
+        if (e.isDirectory()) {
+          if (e.name !== 'widget') walk(p);
+        } else if (e.name.endsWith('.ts')) {
+          const s = readFileSync(p, 'utf8');
+          for (const m of s.matchAll(
+            /(?:HttpError|sendError)\(\s*(?:[a-zA-Z.]+,\s*)?(?:\d+|[a-zA-Z.]+),\s*'([a-z_]+)'/g,
+          ))
+            found.add(m[1]!);
+          for (const m of s.matchAll(/(?:DomainError|super)\(\s*'[a-z_]+',\s*'([a-z_]+)'/g)) found.add(m[1]!);
+          for (const m of s.matchAll(/\bcode: '([a-z_]+)'/g)) found.add(m[1]!);
+        }
+      }
+    };
+    walk(join(import.meta.dirname, '..', 'src'));
+    expect(found.size).toBeGreaterThan(20);
+    expect([...found].filter((c) => !(ERROR_CODES as readonly string[]).includes(c))).toEqual([]);
+    expect(doc.components.schemas.ErrorCode.enum).toEqual([...ERROR_CODES]);
   });
 });

@@ -54,3 +54,46 @@ export function bilingual(text: string): { message: string; messageEn?: string }
   if (i < 0) return { message: text };
   return { message: text.slice(0, i), messageEn: text.slice(i + 3) };
 }
+
+/**
+ * Every error code the HTTP API sends (`error.code`); the OpenAPI document lists them as the ErrorCode enum and a
+ * test checks that the source uses no other. Stable: a code is never renamed within API version 1.
+ */
+export const ERROR_CODES = [
+  'bad_request',
+  'forbidden',
+  'internal',
+  'invalid_facts',
+  'invalid_json',
+  'invalid_key',
+  'invalid_option',
+  'invalid_request',
+  'invalid_token',
+  'measure_not_implemented',
+  'method_not_allowed',
+  'misdirected_request',
+  'no_questions',
+  'not_current_question',
+  'not_found',
+  'not_ready',
+  'origin_not_allowed',
+  'quiz_unavailable',
+  'rate_limited',
+  'rules_period',
+  'secret_key_in_browser',
+  'secret_key_required',
+  'session_done',
+  'token_expired',
+  'too_large',
+  'too_many_attempts',
+  'unauthorized',
+  'unknown_measure',
+  'unknown_quiz_session',
+  'unknown_record',
+  'unknown_scenario',
+  'unknown_session',
+  'unknown_unit',
+  'unsupported_media_type',
+  'widget_unavailable',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -260,7 +260,7 @@ export function buildQuestion(s: Scenario, kind: QuestionKind, v: Verdict): Omit
       const correct = { id: first.fact, label: first.question };
       // Distractors: facts the scenario already states, so they are certainly not missing.
       const known = Object.keys(s.request.facts)
-        .filter((f): f is FactName => f in FACT_QUESTIONS && !missing.has(f))
+        .filter((f): f is FactName => f in FACT_QUESTIONS && !missing.has(f as FactName))
         .map((f) => ({ id: f, label: FACT_QUESTIONS[f as FactName].question }));
       if (known.length < 2) return null;
       return { ...base, options: choose(id, correct, known), correctOptionId: correct.id };

@@ -267,6 +267,7 @@ export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, a
       status,
       kind: def.kind,
       ...(primaryFact(def.when) ? { fact: primaryFact(def.when) } : {}),
+      facts: factsOf(def.when),
     }),
   );
   return { provision: p, conditions, verdict };

@@ -330,6 +330,10 @@ export const FactsSchema = z
 export type Facts = z.infer<typeof FactsSchema>;
 export type FactName = keyof Facts & string;
 export const FACT_NAMES = Object.keys(FactsSchema.shape) as FactName[];
+/** The name of one fact (a property of Facts): stable ids, see the vendor guide's stability policy. */
+export const FactNameSchema = z
+  .enum(FACT_NAMES as [FactName, ...FactName[]])
+  .describe('Navnet på en oplysning (et felt i Facts).');
 
 export const EvaluateRequestSchema = z
   .strictObject({
@@ -389,7 +393,9 @@ export const RegistrationRegimeSchema = z
   .describe('Registreringsordning (vejledningens kap. 27; kap24d = SEL § 137 m, vejledningens kap. 33).');
 export type RegistrationRegime = z.infer<typeof RegistrationRegimeSchema>;
 
-export const ConditionStatusSchema = z.enum(['met', 'unmet', 'unknown']);
+export const ConditionStatusSchema = z
+  .enum(['met', 'unmet', 'unknown'])
+  .describe('met = opfyldt, unmet = ikke opfyldt, unknown = kan ikke afgøres endnu.');
 export type ConditionStatus = z.infer<typeof ConditionStatusSchema>;
 
 const Citations = z
@@ -430,7 +436,7 @@ export const OptionSchema = z.object({ value: z.union([z.string(), z.boolean(), 
 export type FactOption = z.infer<typeof OptionSchema>;
 
 export const MissingFactSchema = z.object({
-  fact: z.string(),
+  fact: FactNameSchema,
   question: z.string(),
   options: z.array(OptionSchema),
 });
@@ -441,7 +447,13 @@ export const ConditionResultSchema = z.object({
   text: z.string(),
   citations: Citations,
   status: ConditionStatusSchema,
-  fact: z.string().optional(),
+  fact: FactNameSchema.optional().describe(
+    'Den oplysning, betingelsen afhænger af (til at placere den ved formularens felt).',
+  ),
+  facts: z
+    .array(FactNameSchema)
+    .optional()
+    .describe('Alle oplysninger, betingelsen afhænger af (tom: vurderes af den, der træffer afgørelsen).'),
   kind: z
     .enum(['target', 'prohibition', 'scope', 'actor', 'statutory', 'authority'])
     .optional()

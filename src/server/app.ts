@@ -8,7 +8,7 @@ import { ipKeyGenerator, rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
 import { ZodError, z } from 'zod';
 import type { ChatResponse } from '../dialogue/index.ts';
-import { bilingual, DomainError, type ErrorKind } from '../errors/index.ts';
+import { bilingual, DomainError, ERROR_CODES, type ErrorKind } from '../errors/index.ts';
 import { clientAddress, clientGuard, clientSettingsFrom } from '../http/client.ts';
 import { type AppState, type Mount, principalOf, requireReady, servicesOf } from '../http/index.ts';
 import { recordIds } from './api/record-id.ts';
@@ -42,10 +42,12 @@ export class HttpError extends DomainError {
   }
 }
 
+export const ErrorCodeSchema = z.enum(ERROR_CODES).describe('Maskinlæsbar fejlkode (stabil), fx "invalid_request".');
+
 export const ErrorSchema = z
   .object({
     error: z.object({
-      code: z.string().describe('Maskinlæsbar fejlkode, fx "invalid_request".'),
+      code: ErrorCodeSchema,
       message: z.string().describe('Forklaring på dansk.'),
       messageEn: z.string().optional().describe('The same explanation in English.'),
       details: z.unknown().optional(),

@@ -25,9 +25,12 @@ import {
   ChatRequestSchema,
   ChatResponseSchema,
   CitationSchema,
+  ConditionStatusSchema,
+  ErrorCodeSchema,
   ErrorSchema,
   EvaluateRequestSchema,
   EvaluateResponseSchema,
+  FactNameSchema,
   FactQuestionSchema,
   FactsSchema,
   FeedbackResponseSchema,
@@ -38,6 +41,7 @@ import {
   MeasureIdSchema,
   MeasureSchema,
   MeasuresResponseSchema,
+  OutcomeSchema,
   RecordIdSchema,
   RecordSchema,
   SearchQuerySchema,
@@ -56,9 +60,19 @@ import {
 type Json = Record<string, unknown>;
 
 /** Response components, by name. Nested schemas registered here become $refs. */
-const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
-  Error: ErrorSchema,
+/** Named shared types (for code generators: MeasureId, FactName, … become named types, not inlined enums). */
+const SHARED_COMPONENTS: Record<string, z.ZodType> = {
+  MeasureId: MeasureIdSchema,
+  FactName: FactNameSchema,
   Facts: FactsSchema,
+  Outcome: OutcomeSchema,
+  ConditionStatus: ConditionStatusSchema,
+  ErrorCode: ErrorCodeSchema,
+};
+
+const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
+  ...SHARED_COMPONENTS,
+  Error: ErrorSchema,
   Verdict: VerdictSchema,
   FollowUp: FollowUpSchema,
   Citation: CitationSchema,
@@ -91,6 +105,7 @@ const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
 };
 
 const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
+  ...SHARED_COMPONENTS,
   ChatRequest: ChatRequestSchema,
   EvaluateRequest: EvaluateRequestSchema,
   TokenRequest: TokenRequestSchema,

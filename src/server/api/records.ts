@@ -205,7 +205,7 @@ export function getRecord(store: Store, corpus: CorpusIndex, id: number, recordI
     measure: (snap?.measure ?? row.measure) as RecordDoc['measure'],
     facts: snap?.facts ?? null,
     verdict,
-    outcome: verdict?.outcome ?? row.outcome,
+    outcome: (verdict?.outcome ?? row.outcome) as RecordDoc['outcome'],
     conditions: (verdict?.conditions ?? []).map((c) => ({
       id: c.id,
       text: c.text,

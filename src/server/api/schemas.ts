@@ -7,24 +7,30 @@ import { z } from 'zod';
 import { ChatContextSchema, ChatRequestSchema, CitationSchema, FollowUpSchema } from '../../dialogue/index.ts';
 import { MAX_TOKEN_TTL_SECONDS } from '../../keys/index.ts';
 import {
+  ConditionStatusSchema,
   EvaluateRequestSchema,
+  FactNameSchema,
   FactsSchema,
   MeasureIdSchema,
   OptionSchema,
   OutcomeSchema,
   VerdictSchema,
 } from '../../rules/index.ts';
-import { ErrorSchema } from '../app.ts';
+import { ErrorCodeSchema, ErrorSchema } from '../app.ts';
 
 export {
   ChatContextSchema,
   ChatRequestSchema,
   CitationSchema,
+  ConditionStatusSchema,
+  ErrorCodeSchema,
   ErrorSchema,
   EvaluateRequestSchema,
+  FactNameSchema,
   FactsSchema,
   FollowUpSchema,
   MeasureIdSchema,
+  OutcomeSchema,
   VerdictSchema,
 };
 
@@ -121,7 +127,11 @@ export const HitSchema = z
 export const SearchResponseSchema = z.object({ query: z.string(), k: z.number().int(), hits: z.array(HitSchema) });
 
 export const FactQuestionSchema = z
-  .object({ fact: z.string(), question: z.string().describe('Spørgsmålet på dansk.'), options: z.array(OptionSchema) })
+  .object({
+    fact: FactNameSchema,
+    question: z.string().describe('Spørgsmålet på dansk.'),
+    options: z.array(OptionSchema),
+  })
   .describe('En oplysning, indgrebet afhænger af, med dansk spørgsmål og svarmuligheder.');
 
 export const MeasureSchema = z
@@ -197,7 +207,7 @@ export const SessionResponseSchema = z.object({
       role: z.enum(['user', 'assistant']),
       text: z.string(),
       route: z.enum(ROUTES).optional(),
-      outcome: z.string().optional(),
+      outcome: OutcomeSchema.optional(),
     }),
   ),
 });
@@ -300,9 +310,9 @@ export const RecordSchema = z
     measure: MeasureIdSchema.nullable(),
     facts: FactsSchema.nullable().describe('Oplysningerne, vurderingen bygger på.'),
     verdict: VerdictSchema.nullable(),
-    outcome: z.string().nullable(),
+    outcome: OutcomeSchema.nullable(),
     conditions: z.array(
-      z.object({ id: z.string(), text: z.string(), status: z.string(), citations: z.array(z.string()) }),
+      z.object({ id: z.string(), text: z.string(), status: ConditionStatusSchema, citations: z.array(z.string()) }),
     ),
     answer: z.string().nullable(),
     citations: z.array(RecordCitationSchema),
