@@ -19,7 +19,7 @@ import {
 import type { MeasureDef, Provision } from './types.ts';
 
 export { FACT_QUESTIONS, type FactQuestion } from './facts.ts';
-export { RULES_VERSION, VALID_FROM } from './params.ts';
+export { param, RULES_VERSION, VALID_FROM } from './params.ts';
 export * from './schema.ts';
 export type { ConditionDef, MeasureDef, Provision } from './types.ts';
 

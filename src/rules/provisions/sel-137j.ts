@@ -15,7 +15,7 @@ import {
   target24d,
 } from '../common-24cd.ts';
 import { atMost, holds, not, parameter } from '../predicates.ts';
-import type { ConditionDef, Provision } from '../types.ts';
+import type { Provision } from '../types.ts';
 
 /**
  * § 137 j, stk. 3, nr. 1-5: the measure may only be used when every numbered item is met. Each item has its own

@@ -2,12 +2,14 @@
  * Incident check for a registration form: everything is read off the rule evaluator's Verdict for the
  * incident's measure, facts and date; nothing here decides legality on its own.
  */
-import { summaryFor, todoFor } from '../../answer/shape.ts';
-import { evaluate, type Facts, type MeasureId } from '../../rules/index.ts';
+import { COMPLAINT_LABEL } from '../../answer/labels.ts';
+import { registerIfDoneDays, registrationDays, summaryFor, todoFor } from '../../answer/shape.ts';
+import { evaluate, type Facts, type MeasureId, param, type Verdict } from '../../rules/index.ts';
 import type { IncidentCheckResponse } from './schemas.ts';
 
 export interface IncidentInput {
   measure: MeasureId;
+  caseRef?: string | undefined;
   facts: Partial<Facts>;
   date: string;
   decisionExists?: boolean | undefined;
@@ -19,7 +21,57 @@ const DECISION_OUTCOMES: Record<string, string> = {
   requires_family_court_decision: 'Familieretshuset',
 };
 
-export function checkIncident(input: IncidentInput, today: string): Omit<IncidentCheckResponse, 'recordId'> {
+function addDays(date: string, days: number): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The last day to register, from the incident date, where the deadline is a number of days (else null). */
+export function dueDateOf(v: Verdict, date: string): string | null {
+  if (v.registration?.regime === 'pre_approved') return null;
+  const days = v.outcome === 'not_permitted' ? registerIfDoneDays(v) : v.mustRegister ? registrationDays(v) : null;
+  return days === null ? null : addDays(date, days);
+}
+
+const REPORT_LABEL = {
+  leader: 'Personalelederen (eller lederen af boformen)',
+  municipality: 'Kommunalbestyrelsen i handlekommunen',
+  supervision: 'Den myndighed, der fører driftsorienteret tilsyn',
+  socialtilsyn: 'Socialtilsynet',
+} as const;
+
+/** The reporting chain of the registration regime as codes and labels (bek. § 21; kap. 24 d: § 137 m). */
+export function reportChainOf(v: Verdict): Array<{ code: keyof typeof REPORT_LABEL; label: string }> | null {
+  const regime = v.registration?.regime;
+  if (!regime || regime === 'none' || !v.registration?.reportTo) return null;
+  const codes: Array<keyof typeof REPORT_LABEL> =
+    regime === 'kap24d' ? ['leader', 'municipality', 'socialtilsyn'] : ['leader', 'municipality', 'supervision'];
+  return codes.map((code) => ({ code, label: REPORT_LABEL[code] }));
+}
+
+/** The complaint route as data; the 4-week deadline applies to complaints to Ankestyrelsen (vejl. kap. 28, pkt. 2). */
+export function complaintOf(
+  v: Verdict,
+  asOf: string,
+): { to: NonNullable<Verdict['complaintTo']>; deadlineDays: number | null; text: string } | null {
+  if (!v.complaintTo) return null;
+  const label = COMPLAINT_LABEL[v.complaintTo] ?? v.complaintTo;
+  if (v.complaintTo === 'ankestyrelsen') {
+    const weeks = param('complaint_weeks', asOf);
+    return {
+      to: v.complaintTo,
+      deadlineDays: weeks * 7,
+      text: `Afgørelsen kan påklages til ${label} inden ${weeks} uger fra den dag, personen har fået meddelelse om den.`,
+    };
+  }
+  return { to: v.complaintTo, deadlineDays: null, text: `Der kan klages til ${label}.` };
+}
+
+export function checkIncident(
+  input: IncidentInput,
+  today: string,
+): Omit<IncidentCheckResponse, 'recordId' | 'caseRef'> {
   const verdict = evaluate({ measure: input.measure, facts: input.facts, asOf: input.date });
   const reg = verdict.registration;
   const warnings: string[] = [];
@@ -81,6 +133,9 @@ export function checkIncident(input: IncidentInput, today: string): Omit<Inciden
     warnings.push('Indgrebet skal registreres og indberettes, selv om der ikke var hjemmel.');
 
   return {
+    dueDate: dueDateOf(verdict, input.date),
+    reportToCodes: reportChainOf(verdict),
+    complaint: complaintOf(verdict, input.date),
     legalBasis,
     summary: summaryFor(verdict, { past: true, date: input.date }),
     todo: todoFor(verdict, input.date, true),

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Request, type Response } from 'express';
 import type { CorpusIndex, SourceMeta, Unit } from '../../corpus/index.ts';
-import { principalOf, servicesOf } from '../../http/index.ts';
+import { servicesOf } from '../../http/index.ts';
 import { DEFAULT_TOKEN_TTL_SECONDS, KeyStore, normaliseOrigin, signToken } from '../../keys/index.ts';
 import {
   evaluate,
@@ -31,9 +31,10 @@ import { embedHandler } from './embed.ts';
 import { checkIncident } from './incident.ts';
 import { openApiDocument } from './openapi.ts';
 import { recordIds } from './record-id.ts';
-import { getRecord, recordOwner, renderRecordHtml, writeVerdictRecord } from './records.ts';
+import { getRecord, recordOwner, recordsByCaseRef, renderRecordHtml, writeVerdictRecord } from './records.ts';
 import {
-  EvaluateRequestSchema,
+  ApiEvaluateRequestSchema,
+  CaseRefSchema,
   IncidentCheckRequestSchema,
   SearchQuerySchema,
   type Source,
@@ -208,8 +209,12 @@ export const apiMount: Mount = {
 
     app.post('/api/v1/evaluate', (req, res) => {
       const { corpus, store } = ready(state);
-      const request = EvaluateRequestSchema.parse(req.body ?? {});
+      const { dryRun, caseRef, ...request } = ApiEvaluateRequestSchema.parse(req.body ?? {});
       const verdict = runEvaluate(request);
+      if (dryRun) {
+        res.json(verdict);
+        return;
+      }
       const recordId = writeVerdictRecord(store, corpus, {
         kind: 'evaluate',
         client: clientOf(res).keyId,
@@ -217,9 +222,10 @@ export const apiMount: Mount = {
         facts: request.facts,
         verdict,
         question: `Regelvurdering via API: ${measureTitle(request.measure)}`,
+        caseRef,
       });
       const publicId = recordIds(store, state.env).encode(recordId);
-      res.set('X-Record-Id', publicId).json({ ...verdict, recordId: publicId });
+      res.set('X-Record-Id', publicId).json({ ...verdict, recordId: publicId, ...(caseRef ? { caseRef } : {}) });
     });
 
     app.post('/api/v1/incidents/check', (req, res) => {
@@ -232,6 +238,10 @@ export const apiMount: Mount = {
         if (err instanceof MeasureNotImplementedError) throw new HttpError(422, err.code, err.message);
         throw err;
       }
+      if (input.dryRun) {
+        res.json(result);
+        return;
+      }
       const recordId = writeVerdictRecord(store, corpus, {
         kind: 'incident',
         client: clientOf(res).keyId,
@@ -241,9 +251,41 @@ export const apiMount: Mount = {
         question: `Tjek af hændelse ${input.date}: ${measureTitle(input.measure)}${
           input.decisionExists === undefined ? '' : input.decisionExists ? ' (afgørelse forelå)' : ' (ingen afgørelse)'
         }`,
+        caseRef: input.caseRef,
       });
       const publicId = recordIds(store, state.env).encode(recordId);
-      res.set('X-Record-Id', publicId).json({ ...result, recordId: publicId });
+      res
+        .set('X-Record-Id', publicId)
+        .json({ ...result, recordId: publicId, ...(input.caseRef ? { caseRef: input.caseRef } : {}) });
+    });
+
+    app.get('/api/v1/records', (req, res) => {
+      const { store } = ready(state);
+      const caseRef = CaseRefSchema.safeParse(req.query['caseRef']);
+      if (!caseRef.success)
+        throw new HttpError(
+          400,
+          'invalid_request',
+          'Angiv caseRef (1-64 tegn: bogstaver, cifre og . _ : / # -) / caseRef is required (1-64 characters)',
+        );
+      const caller = clientOf(res);
+      const ids = recordIds(store, state.env);
+      const records = recordsByCaseRef(
+        store,
+        caller.keyId,
+        caller.kind === 'token' ? (caller.tokenId ?? null) : null,
+        caseRef.data,
+      );
+      res.json({
+        caseRef: caseRef.data,
+        records: records.map((r) => ({
+          recordId: ids.encode(r.auditId),
+          kind: r.kind,
+          createdAt: r.createdAt,
+          measure: r.measure,
+          outcome: r.outcome,
+        })),
+      });
     });
 
     app.get('/api/v1/records/:id', (req, res) => {

@@ -22,13 +22,14 @@ import {
 import { RULES_VERSION } from '../../rules/index.ts';
 import { FeedbackRequestSchema } from '../../web/routes.ts';
 import {
+  ApiEvaluateRequestSchema,
+  CaseRefSchema,
   ChatRequestSchema,
   ChatResponseSchema,
   CitationSchema,
   ConditionStatusSchema,
   ErrorCodeSchema,
   ErrorSchema,
-  EvaluateRequestSchema,
   EvaluateResponseSchema,
   FactNameSchema,
   FactQuestionSchema,
@@ -43,6 +44,7 @@ import {
   MeasuresResponseSchema,
   OutcomeSchema,
   RecordIdSchema,
+  RecordListResponseSchema,
   RecordSchema,
   SearchQuerySchema,
   SearchResponseSchema,
@@ -92,6 +94,7 @@ const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
   TokenResponse: TokenResponseSchema,
   IncidentCheckResponse: IncidentCheckResponseSchema,
   Record: RecordSchema,
+  RecordList: RecordListResponseSchema,
   FeedbackResponse: FeedbackResponseSchema,
   QuizTopicsResponse: TopicsResponseSchema,
   LearnerId: LearnerIdSchema,
@@ -107,7 +110,7 @@ const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
 const REQUEST_COMPONENTS: Record<string, z.ZodType> = {
   ...SHARED_COMPONENTS,
   ChatRequest: ChatRequestSchema,
-  EvaluateRequest: EvaluateRequestSchema,
+  EvaluateRequest: ApiEvaluateRequestSchema,
   TokenRequest: TokenRequestSchema,
   IncidentCheckRequest: IncidentCheckRequestSchema,
   FeedbackRequest: FeedbackRequestSchema,
@@ -457,6 +460,27 @@ export const OPERATIONS: Op[] = [
     description: 'Alle kilder i korpus (gældende, ophævede, udkast og baggrund) og korpus-hashen.',
     ok: { status: 200, component: 'SourcesResponse', description: 'Kilderne.' },
     errors: [401, 403, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/records',
+    operationId: 'listRecordsByCaseRef',
+    tag: 'Beslutningsnotater',
+    summary: 'Beslutningsnotater for en sagsreference',
+    description:
+      'Nøglens egne notater med den `caseRef`, journalsystemet gav ved evaluate eller incidents/check. Andre nøgler ser dem aldrig.',
+    params: [
+      {
+        name: 'caseRef',
+        in: 'query',
+        schema: CaseRefSchema,
+        required: true,
+        description: 'Journalsystemets sagsreference.',
+        example: 'SAG-2025-0042',
+      },
+    ],
+    ok: { status: 200, component: 'RecordList', description: 'Notaterne.' },
+    errors: [400, 401, 403, 429],
   },
   {
     method: 'get',

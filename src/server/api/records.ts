@@ -41,6 +41,8 @@ interface Snapshot {
   facts: Partial<Facts> | null;
   verdict: Verdict | null;
   citations: RecordCitation[];
+  /** The journal system's case reference (evaluate and incident checks). */
+  caseRef?: string | null;
 }
 
 /** Unit ids a verdict cites (conditions, reasons, registration), in order of first appearance. */
@@ -102,6 +104,7 @@ export function writeVerdictRecord(
     facts: Partial<Facts>;
     verdict: Verdict;
     question: string;
+    caseRef?: string | undefined;
   },
 ): number {
   const citations = citationsFor(corpus, [], input.verdict);
@@ -125,8 +128,39 @@ export function writeVerdictRecord(
     facts: input.facts,
     verdict: input.verdict,
     citations,
+    caseRef: input.caseRef ?? null,
   });
   return id;
+}
+
+/** The records of one key with this case reference, newest first (the key's own records only). */
+export function recordsByCaseRef(
+  store: Store,
+  owner: string | null,
+  tokenId: string | null,
+  caseRef: string,
+): Array<{ auditId: number; kind: RecordKind; createdAt: string; measure: string | null; outcome: string | null }> {
+  ensureTables(store);
+  const rows = store.db
+    .prepare(
+      `SELECT a.id AS id, r.kind AS kind, a.at AS at, a.measure AS measure, a.outcome AS outcome, r.data AS data
+         FROM api_records r JOIN audit a ON a.id = r.audit_id
+        WHERE json_extract(r.data, '$.caseRef') = ? ORDER BY a.id DESC LIMIT 500`,
+    )
+    .all(caseRef) as Array<{
+    id: number;
+    kind: RecordKind;
+    at: string;
+    measure: string | null;
+    outcome: string | null;
+    data: string;
+  }>;
+  return rows
+    .filter((r) => {
+      const snap = JSON.parse(r.data) as Snapshot;
+      return (snap.owner ?? null) === owner && (tokenId === null || snap.tokenId === tokenId);
+    })
+    .map((r) => ({ auditId: r.id, kind: r.kind, createdAt: r.at, measure: r.measure, outcome: r.outcome }));
 }
 
 /**
@@ -197,6 +231,7 @@ export function getRecord(store: Store, corpus: CorpusIndex, id: number, recordI
     );
   return {
     recordId,
+    caseRef: snap?.caseRef ?? null,
     kind,
     createdAt: row.at,
     // Session ids stay out of records: a record may be passed on, the conversation is not.

@@ -169,6 +169,46 @@ export const TodoSchema = z
   })
   .describe('Et konkret næste skridt.');
 
+/** The vendor's own case reference: kept on the record, listed only for the key that made it. */
+export const CaseRefSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/#-]*$/)
+  .describe(
+    'Journalsystemets sagsreference (1-64 tegn: bogstaver, cifre og . _ : / # -). Vises kun for nøglen, der lavede notatet.',
+  );
+
+const RecordOptions = {
+  dryRun: z
+    .boolean()
+    .optional()
+    .describe('true: svar uden at gemme et beslutningsnotat (mens formularen udfyldes); så er der intet recordId.'),
+  caseRef: CaseRefSchema.optional(),
+};
+
+/** POST /api/v1/evaluate: the evaluator's request plus the record options. */
+export const ApiEvaluateRequestSchema = EvaluateRequestSchema.extend(RecordOptions).describe(
+  'En forespørgsel til regelmotoren: indgreb, dato og kendte oplysninger (og om der skal gemmes et notat).',
+);
+
+export const ReportToSchema = z
+  .array(
+    z.object({
+      code: z.enum(['leader', 'municipality', 'supervision', 'socialtilsyn']),
+      label: z.string().describe('Modtageren på dansk.'),
+    }),
+  )
+  .describe('Indberetningskæden i rækkefølge, som koder (stabile) og danske betegnelser.');
+
+export const ComplaintSchema = z
+  .object({
+    to: z.enum(['municipality', 'ankestyrelsen', 'familieretshuset']),
+    deadlineDays: z.number().int().nullable().describe('Klagefristen i dage, hvor reglerne giver en (ellers null).'),
+    text: z.string().describe('Klagevejen på dansk.'),
+  })
+  .describe('Hvor og hvornår der kan klages.');
+
 export const ChatResponseSchema = z
   .object({
     sessionId: z.string(),
@@ -213,7 +253,8 @@ export const SessionResponseSchema = z.object({
 });
 
 export const EvaluateResponseSchema = VerdictSchema.extend({
-  recordId: RecordIdSchema,
+  recordId: RecordIdSchema.optional().describe('Id på beslutningsnotatet (mangler ved dryRun).'),
+  caseRef: CaseRefSchema.optional(),
 }).describe('Regelmotorens svar (Verdict) og id på beslutningsnotatet.');
 
 export const TokenRequestSchema = z
@@ -240,6 +281,7 @@ export const TokenResponseSchema = z.object({
 
 export const IncidentCheckRequestSchema = z
   .strictObject({
+    ...RecordOptions,
     measure: MeasureIdSchema,
     facts: FactsSchema.default({}),
     date: z.iso.date().describe('Dato for hændelsen (ÅÅÅÅ-MM-DD).'),
@@ -252,6 +294,14 @@ export const IncidentCheckRequestSchema = z
 
 export const IncidentCheckResponseSchema = z
   .object({
+    dueDate: z.iso
+      .date()
+      .nullable()
+      .describe(
+        'Sidste dag for registrering, regnet fra hændelsens dato, når fristen er et antal dage (ellers null; se deadline).',
+      ),
+    reportToCodes: ReportToSchema.nullable(),
+    complaint: ComplaintSchema.nullable(),
     legalBasis: z
       .boolean()
       .nullable()
@@ -279,7 +329,8 @@ export const IncidentCheckResponseSchema = z
     missingFacts: z.array(FactQuestionSchema),
     verdict: VerdictSchema,
     warnings: z.array(z.string()).describe('Advarsler på dansk, der bør vises i formularen.'),
-    recordId: RecordIdSchema,
+    recordId: RecordIdSchema.optional().describe('Id på beslutningsnotatet (mangler ved dryRun).'),
+    caseRef: CaseRefSchema.optional(),
   })
   .describe('Tjek af en hændelse: hjemmel, registrering, indberetning, frister, pårørende og handleplan.');
 
@@ -303,6 +354,7 @@ export const RecordCitationSchema = z.object({
 export const RecordSchema = z
   .object({
     recordId: RecordIdSchema,
+    caseRef: CaseRefSchema.nullable().describe('Journalsystemets sagsreference (null: ingen).'),
     kind: z.enum(['chat', 'evaluate', 'incident']),
     createdAt: z.string(),
     sessionId: z.string().nullable(),
@@ -327,3 +379,18 @@ export const FeedbackResponseSchema = z.object({ id: z.number().int().describe('
 export type Source = z.infer<typeof SourceSchema>;
 export type RecordDoc = z.infer<typeof RecordSchema>;
 export type IncidentCheckResponse = z.infer<typeof IncidentCheckResponseSchema>;
+
+export const RecordListResponseSchema = z
+  .object({
+    caseRef: CaseRefSchema,
+    records: z.array(
+      z.object({
+        recordId: RecordIdSchema,
+        kind: z.enum(['chat', 'evaluate', 'incident']),
+        createdAt: z.string(),
+        measure: MeasureIdSchema.nullable(),
+        outcome: OutcomeSchema.nullable(),
+      }),
+    ),
+  })
+  .describe('Nøglens beslutningsnotater med denne sagsreference, nyeste først (højst 500).');

@@ -1,0 +1,111 @@
+/**
+ * Journal API v1.1 (issue 17): dry runs that make no record, the vendor's case reference on records and a list by
+ * it for the owning key only, and the structured fields of incidents/check (dueDate from the incident date, the
+ * reporting chain as codes, the complaint route with its deadline).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { bearer, call, startApiServer, type TestServer } from './api-helpers.ts';
+
+const HOLD = {
+  measure: 'restraint',
+  date: '2026-11-30',
+  facts: { consent: 'objects', documentedImpairment: true, impairmentCause: 'other', riskOfHarm: true },
+};
+
+describe('journal API v1.1', () => {
+  let srv: TestServer;
+  let keyA: string;
+  let keyB: string;
+  beforeAll(async () => {
+    srv = await startApiServer({ HJEMMEL_REQUIRE_KEY: '1' });
+    keyA = srv.keys.create({ name: 'journal A', origins: [] }).key;
+    keyB = srv.keys.create({ name: 'journal B', origins: [] }).key;
+  });
+  afterAll(async () => {
+    await srv.close();
+  });
+
+  it('dryRun answers without making a record', async () => {
+    const list = async () =>
+      (await call(`${srv.url}/api/v1/records?caseRef=SAG-DRY`, { headers: bearer(keyA) })).json.records.length;
+    const e = await call(`${srv.url}/api/v1/evaluate`, {
+      body: { measure: 'restraint', facts: HOLD.facts, dryRun: true, caseRef: 'SAG-DRY' },
+      headers: bearer(keyA),
+    });
+    expect(e.status).toBe(200);
+    expect(e.json.outcome).toBeDefined();
+    expect(e.json.recordId).toBeUndefined();
+    expect(e.headers.get('x-record-id')).toBeNull();
+    const c = await call(`${srv.url}/api/v1/incidents/check`, {
+      body: { ...HOLD, dryRun: true, caseRef: 'SAG-DRY' },
+      headers: bearer(keyA),
+    });
+    expect(c.status).toBe(200);
+    expect(c.json.recordId).toBeUndefined();
+    expect(await list()).toBe(0);
+  });
+
+  it('incidents/check gives dueDate from the incident date, the reporting chain as codes and the complaint route', async () => {
+    const c = await call(`${srv.url}/api/v1/incidents/check`, { body: HOLD, headers: bearer(keyA) });
+    expect(c.status).toBe(200);
+    expect(c.json.mustRegister).toBe(true);
+    expect(c.json.dueDate).toBe('2026-12-03');
+    expect(c.json.reportToCodes.map((r: { code: string }) => r.code)).toEqual([
+      'leader',
+      'municipality',
+      'supervision',
+    ]);
+    expect(c.json.complaint).toMatchObject({ to: expect.any(String), text: expect.stringContaining('klage') });
+    const secured = await call(`${srv.url}/api/v1/incidents/check`, {
+      body: {
+        measure: 'lock_own_home_exterior',
+        date: '2026-11-30',
+        facts: { consent: 'objects', documentedImpairment: true, impairmentCause: 'dementia', riskOfHarm: true },
+      },
+      headers: bearer(keyA),
+    });
+    expect(secured.status).toBe(200);
+    expect(secured.json.complaint).toMatchObject({ to: 'ankestyrelsen', deadlineDays: 28 });
+    expect(secured.json.complaint.text).toContain('4 uger');
+    const none = await call(`${srv.url}/api/v1/incidents/check`, {
+      body: { measure: 'house_rules', date: '2026-11-30', facts: {} },
+      headers: bearer(keyA),
+    });
+    expect(none.json.dueDate).toBeNull();
+  });
+
+  it('keeps caseRef on the record and lists records by it for the owning key only', async () => {
+    const made = await call(`${srv.url}/api/v1/incidents/check`, {
+      body: { ...HOLD, caseRef: 'SAG-2026-0042' },
+      headers: bearer(keyA),
+    });
+    expect(made.json.caseRef).toBe('SAG-2026-0042');
+    const ev = await call(`${srv.url}/api/v1/evaluate`, {
+      body: { measure: 'restraint', facts: HOLD.facts, caseRef: 'SAG-2026-0042' },
+      headers: bearer(keyA),
+    });
+    const mine = await call(`${srv.url}/api/v1/records?caseRef=SAG-2026-0042`, { headers: bearer(keyA) });
+    expect(mine.status).toBe(200);
+    expect(mine.json.records.map((r: { recordId: string }) => r.recordId)).toEqual([
+      ev.json.recordId,
+      made.json.recordId,
+    ]);
+    expect(mine.json.records[1]).toMatchObject({ kind: 'incident', measure: 'restraint' });
+    const rec = await call(`${srv.url}/api/v1/records/${made.json.recordId}`, { headers: bearer(keyA) });
+    expect(rec.json.caseRef).toBe('SAG-2026-0042');
+    // Another key neither lists nor reads them.
+    const theirs = await call(`${srv.url}/api/v1/records?caseRef=SAG-2026-0042`, { headers: bearer(keyB) });
+    expect(theirs.json.records).toEqual([]);
+    expect((await call(`${srv.url}/api/v1/records/${made.json.recordId}`, { headers: bearer(keyB) })).status).toBe(404);
+    // A bad reference is refused with the shared error shape.
+    const bad = await call(`${srv.url}/api/v1/records?caseRef=${encodeURIComponent('<script>')}`, {
+      headers: bearer(keyA),
+    });
+    expect(bad.status).toBe(400);
+    const badBody = await call(`${srv.url}/api/v1/evaluate`, {
+      body: { measure: 'restraint', facts: {}, caseRef: 'x'.repeat(65) },
+      headers: bearer(keyA),
+    });
+    expect(badBody.status).toBe(400);
+  });
+});
