@@ -4,6 +4,7 @@
  * reporting chain as codes, the complaint route with its deadline).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RULES_VERSION } from '../src/rules/index.ts';
 import { bearer, call, startApiServer, type TestServer } from './api-helpers.ts';
 
 const HOLD = {
@@ -93,6 +94,18 @@ describe('journal API v1.1', () => {
     expect(mine.json.records[1]).toMatchObject({ kind: 'incident', measure: 'restraint' });
     const rec = await call(`${srv.url}/api/v1/records/${made.json.recordId}`, { headers: bearer(keyA) });
     expect(rec.json.caseRef).toBe('SAG-2026-0042');
+    // JSON and printable HTML only: a PDF is 406, never JSON in disguise; the print shows labels, not fact keys.
+    const pdf = await call(`${srv.url}/api/v1/records/${made.json.recordId}?format=pdf`, { headers: bearer(keyA) });
+    expect(pdf.status).toBe(406);
+    expect(pdf.json.error.code).toBe('not_acceptable');
+    const accept = await call(`${srv.url}/api/v1/records/${made.json.recordId}`, {
+      headers: { ...bearer(keyA), accept: 'application/pdf' },
+    });
+    expect(accept.status).toBe(406);
+    const html = await call(`${srv.url}/api/v1/records/${made.json.recordId}?format=html`, { headers: bearer(keyA) });
+    expect(html.status).toBe(200);
+    expect(html.text).not.toMatch(/>impairmentCause</);
+    expect(html.text).not.toMatch(/>other</);
     // Another key neither lists nor reads them.
     const theirs = await call(`${srv.url}/api/v1/records?caseRef=SAG-2026-0042`, { headers: bearer(keyB) });
     expect(theirs.json.records).toEqual([]);
@@ -107,5 +120,15 @@ describe('journal API v1.1', () => {
       headers: bearer(keyA),
     });
     expect(badBody.status).toBe(400);
+  });
+
+  it('publishes the changelog: the newest rules entry is the running rulesVersion, the API version is in the spec', async () => {
+    const c = await call(`${srv.url}/api/v1/changelog`, { headers: bearer(keyA) });
+    expect(c.status).toBe(200);
+    expect(c.json.rules[0].version).toBe(RULES_VERSION);
+    expect(c.json.api[0].version).toMatch(/^1\.\d+\.\d+$/);
+    const spec = await call(`${srv.url}/api/v1/openapi.json`);
+    expect(spec.json.info.version).toContain(c.json.api[0].version);
+    expect(spec.json.paths['/api/v1/changelog']).toBeDefined();
   });
 });

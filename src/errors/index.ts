@@ -73,6 +73,7 @@ export const ERROR_CODES = [
   'method_not_allowed',
   'misdirected_request',
   'no_questions',
+  'not_acceptable',
   'not_current_question',
   'not_found',
   'not_ready',

@@ -26,6 +26,7 @@ import { getSearcher } from '../../search/index.ts';
 import type { Store } from '../../store/index.ts';
 import { type AppState, HttpError, type Mount } from '../app.ts';
 import { apiGuard, type Client, RateLimiter, settingsFrom } from './auth.ts';
+import { CHANGELOG } from './changelog.ts';
 import { renderDocsHtml } from './docs.ts';
 import { embedHandler } from './embed.ts';
 import { checkIncident } from './incident.ts';
@@ -128,6 +129,19 @@ function runEvaluate(request: unknown): Verdict {
 
 function measureTitle(id: string): string {
   return listMeasures().find((m) => m.id === id)?.title ?? id;
+}
+
+/** A record exists as JSON and as printable HTML only: any other format (e.g. pdf) is 406, never JSON. */
+function assertRecordFormat(req: Request): void {
+  const format = req.query['format'];
+  const accept = req.get('accept') ?? '*/*';
+  const acceptable = /\*\/\*|application\/(\*|json)|text\/(\*|html)/.test(accept);
+  if ((format !== undefined && format !== 'html' && format !== 'json') || (format === undefined && !acceptable))
+    throw new HttpError(
+      406,
+      'not_acceptable',
+      'Beslutningsnotatet findes kun som JSON og som HTML til udskrift (format=json|html) / only json and html are available',
+    );
 }
 
 function wantsHtml(req: Request): boolean {
@@ -259,6 +273,10 @@ export const apiMount: Mount = {
         .json({ ...result, recordId: publicId, ...(input.caseRef ? { caseRef: input.caseRef } : {}) });
     });
 
+    app.get('/api/v1/changelog', (_req, res) => {
+      res.json(CHANGELOG);
+    });
+
     app.get('/api/v1/records', (req, res) => {
       const { store } = ready(state);
       const caseRef = CaseRefSchema.safeParse(req.query['caseRef']);
@@ -302,6 +320,7 @@ export const apiMount: Mount = {
         (caller.kind !== 'token' || made.tokenId === (caller.tokenId ?? null));
       if (!record || !mine)
         throw new HttpError(404, 'unknown_record', `Ukendt beslutningsnotat / unknown record: ${raw}`);
+      assertRecordFormat(req);
       if (wantsHtml(req)) {
         res.type('html').set({ 'Content-Security-Policy': NO_FRAME_CSP, 'X-Frame-Options': 'DENY' });
         res.send(renderRecordHtml(record));

@@ -21,6 +21,7 @@ import {
 } from '../../quiz/index.ts';
 import { RULES_VERSION } from '../../rules/index.ts';
 import { FeedbackRequestSchema } from '../../web/routes.ts';
+import { API_VERSION, ChangelogSchema } from './changelog.ts';
 import {
   ApiEvaluateRequestSchema,
   CaseRefSchema,
@@ -95,6 +96,7 @@ const RESPONSE_COMPONENTS: Record<string, z.ZodType> = {
   IncidentCheckResponse: IncidentCheckResponseSchema,
   Record: RecordSchema,
   RecordList: RecordListResponseSchema,
+  Changelog: ChangelogSchema,
   FeedbackResponse: FeedbackResponseSchema,
   QuizTopicsResponse: TopicsResponseSchema,
   LearnerId: LearnerIdSchema,
@@ -196,7 +198,10 @@ const ERROR_TEXT: Record<number, string> = {
   401: 'API-nøgle eller token mangler, er ugyldig eller udløbet.',
   403: 'Oprindelsen (Origin) er ikke tilladt for nøglen, eller nøgletypen må ikke bruges her.',
   404: 'Findes ikke.',
+  405: 'Metoden bruges ikke på denne sti (se headeren Allow).',
+  406: 'Formatet findes ikke (kun JSON og HTML).',
   409: 'Konflikt med den aktuelle tilstand.',
+  415: 'Kroppen skal være JSON (Content-Type: application/json).',
   422: 'Kan ikke vurderes: datoen ligger uden for reglernes periode, eller indgrebet er ikke implementeret.',
   429: 'For mange forespørgsler; se Retry-After.',
   503: 'Serveren starter stadig op.',
@@ -463,6 +468,17 @@ export const OPERATIONS: Op[] = [
   },
   {
     method: 'get',
+    path: '/api/v1/changelog',
+    operationId: 'getChangelog',
+    tag: 'Regelmotor',
+    summary: 'Ændringer i API og regelsæt',
+    description:
+      'API-versioner (semver for /api/v1) og regelsættets versioner (`rulesVersion`), nyeste først. Se stabilitetspolitikken i leverandørguiden.',
+    ok: { status: 200, component: 'Changelog', description: 'Ændringerne.' },
+    errors: [401, 403, 429],
+  },
+  {
+    method: 'get',
     path: '/api/v1/records',
     operationId: 'listRecordsByCaseRef',
     tag: 'Beslutningsnotater',
@@ -502,7 +518,7 @@ export const OPERATIONS: Op[] = [
       },
     ],
     ok: { status: 200, component: 'Record', description: 'Notatet.', html: true },
-    errors: [401, 403, 404, 429],
+    errors: [401, 403, 404, 406, 429],
   },
   {
     method: 'post',
@@ -761,7 +777,7 @@ export function openApiDocument(): Json {
     jsonSchemaDialect: 'https://json-schema.org/draft/2020-12/schema',
     info: {
       title: 'Hjemmel API til journalsystemer',
-      version: `1 (regelsæt ${RULES_VERSION})`,
+      version: `${API_VERSION} (regelsæt ${RULES_VERSION})`,
       description: API_DESCRIPTION,
     },
     servers: [{ url: '/' }],

@@ -10,7 +10,7 @@ import type { CorpusIndex } from '../../corpus/index.ts';
 import type { TurnRecord } from '../../dialogue/index.ts';
 import { keyIdOf } from '../../http/index.ts';
 import { scrubCpr } from '../../privacy/cpr.ts';
-import { type Facts, measureInfo, RULES_VERSION, type Verdict } from '../../rules/index.ts';
+import { FACT_QUESTIONS, type Facts, measureInfo, RULES_VERSION, type Verdict } from '../../rules/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { RecordDoc } from './schemas.ts';
 
@@ -271,7 +271,7 @@ function factRows(facts: Partial<Facts> | null, measure: string | null): string 
   if (!facts || Object.keys(facts).length === 0) return '<p>Ingen oplysninger registreret.</p>';
   const info = measure ? measureInfo(measure as Verdict['measure']) : undefined;
   const rows = Object.entries(facts).map(([k, v]) => {
-    const q = info?.facts.find((f) => f.fact === k);
+    const q = info?.facts.find((f) => f.fact === k) ?? FACT_QUESTIONS[k as keyof typeof FACT_QUESTIONS];
     const label = q?.options.find((o) => o.value === v)?.label ?? String(v);
     return `<tr><th scope="row">${esc(q?.question ?? k)}</th><td>${esc(label)}</td></tr>`;
   });
