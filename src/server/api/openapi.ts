@@ -150,7 +150,8 @@ interface Param {
   schema: z.ZodType;
   required: boolean;
   description: string;
-  example: unknown;
+  /** Absent for values that cannot have a static example (a short-lived token). */
+  example?: unknown;
 }
 
 /**
@@ -183,6 +184,8 @@ interface Op {
     array?: boolean;
     description: string;
     html?: boolean;
+    /** The answer is an HTML page only (no JSON). */
+    htmlOnly?: boolean;
     sse?: boolean;
     /** The answer is text/csv (instead of JSON). */
     csv?: boolean;
@@ -468,6 +471,42 @@ export const OPERATIONS: Op[] = [
   },
   {
     method: 'get',
+    path: '/embed',
+    operationId: 'embed',
+    tag: 'Samtale',
+    summary: 'Samtalen til en iframe i journalsystemet',
+    description:
+      'En HTML-side med samtalen, udfyldt med journalens oplysninger, så der ikke spørges om dem igen. Med `token` (fra POST /api/v1/tokens) sættes `Content-Security-Policy: frame-ancestors` til tokenets oprindelser; uden token kun til Hjemmel selv. Siden gemmer sin egen samtale (adskilt fra den fritstående side) og har "Slet samtale".',
+    params: [
+      {
+        name: 'measure',
+        in: 'query',
+        schema: MeasureIdSchema,
+        required: false,
+        description: 'Indgrebet, journalen er ved at registrere.',
+        example: 'restraint',
+      },
+      {
+        name: 'facts',
+        in: 'query',
+        schema: z.string(),
+        required: false,
+        description: 'Kendte oplysninger som JSON (`{"consent":"objects"}`) eller `k=v,k=v`.',
+        example: 'consent=objects',
+      },
+      {
+        name: 'token',
+        in: 'query',
+        schema: z.string(),
+        required: false,
+        description: 'Kortlivet token (hjt.…) fra POST /api/v1/tokens (højst 15 minutter; intet statisk eksempel).',
+      },
+    ],
+    ok: { status: 200, description: 'Siden.', htmlOnly: true },
+    errors: [400, 401],
+  },
+  {
+    method: 'get',
     path: '/api/v1/changelog',
     operationId: 'getChangelog',
     tag: 'Regelmotor',
@@ -529,7 +568,18 @@ export const OPERATIONS: Op[] = [
     description:
       'Journalsystemets backend kalder med sin hemmelige nøgle og giver tokenet (højst 15 minutter, bundet til nøglens oprindelser) videre til widgetten eller iframen. Offentlige nøgler og tokens kan ikke hente tokens.',
     body: { component: 'TokenRequest', example: { ttlSeconds: 600 } },
-    ok: { status: 201, component: 'TokenResponse', description: 'Tokenet.' },
+    ok: {
+      status: 201,
+      component: 'TokenResponse',
+      description: 'Tokenet.',
+      links: {
+        openEmbed: {
+          operationId: 'embed',
+          description: 'Åbn samtalen i en iframe med tokenet.',
+          parameters: { token: '$response.body#/token' },
+        },
+      },
+    },
     errors: [400, 401, 403, 429],
   },
   {
@@ -710,7 +760,9 @@ export function openApiDocument(): Json {
   for (const op of OPERATIONS) {
     const responses: Record<string, Json> = {};
     const okContent: Json = {};
-    if (op.ok.csv)
+    if (op.ok.htmlOnly)
+      okContent['text/html'] = { schema: { type: 'string', description: 'HTML-side til en iframe.' } };
+    else if (op.ok.csv)
       okContent['text/csv'] = {
         schema: { type: 'string', description: 'CSV (RFC 4180, UTF-8) med overskriftslinje.' },
       };
