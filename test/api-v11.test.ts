@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RULES_VERSION } from '../src/rules/index.ts';
+import { PRINT_LINK_SECONDS, recordIdCodec } from '../src/server/api/record-id.ts';
 import { bearer, call, startApiServer, type TestServer } from './api-helpers.ts';
 
 const HOLD = {
@@ -130,5 +131,33 @@ describe('journal API v1.1', () => {
     const spec = await call(`${srv.url}/api/v1/openapi.json`);
     expect(spec.json.info.version).toContain(c.json.api[0].version);
     expect(spec.json.paths['/api/v1/changelog']).toBeDefined();
+  });
+
+  it('opens the printable record by a short-lived signed link, without the key; a tampered or expired link is 404', async () => {
+    const made = await call(`${srv.url}/api/v1/incidents/check`, { body: HOLD, headers: bearer(keyA) });
+    const rec = await call(`${srv.url}/api/v1/records/${made.json.recordId}`, { headers: bearer(keyA) });
+    const print = rec.json.print as { url: string; exp: number; sig: string };
+    expect(print.url).toMatch(/^\/api\/v1\/records\/rec_[A-Za-z0-9_-]{22}\/print\?exp=\d+&sig=/);
+    expect(print.exp - Date.now() / 1000).toBeLessThanOrEqual(PRINT_LINK_SECONDS + 1);
+    const page = await call(`${srv.url}${print.url}`);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain('Beslutningsnotat');
+    expect(page.headers.get('x-frame-options')).toBe('DENY');
+    const tampered = print.url.replace(/sig=./, (m) => (m.endsWith('A') ? 'sig=B' : 'sig=A'));
+    expect((await call(`${srv.url}${tampered}`)).status).toBe(404);
+    const other = await call(`${srv.url}/api/v1/evaluate`, {
+      body: { measure: 'restraint', facts: {} },
+      headers: bearer(keyA),
+    });
+    const moved = print.url.replace(made.json.recordId, other.json.recordId);
+    expect((await call(`${srv.url}${moved}`)).status).toBe(404);
+    const later = print.url.replace(`exp=${print.exp}`, `exp=${print.exp + 3600}`);
+    expect((await call(`${srv.url}${later}`)).status).toBe(404);
+    // Expiry, by the codec's clock.
+    const codec = recordIdCodec(Buffer.from('a-server-token-secret-of-32-bytes!'));
+    const sig = codec.signPrint('rec_x', 1000);
+    expect(codec.verifyPrint('rec_x', 1000, sig, 999)).toBe(true);
+    expect(codec.verifyPrint('rec_x', 1000, sig, 1001)).toBe(false);
   });
 });

@@ -201,6 +201,8 @@ export function apiGuard(state: AppState, settings: ApiSettings, limiter: RateLi
       });
     }
     const origin = req.get('origin');
+    // A print link carries its own short-lived signature instead of a key (checked by the route).
+    if (req.method === 'GET' && /^\/records\/rec_[A-Za-z0-9_-]{22}\/print$/.test(req.path)) return next();
     if (PUBLIC_PATHS.has(req.path) && req.method === 'GET') {
       res.set('Access-Control-Allow-Origin', '*');
       return next();

@@ -31,7 +31,7 @@ import { renderDocsHtml } from './docs.ts';
 import { embedHandler } from './embed.ts';
 import { checkIncident } from './incident.ts';
 import { openApiDocument } from './openapi.ts';
-import { recordIds } from './record-id.ts';
+import { printLinkFor, recordIds } from './record-id.ts';
 import { getRecord, recordOwner, recordsByCaseRef, renderRecordHtml, writeVerdictRecord } from './records.ts';
 import {
   ApiEvaluateRequestSchema,
@@ -326,7 +326,29 @@ export const apiMount: Mount = {
         res.send(renderRecordHtml(record));
         return;
       }
-      res.json(record);
+      res.json({ ...record, print: printLinkFor(recordIds(store, state.env), raw) });
+    });
+
+    // The printable page by a signed link (printUrl): no API key, so staff can open it from the journal.
+    app.get('/api/v1/records/:id/print', (req, res) => {
+      const { corpus, store } = ready(state);
+      const raw = String(req.params['id']);
+      const codec = recordIds(store, state.env);
+      const exp = Number(req.query['exp']);
+      const sig = typeof req.query['sig'] === 'string' ? req.query['sig'] : '';
+      const id = codec.decode(raw);
+      const ok = id !== undefined && codec.verifyPrint(raw, exp, sig, Math.floor(Date.now() / 1000));
+      const record = ok ? getRecord(store, corpus, id, raw) : undefined;
+      if (!record)
+        throw new HttpError(
+          404,
+          'unknown_record',
+          `Linket er ugyldigt eller udløbet; hent et nyt i journalsystemet / invalid or expired print link: ${raw}`,
+        );
+      res
+        .type('html')
+        .set({ 'Content-Security-Policy': NO_FRAME_CSP, 'X-Frame-Options': 'DENY', 'Cache-Control': 'no-store' });
+      res.send(renderRecordHtml(record));
     });
 
     app.post('/api/v1/tokens', (req, res) => {

@@ -556,8 +556,48 @@ export const OPERATIONS: Op[] = [
         example: 'json',
       },
     ],
-    ok: { status: 200, component: 'Record', description: 'Notatet.', html: true },
+    ok: {
+      status: 200,
+      component: 'Record',
+      description: 'Notatet.',
+      html: true,
+      links: {
+        printRecord: {
+          operationId: 'printRecord',
+          description: 'Den printvenlige side ad det signerede link.',
+          parameters: {
+            id: '$response.body#/recordId',
+            exp: '$response.body#/print/exp',
+            sig: '$response.body#/print/sig',
+          },
+        },
+      },
+    },
     errors: [401, 403, 404, 406, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/records/{id}/print',
+    operationId: 'printRecord',
+    tag: 'Beslutningsnotater',
+    summary: 'Printvenligt beslutningsnotat ad et signeret link',
+    description:
+      'Den printvenlige HTML-side uden API-nøgle: `exp` og `sig` kommer fra notatets `print` og gælder i 15 minutter. Et ugyldigt eller udløbet link giver 404.',
+    auth: false,
+    params: [
+      idParam('recordId.', 'rec_3q2-7wEAAAAAAAAAAAAAAA', RecordIdSchema),
+      {
+        name: 'exp',
+        in: 'query',
+        schema: z.string().regex(/^\d+$/),
+        required: true,
+        description: 'Udløb (Unix-sekunder).',
+        example: '1767225600',
+      },
+      { name: 'sig', in: 'query', schema: z.string(), required: true, description: 'Signaturen.', example: 'x' },
+    ],
+    ok: { status: 200, description: 'Siden.', htmlOnly: true },
+    errors: [404],
   },
   {
     method: 'post',

@@ -5,7 +5,7 @@
  * altered id deciphers to non-zero padding and is refused: ids cannot be enumerated or forged, and no table
  * maps them.
  */
-import { createCipheriv, createDecipheriv, createHash } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, timingSafeEqual } from 'node:crypto';
 import { KeyStore } from '../../keys/index.ts';
 import type { Store } from '../../store/index.ts';
 
@@ -16,11 +16,28 @@ export interface RecordIdCodec {
   encode(auditId: number): string;
   /** The audit id, or undefined for anything that is not a record id of this server. */
   decode(recordId: string): number | undefined;
+  /** A signature for a print link of `recordId` that expires at `exp` (Unix seconds). */
+  signPrint(recordId: string, exp: number): string;
+  /** Whether `sig` signs `recordId` until `exp` and `exp` has not passed at `now` (Unix seconds). */
+  verifyPrint(recordId: string, exp: number, sig: string, now: number): boolean;
 }
+
+/** How long a print link works: long enough to open it from the journal, short enough not to be a credential. */
+export const PRINT_LINK_SECONDS = 15 * 60;
 
 export function recordIdCodec(secret: Buffer): RecordIdCodec {
   const key = createHash('sha256').update(secret).update('hjemmel:record-id:v1').digest().subarray(0, 16);
+  const printKey = createHash('sha256').update(secret).update('hjemmel:print-link:v1').digest();
+  const sign = (recordId: string, exp: number) =>
+    createHmac('sha256', printKey).update(`${recordId}.${exp}`).digest('base64url').slice(0, 32);
   return {
+    signPrint: sign,
+    verifyPrint(recordId, exp, sig, now) {
+      if (!Number.isSafeInteger(exp) || exp < now || exp > now + PRINT_LINK_SECONDS + 60) return false;
+      const want = Buffer.from(sign(recordId, exp));
+      const got = Buffer.from(sig);
+      return want.length === got.length && timingSafeEqual(want, got);
+    },
     encode(auditId) {
       if (!Number.isSafeInteger(auditId) || auditId < 0) throw new RangeError(`bad audit id ${auditId}`);
       const block = Buffer.alloc(16);
@@ -51,4 +68,15 @@ export function recordIds(store: Store, env: NodeJS.ProcessEnv = {}): RecordIdCo
     codecs.set(store, c);
   }
   return c;
+}
+
+/** The short-lived signed link to a record's printable page (opened without the API key, e.g. from the journal). */
+export function printLinkFor(
+  codec: RecordIdCodec,
+  recordId: string,
+  now = Math.floor(Date.now() / 1000),
+): { url: string; exp: number; sig: string } {
+  const exp = now + PRINT_LINK_SECONDS;
+  const sig = codec.signPrint(recordId, exp);
+  return { url: `/api/v1/records/${recordId}/print?exp=${exp}&sig=${sig}`, exp, sig };
 }

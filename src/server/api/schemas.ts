@@ -354,6 +354,14 @@ export const RecordCitationSchema = z.object({
 export const RecordSchema = z
   .object({
     recordId: RecordIdSchema,
+    print: z
+      .object({
+        url: z.string().describe('Relativ adresse til den printvenlige side; kan åbnes uden API-nøgle.'),
+        exp: z.number().int().describe('Hvornår linket udløber (Unix-sekunder; 15 minutter).'),
+        sig: z.string(),
+      })
+      .optional()
+      .describe('Kortlivet signeret link til den printvenlige side (til et link i journalen).'),
     caseRef: CaseRefSchema.nullable().describe('Journalsystemets sagsreference (null: ingen).'),
     kind: z.enum(['chat', 'evaluate', 'incident']),
     createdAt: z.string(),
