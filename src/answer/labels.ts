@@ -34,3 +34,19 @@ export function verdictHeadline(v: { outcome: string; mustRegister: boolean | nu
   const base = OUTCOME_LABEL[v.outcome] ?? v.outcome;
   return v.outcome === 'staff_may_decide' && v.mustRegister ? `${base} — skal registreres` : base;
 }
+
+/** The Danish month names, January first (dates in answers, pages and past-tense parsing). */
+export const DANISH_MONTHS: readonly string[] = [
+  'januar',
+  'februar',
+  'marts',
+  'april',
+  'maj',
+  'juni',
+  'juli',
+  'august',
+  'september',
+  'oktober',
+  'november',
+  'december',
+];

@@ -4,7 +4,7 @@
  * field. Everything is read off the Verdict, so card, summary, to-dos and answer cannot disagree.
  */
 import type { ConditionResult, Verdict } from '../rules/schema.ts';
-import { DECIDED_BY_LABEL } from './labels.ts';
+import { DANISH_MONTHS, DECIDED_BY_LABEL } from './labels.ts';
 
 export interface Todo {
   text: string;
@@ -128,21 +128,7 @@ function pastSummary(v: Verdict, basis: string, open: string[], conditional: boo
 /** "2026-12-03" → "3. december 2026". */
 export function danishDate(iso: string): string {
   const [y, m, d] = iso.split('-').map(Number);
-  const months = [
-    'januar',
-    'februar',
-    'marts',
-    'april',
-    'maj',
-    'juni',
-    'juli',
-    'august',
-    'september',
-    'oktober',
-    'november',
-    'december',
-  ];
-  return `${d}. ${months[(m ?? 1) - 1]} ${y}`;
+  return `${d}. ${DANISH_MONTHS[(m ?? 1) - 1]} ${y}`;
 }
 
 /**

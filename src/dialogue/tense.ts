@@ -2,22 +2,10 @@
  * Incidents told in the past tense ("Vi holdt Lone fast i går …, hvad skal vi gøre nu?"): the incident date,
  * so the answer speaks retrospectively and dates its to-dos from the incident, not from today.
  */
+import { DANISH_MONTHS } from '../answer/labels.ts';
 
 const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
-const MONTHS = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
+const MONTHS = DANISH_MONTHS;
 
 /** Past-tense verbs of the acts staff report (holdt, låste, gav, spændte, …) after a subject. */
 const PAST_ACT =

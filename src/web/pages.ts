@@ -1,4 +1,6 @@
 /** Server-rendered HTML pages of the web mount: the standalone chat, the source list and the feedback table. */
+
+import { DANISH_MONTHS } from '../answer/labels.ts';
 import type { SourceMeta } from '../corpus/types.ts';
 import { type CitedText, type ExplainedMeasure, KIND_LABELS } from '../rules/explain.ts';
 
@@ -11,20 +13,7 @@ export function esc(s: unknown): string {
     .replace(/'/g, '&#39;');
 }
 
-const MONTHS = [
-  'januar',
-  'februar',
-  'marts',
-  'april',
-  'maj',
-  'juni',
-  'juli',
-  'august',
-  'september',
-  'oktober',
-  'november',
-  'december',
-];
+const MONTHS = DANISH_MONTHS;
 
 /** "2025-01-01" → "1. januar 2025"; "2024-12" → "december 2024"; anything else unchanged. */
 export function danishDate(iso: string | undefined): string {
