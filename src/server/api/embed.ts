@@ -55,6 +55,9 @@ export function embedHandler(state: AppState) {
     const token = str(req.query['token']);
 
     let frameAncestors: string;
+    /** Where the page may post its events: the token's origins, or (without a token) Hjemmel's own origin. */
+    let hostOrigins: string[] | null = null;
+    let tokenExp: number | null = null;
     if (token) {
       if (!token.startsWith(TOKEN_PREFIX))
         throw new HttpError(401, 'invalid_token', 'Kun kortlivede tokens i /embed / only session tokens in /embed');
@@ -67,6 +70,8 @@ export function embedHandler(state: AppState) {
       const key = keys.get(check.payload.kid);
       if (!key || key.revokedAt) throw new HttpError(401, 'invalid_token', 'Nøglen er tilbagekaldt / key revoked');
       frameAncestors = check.payload.origins.length ? check.payload.origins.join(' ') : "'none'";
+      hostOrigins = check.payload.origins;
+      tokenExp = check.payload.exp;
     } else if (anonymousAllowed(req, settings)) {
       frameAncestors = "'self'";
     } else {
@@ -91,7 +96,7 @@ export function embedHandler(state: AppState) {
     });
     // Framing is governed by frame-ancestors (the token's origins); helmet's SAMEORIGIN would block them.
     res.removeHeader('X-Frame-Options');
-    res.type('html').send(renderEmbedPage({ measure, facts, token, nonce }));
+    res.type('html').send(renderEmbedPage({ measure, facts, token, nonce, hostOrigins, tokenExp }));
   };
 }
 
@@ -108,6 +113,8 @@ export function renderEmbedPage(p: {
   facts: Partial<Facts>;
   token: string | undefined;
   nonce: string;
+  hostOrigins?: string[] | null;
+  tokenExp?: number | null;
 }): string {
   const title = p.measure ? listMeasures().find((m) => m.id === p.measure)?.title : undefined;
   const config = {
@@ -115,6 +122,8 @@ export function renderEmbedPage(p: {
     measureTitle: title ?? null,
     facts: p.facts,
     token: p.token ?? null,
+    hostOrigins: p.hostOrigins ?? null,
+    tokenExp: p.tokenExp ?? null,
     known: factSummary(p.measure, p.facts),
   };
   // JSON inside <script>: escape "<" so no "</script>" can end it early.
@@ -162,6 +171,36 @@ ${config.known.length ? `<div>Kendt fra journalen:</div><ul>${config.known.map((
     el.setAttribute('mode', 'inline');
     el.setAttribute('surface', 'embed');
     mount.replaceWith(el);
+    // The embed contract: events to the host page (only to the token's origins), a token refresh from it.
+    var targets = cfg.hostOrigins || [location.origin];
+    function post(msg) {
+      if (window.parent === window) return;
+      targets.forEach(function (o) { window.parent.postMessage(msg, o); });
+    }
+    el.addEventListener('hjemmel-answer', function (e) {
+      var d = e.detail || {};
+      post({ type: 'hjemmel:answer', sessionId: d.sessionId, recordId: d.recordId, outcome: d.outcome, route: d.route });
+    });
+    window.addEventListener('message', function (e) {
+      if (targets.indexOf(e.origin) < 0 || e.source !== window.parent) return;
+      var d = e.data || {};
+      if (d.type === 'hjemmel:token' && typeof d.token === 'string' && d.token.indexOf('hjt.') === 0) {
+        el.setToken(d.token);
+        cfg.tokenExp = typeof d.expiresAt === 'number' ? d.expiresAt : null;
+        warnBeforeExpiry();
+      }
+    });
+    var expiryTimer = null;
+    function warnBeforeExpiry() {
+      if (expiryTimer) clearTimeout(expiryTimer);
+      if (!cfg.tokenExp) return;
+      var ms = cfg.tokenExp * 1000 - Date.now() - 60000;
+      expiryTimer = setTimeout(function () {
+        post({ type: 'hjemmel:token-expiring', expiresAt: new Date(cfg.tokenExp * 1000).toISOString() });
+      }, Math.max(0, ms));
+    }
+    warnBeforeExpiry();
+    post({ type: 'hjemmel:ready' });
   }
   function fallback() {
     if (done) return; done = true;

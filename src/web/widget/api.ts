@@ -83,6 +83,11 @@ const NETWORK_MESSAGE = 'Hjemmel kunne ikke nås. Tjek din forbindelse, og prøv
 export class HjemmelClient {
   constructor(readonly opts: ClientOptions) {}
 
+  /** Uses a fresh short-lived token from now on (the host page's refresh, "hjemmel:token"). */
+  setToken(token: string): void {
+    this.opts.token = token;
+  }
+
   url(path: string): string {
     return `${this.opts.apiBase.replace(/\/+$/, '')}${path}`;
   }

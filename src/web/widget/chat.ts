@@ -159,6 +159,12 @@ export class HjemmelChatElement extends HTMLElement {
     this.ready = this.restore();
   }
 
+  /** Uses a fresh short-lived token for the next requests (the journal's refresh of an expiring token). */
+  setToken(token: string): void {
+    this.setAttribute('token', token);
+    this.client?.setToken(token);
+  }
+
   /** Moves focus to the question field (used by the launcher when its panel opens). */
   focusInput(): void {
     this.els?.input.focus();
@@ -335,6 +341,19 @@ export class HjemmelChatElement extends HTMLElement {
       this.cacheAnswer(turn, res);
       stream.removeAttribute('aria-live');
       this.fillAnswer(bot, res, turn, true);
+      // For the host (the /embed page passes it on to the journal system with postMessage).
+      this.dispatchEvent(
+        new CustomEvent('hjemmel-answer', {
+          bubbles: true,
+          composed: true,
+          detail: {
+            sessionId: res.sessionId,
+            recordId: res.recordId ?? null,
+            outcome: res.verdict?.outcome ?? null,
+            route: res.route,
+          },
+        }),
+      );
       const headline = res.verdict ? verdictHeadline(res.verdict) : undefined;
       this.announce(
         `Svaret er klar${headline ? `: ${headline}` : ''}.${res.followUp ? ` Hjemmel spørger: ${res.followUp.question}` : ''}`,
