@@ -249,12 +249,22 @@ export function decidedByLabel(v: Verdict): string | null {
   return v.decidedBy ? (DECIDED_BY_LABEL[v.decidedBy] ?? v.decidedBy) : null;
 }
 
+/** Days after an incident to register it: the acute deadline, or "if it happened" for a not-permitted act. */
+function incidentRegistrationDays(v: Verdict): number | null {
+  return v.outcome === 'not_permitted' ? registerIfDoneDays(v) : v.mustRegister ? registrationDays(v) : null;
+}
+
+/** The last day to register an incident of `date` where the deadline is a number of days (else null). */
+export function registrationDueDate(v: Verdict, date: string): string | null {
+  const days = incidentRegistrationDays(v);
+  return days !== null && v.registration?.regime !== 'pre_approved' ? addDays(date, days) : null;
+}
+
 /** Dated steps after an incident on `date`: register, report to the leader, inform relatives, action plan. */
 function pastTodo(v: Verdict, date: string): Todo[] {
   const out: Todo[] = [];
-  const ifDone = registerIfDoneDays(v);
-  const days = v.outcome === 'not_permitted' ? ifDone : v.mustRegister ? registrationDays(v) : null;
-  const due = days !== null && v.registration?.regime !== 'pre_approved' ? addDays(date, days) : undefined;
+  const days = incidentRegistrationDays(v);
+  const due = registrationDueDate(v, date) ?? undefined;
   if (days !== null || v.mustRegister) {
     out.push({
       text:

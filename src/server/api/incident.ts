@@ -3,7 +3,7 @@
  * incident's measure, facts and date; nothing here decides legality on its own.
  */
 import { COMPLAINT_LABEL } from '../../answer/labels.ts';
-import { registerIfDoneDays, registrationDays, summaryFor, todoFor } from '../../answer/shape.ts';
+import { registrationDueDate, summaryFor, todoFor } from '../../answer/shape.ts';
 import { evaluate, type Facts, type MeasureId, param, type Verdict } from '../../rules/index.ts';
 import type { IncidentCheckResponse } from './schemas.ts';
 
@@ -20,19 +20,6 @@ const DECISION_OUTCOMES: Record<string, string> = {
   requires_board_decision: 'Det Socialfaglige Nævn',
   requires_family_court_decision: 'Familieretshuset',
 };
-
-function addDays(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-}
-
-/** The last day to register, from the incident date, where the deadline is a number of days (else null). */
-export function dueDateOf(v: Verdict, date: string): string | null {
-  if (v.registration?.regime === 'pre_approved') return null;
-  const days = v.outcome === 'not_permitted' ? registerIfDoneDays(v) : v.mustRegister ? registrationDays(v) : null;
-  return days === null ? null : addDays(date, days);
-}
 
 const REPORT_LABEL = {
   leader: 'Personalelederen (eller lederen af boformen)',
@@ -133,7 +120,7 @@ export function checkIncident(
     warnings.push('Indgrebet skal registreres og indberettes, selv om der ikke var hjemmel.');
 
   return {
-    dueDate: dueDateOf(verdict, input.date),
+    dueDate: registrationDueDate(verdict, input.date),
     reportToCodes: reportChainOf(verdict),
     complaint: complaintOf(verdict, input.date),
     legalBasis,

@@ -141,26 +141,24 @@ export function recordsByCaseRef(
   caseRef: string,
 ): Array<{ auditId: number; kind: RecordKind; createdAt: string; measure: string | null; outcome: string | null }> {
   ensureTables(store);
+  // Owner and token are filtered in SQL, so the limit counts only the caller's own records.
   const rows = store.db
     .prepare(
-      `SELECT a.id AS id, r.kind AS kind, a.at AS at, a.measure AS measure, a.outcome AS outcome, r.data AS data
+      `SELECT a.id AS id, r.kind AS kind, a.at AS at, a.measure AS measure, a.outcome AS outcome
          FROM api_records r JOIN audit a ON a.id = r.audit_id
-        WHERE json_extract(r.data, '$.caseRef') = ? ORDER BY a.id DESC LIMIT 500`,
+        WHERE json_extract(r.data, '$.caseRef') = ?
+          AND json_extract(r.data, '$.owner') IS ?
+          AND (? IS NULL OR json_extract(r.data, '$.tokenId') = ?)
+        ORDER BY a.id DESC LIMIT 500`,
     )
-    .all(caseRef) as Array<{
+    .all(caseRef, owner, tokenId, tokenId) as Array<{
     id: number;
     kind: RecordKind;
     at: string;
     measure: string | null;
     outcome: string | null;
-    data: string;
   }>;
-  return rows
-    .filter((r) => {
-      const snap = JSON.parse(r.data) as Snapshot;
-      return (snap.owner ?? null) === owner && (tokenId === null || snap.tokenId === tokenId);
-    })
-    .map((r) => ({ auditId: r.id, kind: r.kind, createdAt: r.at, measure: r.measure, outcome: r.outcome }));
+  return rows.map((r) => ({ auditId: r.id, kind: r.kind, createdAt: r.at, measure: r.measure, outcome: r.outcome }));
 }
 
 /**
