@@ -60,6 +60,24 @@ describe('POST /api/v1/chat (offline)', () => {
     const reg = json.todo.find((t: { text: string }) => /^Registrér/.test(t.text));
     expect(reg.due).toBe(d.toISOString().slice(0, 10));
     expect(json.todo.some((t: { text: string }) => /lederen/.test(t.text))).toBe(true);
+    // The minutes and the danger to another resident are facts the session holds; nobody asks how long she was
+    // "låst inde eller afskærmet".
+    const session = await (await fetch(`${srv.url}/api/v1/sessions/${json.sessionId}`)).json();
+    expect(session.facts).toMatchObject({ holdMinutes: 5, dangerToOthers: true });
+    expect(JSON.stringify(json)).not.toMatch(/låst inde eller afskærmet/);
+  });
+
+  it('asks how long a hold lasted in minutes, not how long the person was locked in', async () => {
+    const { json } = await chat({
+      message: 'Vi holdt en beboer med demens fast på bostedet, han modsatte sig. Var det i orden?',
+      context: { facts: { justifiedByStaffing: false } },
+    });
+    expect(json.verdict.measure).toBe('restraint');
+    const asked = [json.followUp?.fact, ...(json.verdict.missingFacts ?? []).map((m: { fact: string }) => m.fact)];
+    expect(asked).toContain('holdMinutes');
+    expect(asked).not.toContain('hours');
+    const minutes = json.verdict.missingFacts.find((m: { fact: string }) => m.fact === 'holdMinutes');
+    expect(minutes.question).toMatch(/minutter/);
   });
 
   it('leads with a short summary and dated to-dos; details and every source stay available', async () => {

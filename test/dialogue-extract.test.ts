@@ -325,6 +325,33 @@ describe('extractFacts: negation and restraint', () => {
     expect(Object.keys(out.evidence)).toEqual(['measure']);
   });
 
+  it('reads how long a hold lasted in minutes, only for holds', () => {
+    const lone = extractFacts('Vi holdt Lone fast i går i 5 minutter, fordi hun ville slå en anden beboer.');
+    expect(lone.measure).toBe('restraint');
+    expect(lone.facts).toMatchObject({ holdMinutes: 5, dangerToOthers: true });
+    const at = (msg: string) => extractFacts(msg, { measure: 'restraint' }).facts.holdMinutes;
+    expect(at('holdt lars i 2 min i dag')).toBe(2);
+    expect(at('vi holdt hende et minuts tid og så slap vi')).toBe(1);
+    expect(at('de holdt ham fast på gulvet i en halv time')).toBe(30);
+    expect(at('vi holdt ham i 1,5 minut')).toBe(1.5);
+    expect(at('vi holdt ham tilbage')).toBeUndefined();
+    // "min kollega" is not a number of minutes, and minutes of a seclusion are not a hold
+    expect(at('min kollega holdt ham')).toBeUndefined();
+    expect(extractFacts('Han var i afskærmningslokalet i 40 minutter.').facts.holdMinutes).toBeUndefined();
+  });
+
+  it('reads danger to others from violence aimed at another person, not at oneself or in care', () => {
+    const danger = (msg: string, measure = 'restraint') => extractFacts(msg, { measure }).facts.dangerToOthers;
+    expect(danger('han slog ud mod en anden beboer')).toBe(true);
+    expect(danger('hun truede personalet med en kniv')).toBe(true);
+    expect(danger('Vibeke skubbede sin medbeboer op ad væggen', 'release_grip')).toBe(true);
+    expect(danger('han er ikke voldelig, vi synes bare det er nemmere', 'search_room')).toBe(false);
+    expect(danger('hun bed sig selv i hånden igen')).toBeUndefined();
+    expect(danger('han skubber os væk, når vi holder ham')).toBeUndefined();
+    // in a hygiene situation hitting out at the staff is resistance to the care
+    expect(danger('Han slår ud efter os, når vi skifter ble.', 'hygiene_restraint')).toBeUndefined();
+  });
+
   it('uses the session measure to read measure-specific wording', () => {
     expect(extractFacts('Hun falder ofte ud af stolen.').facts.beltReason).toBeUndefined();
     expect(extractFacts('Hun falder ofte ud af stolen.', { measure: 'fabric_belt' }).facts.beltReason).toBe('fall');

@@ -364,6 +364,31 @@ const notIn = (list: MeasureId[]) => (m: MeasureId | undefined) => m === undefin
 const DEMENTIA = String.raw`\bdemen(?:s|t|te)\w*|\balzheimer\w*|\bvaskulær\s+demens|\blewy\w*|\bfrontotemporal\w*|\berhvervet\s+og\s+fremadskridende|\bdemensdiagnose\w*|\bdemenssygdom\w*`;
 const OTHER_IMPAIRMENT = String.raw`\budviklingshæm\w*|\bpsykisk\s+udviklingshæm\w*|\bautis\w*|\bautistisk\w*|\bhjerneskade\w*|\bhjerneskadet\w*|\bcerebral\s+parese|\bdowns?\s+syndrom\w*|\bmental\s+retardering|\bkognitivt\s+handicap\w*|\bmultihandicap\w*|\bpsykisk\s+handicap\w*|\bgenetisk\s+syndrom\w*|\bprader-willi\w*|\bangelman\w*|\bfas\b|\bføtalt\s+alkoholsyndrom`;
 
+/**
+ * Acts for which danger to others is a ground or a test in the rules (§ 124 d; § 129 a; kap. 24 b searches and
+ * seizures, § 137 seclusion): only there is "slog en anden beboer" read as the fact. In care situations (hygiene,
+ * protective equipment) hitting out at the staff is resistance to the care; for door locks and visitors the rules
+ * ask other questions.
+ */
+const DANGER_GROUND: MeasureId[] = [
+  'restraint',
+  'release_grip',
+  'physical_guidance',
+  'relocation_danger_to_others',
+  'seclusion_room',
+  'confiscation',
+  'search_room',
+  'body_search',
+  'scanner',
+  'other',
+];
+/** Another person than the one the act is aimed at (a resident, staff, a visitor, "ham"/"hende", "mig"/"os"). */
+const OTHER_PERSON = String.raw`(?:(?:en|sin|sit|sine|den|de|hans|hendes|vores|min|mine)\s+)?(?:anden\s+|andre\s+|to\s+)?(?:med)?(?:beboer\w*|borger\w*|personale\w*|medarbejder\w*|kolleg\w*|pædagog\w*|vikar\w*|sidemand\w*|sidekvinde\w*|veninde\w*|ven\b|vennen|kæreste\w*|hustru\w*|kone\w*|mand\b|børn\w*|barn\w*|gæst\w*|pårørende|besøgende|nattevagt\w*|sygeplejerske\w*|assistent\w*|hjælper\w*|ham\b|hende\b|mig\b|os\b|andre\b|nogen\b|folk\b)`;
+/** Verbs of violence towards someone, in the forms staff write them. */
+const VIOLENCE = String.raw`\b(?:slå|slår|slog|slået|slåede|sparke\w*|spark|kvæle|kvæler|kvalte|kvalt|overfald\w*|angribe\w*|angriber|angreb|stikke|stikker|stak|true|truer|truede|truet|bide|bider|bidt|nikke\s+en\s+skalle|skalle|slås|gå\s+til\s+angreb|gik\s+til\s+angreb|går\s+til\s+angreb|tæve\w*|banke\w*)`;
+/** Threats or attacks with a weapon: "truede personalet med kniv", "løb efter en anden beboer med en saks". */
+const VIOLENCE_WITH = String.raw`\b(?:true|truer|truede|truet|gik\s+mod|går\s+mod|løb\s+efter|løber\s+efter|overfald\w*|stak|stikke|angreb|angriber)`;
+
 /** Ordered: for each fact, the first rule with a non-negated match wins; negated values rank after all plain ones. */
 const FACT_RULES: FactRule[] = [
   // consent — objects > unable > given > passive
@@ -466,6 +491,20 @@ const FACT_RULES: FactRule[] = [
     true,
     String.raw`\b(?:konkret|dokumenteret|reel|nærliggende|betydelig|stor)\s+risiko|\bvæsentlig\s+personskade`,
     { negated: false },
+  ),
+  // Danger to others (§ 124 d, stk. 2, nr. 2; § 129 a; kap. 24 b): violence or a threat aimed at another person —
+  // not at the person's own body ("bed sig", "slår hovedet") and not at things.
+  r(
+    'dangerToOthers',
+    true,
+    `${VIOLENCE}\\s+(?:ud\\s+)?(?:efter\\s+|mod\\s+|på\\s+|løs\\s+på\\s+)?(?:\\w+\\s+){0,2}?${OTHER_PERSON}|${VIOLENCE_WITH}\\s+(?:\\w+\\s+){0,3}?(?:med\\s+(?:en\\s+)?(?:kniv|saks|skruetrækker|stoleben|kniven)|med\\s+at\\s+(?:slå|stikke|dræbe|skade))|\\btil\\s+fare\\s+for\\s+(?:de\\s+)?andre|\\bfarlig\\s+for\\s+(?:de\\s+)?andre|\\bvoldelig\\w*|\\bvold\\s+mod\\b|\\bskub\\w*\\s+(?:\\w+\\s+){0,2}?(?:en|sin|den|de)\\s+(?:anden\\s+|andre\\s+)?(?:med)?beboer\\w*|\\bgik\\s+amok|\\bgår\\s+amok|\\b(?:i|om)\\s+(?:halsen|struben)\\s+på|\\bom\\s+(?:hans|hendes)\\s+hals|\\bkaste\\w*\\s+(?:\\w+\\s+){0,3}(?:mod|efter)\\s+(?:\\w+\\s+){0,2}?${OTHER_PERSON}`,
+    { negated: 'skip', when: isIn(DANGER_GROUND) },
+  ),
+  r(
+    'dangerToOthers',
+    false,
+    String.raw`\bikke\s+(?:er\s+)?(?:voldelig|farlig\s+for\s+(?:de\s+)?andre|truende)\b|\bingen\s+fare\s+for\s+(?:de\s+)?andre`,
+    { when: isIn(DANGER_GROUND) },
   ),
   // actor
   r(
@@ -922,12 +961,32 @@ const STAFF_PRESENT = rx(
   String.raw`\b(${NUMBER_SOURCE})\s+(?:\w+\s+)?(?:medarbejdere|ansatte|kolleger|kollegaer|personaler|af\s+os|voksne|fra\s+personalet)\b|\b(?:vi\s+er|kun)\s+(${NUMBER_SOURCE})\s+(?:på\s+vagt|på\s+arbejde|i\s+huset)\b`,
 );
 const HOURS = rx(String.raw`\b(${NUMBER_SOURCE})\s+timer?\b`);
+/** How long a hold lasted, in minutes: "i 5 minutter", "ca. 2 min", "et minuts tid", "en halv time". */
+const MINUTES = rx(
+  String.raw`\b(${NUMBER_SOURCE}|\d{1,3}[.,]\d)\s+minut(?:ter|s)?\b|\b(\d{1,3})\s*min\.?(?!\p{L})|\b(et\s+halvt\s+minut|et\s+par\s+minutter|et\s+minuts\s+tid|et\s+minut|et\s+kvarter|en\s+halv\s+time|halvanden\s+time|en\s+time)\b`,
+);
+const MINUTE_PHRASES: Record<string, number> = {
+  'et halvt minut': 0.5,
+  'et par minutter': 2,
+  'et minuts tid': 1,
+  'et minut': 1,
+  'et kvarter': 15,
+  'en halv time': 30,
+  'halvanden time': 90,
+  'en time': 60,
+};
+/** Acts whose duration is a hold in minutes (§ 124 d, stk. 2; § 136 a). */
+const HOLDS: MeasureId[] = ['restraint', 'hygiene_restraint'];
 const LONG_SPAN = rx(
   String.raw`\bhele\s+(?:natten|dagen|døgnet|aftenen)\b|\bi\s+timevis\b|\bflere\s+timer\b|\bi\s+(?:lang|længere)\s+tid\b`,
 );
 const CLOCK_SPAN = rx(
   String.raw`\b(?:fra\s+)?(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?\s*(?:til|-)\s*(?:kl\.?|klokken)?\s*(\d{1,2})(?:[.:](\d{2}))?`,
 );
+
+function parseMinutes(word: string): number | undefined {
+  return /^\d+[.,]\d$/u.test(word) ? Number(word.replace(',', '.')) : parseNumberWord(word);
+}
 
 function spanHours(start: number, end: number): number {
   const diff = end - start;
@@ -1103,6 +1162,15 @@ function extractNumbers(text: string, out: Extraction, measure: MeasureId | unde
       set(out, 'hours', Math.round(spanHours(start, end) * 100) / 100, span[0]);
       if (measure === 'night_lock_in' || measure === 'seclusion_room')
         set(out, 'withinNightWindow', withinNight(start, end), span[0]);
+    }
+  }
+  if (measure !== undefined && HOLDS.includes(measure)) {
+    MINUTES.lastIndex = 0;
+    const m = MINUTES.exec(text);
+    if (m) {
+      const phrase = m[3]?.replace(/\s+/gu, ' ');
+      const n = phrase ? MINUTE_PHRASES[phrase] : m[1] ? parseMinutes(m[1]) : Number(m[2]);
+      if (n !== undefined && n > 0 && n <= 1440) set(out, 'holdMinutes', n, m[0]);
     }
   }
   // "hele natten" for holding or restraint is hours of holding (fiksering), not a kap. 24 d night window.

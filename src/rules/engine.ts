@@ -267,7 +267,7 @@ export function evaluateProvision(measure: MeasureDef, p: Provision, f: Facts, a
       status,
       kind: def.kind,
       ...(primaryFact(def.when) ? { fact: primaryFact(def.when) } : {}),
-      facts: factsOf(def.when),
+      facts: factsOf(def.when, { accepted: true }),
     }),
   );
   return { provision: p, conditions, verdict };

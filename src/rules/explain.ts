@@ -74,7 +74,10 @@ export function explainMeasure(id: MeasureId, lookup: UnitLookup, asOf = today()
         kind: c.kind,
         text: t(c.text),
         formula: t(describe(c.when)),
-        facts: factsOf(c.when).map((fact) => ({ fact, question: t(FACT_QUESTIONS[fact].question) })),
+        facts: factsOf(c.when, { accepted: true }).map((fact) => ({
+          fact,
+          question: t(FACT_QUESTIONS[fact].question),
+        })),
         unmet: c.unmet ? t(c.unmet) : null,
         cites: cited(c.cite),
       })),

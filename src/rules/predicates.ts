@@ -29,6 +29,11 @@ export type Predicate =
   | { op: 'orElse'; p: Predicate; whenUnknown: boolean }
   /** `p` when it is known, else `otherwise` (a summary fact standing in for the items it summarises). */
   | { op: 'fallback'; p: Predicate; otherwise: Predicate }
+  /**
+   * `p` when it is known, else `alt`: an older or coarser fact accepted in its place (API callers may send it, the
+   * extraction may find it), but never asked for — the question is `p`'s.
+   */
+  | { op: 'orAccept'; p: Predicate; alt: Predicate }
   /** Only the deciding authority can judge it: always unknown. */
   | { op: 'judged' };
 
@@ -46,6 +51,7 @@ export const all = (...of: Predicate[]): Predicate => ({ op: 'all', of });
 export const any = (...of: Predicate[]): Predicate => ({ op: 'any', of });
 export const orElse = (p: Predicate, whenUnknown: boolean): Predicate => ({ op: 'orElse', p, whenUnknown });
 export const fallback = (p: Predicate, otherwise: Predicate): Predicate => ({ op: 'fallback', p, otherwise });
+export const orAccept = (p: Predicate, alt: Predicate): Predicate => ({ op: 'orAccept', p, alt });
 export const judged = (): Predicate => ({ op: 'judged' });
 
 export type ParamResolver = (name: string) => number;
@@ -80,6 +86,8 @@ export function test(p: Predicate, f: Facts, params: ParamResolver = noParams): 
       return test(p.p, f, params) ?? p.whenUnknown;
     case 'fallback':
       return test(p.p, f, params) ?? test(p.otherwise, f, params);
+    case 'orAccept':
+      return test(p.p, f, params) ?? test(p.alt, f, params);
     case 'judged':
       return undefined;
     default: {
@@ -106,14 +114,19 @@ export function test(p: Predicate, f: Facts, params: ParamResolver = noParams): 
 /**
  * The facts whose absence can leave the predicate unknown, in order of appearance (asked for when missing).
  * For `fallback` the summary fact comes first: one question can settle all the items it stands in for.
+ * With `{ accepted: true }` also the facts accepted in place of another (`orAccept`), never asked for: every fact
+ * the condition depends on, as a form lists them.
  */
-export function factsOf(p: Predicate | undefined): FactName[] {
+export function factsOf(p: Predicate | undefined, opts: { accepted?: boolean } = {}): FactName[] {
   const out: FactName[] = [];
   const walk = (q: Predicate): void => {
     if (q.op === 'all' || q.op === 'any') q.of.forEach(walk);
     else if (q.op === 'fallback') {
       walk(q.otherwise);
       walk(q.p);
+    } else if (q.op === 'orAccept') {
+      walk(q.p);
+      if (opts.accepted) walk(q.alt);
     } else if (q.op === 'orElse' || q.op === 'judged') return;
     else if (!out.includes(q.fact)) out.push(q.fact);
   };
@@ -161,6 +174,8 @@ export function describe(p: Predicate | undefined): string {
       return `${describe(p.p)} (ukendt: ${p.whenUnknown ? 'opfyldt' : 'ikke opfyldt'})`;
     case 'fallback':
       return `${describe(p.p)} (ukendt: ${describe(p.otherwise)})`;
+    case 'orAccept':
+      return `${describe(p.p)} (eller: ${describe(p.alt)})`;
     case 'judged':
       return 'vurderes af den, der træffer afgørelsen';
   }

@@ -1,7 +1,7 @@
 /** SEL § 124 d Fastholdelse m.v.: stk. 1 loosening a grip; stk. 2 holding, holding back, leading back. */
 
 import { ACUTE_24, ALL_SETTINGS, forceBasics, lessIntrusiveFirst, proportionate } from '../common.ts';
-import { below } from '../predicates.ts';
+import { any, below, holds, judged, orAccept } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 import { noAids } from './sel-124c.ts';
 
@@ -45,13 +45,17 @@ export const sel124dStk2: Provision = {
       text: 'Det er nødvendigt, fordi adfærden er meget grænseoverskridende eller meget konfliktskabende over for andre, er til fare for personen selv eller andre, eller personen er gået ind i en anden beboers bolig mod dennes ønske.',
       cite: ['sel-124d-stk2', 'vejl2025-k14-p1'],
       kind: 'authority',
+      // Danger to others meets the second ground; without it the other grounds (danger to the person, very
+      // boundary-crossing behaviour, another resident's home) are for the one who acts to judge.
+      when: any(holds('dangerToOthers'), judged()),
     },
     {
       id: 'brief',
       text: 'Fastholdelsen er kortvarig og ophører, så snart faren er afværget – at holde en person fast i timevis (f.eks. en hel nat) er fiksering/frihedsberøvelse, som aldrig er lovligt efter serviceloven.',
       cite: ['vejl2025-k14-p1', 'vejl2025-k9-p11'],
       kind: 'prohibition',
-      when: below('hours', 1),
+      // Asked in minutes (holdMinutes); an answer in hours (the older fact, e.g. "hele natten") is accepted.
+      when: orAccept(below('holdMinutes', 60), below('hours', 1)),
       unmet:
         'Fastholdelse efter § 124 d, stk. 2, skal være så kortvarig som muligt; at holde en person fast i timer er fiksering, som serviceloven ikke giver hjemmel til.',
     },
