@@ -288,6 +288,16 @@ describe('CORS, key types, rate limits and tokens', () => {
     expect(r.text).toContain('hjemmel-chat');
 
     expect((await call(`${srv.url}/embed?measure=restraint`)).status).toBe(401);
+    // A browser navigation (an iframe) gets a readable Danish page instead of JSON, with the same status.
+    const page = await call(`${srv.url}/embed?measure=restraint&token=hjt.bad.sig`, {
+      headers: { accept: 'text/html,application/xhtml+xml' },
+    });
+    expect(page.status).toBe(401);
+    expect(page.headers.get('content-type')).toContain('text/html');
+    expect(page.text).toContain('Hjemmel kan ikke vises');
+    expect(page.text).toContain('Genindlæs siden i journalsystemet');
+    expect(page.text).toContain('invalid_token');
+    expect(page.json).toBeUndefined();
     const bad = await call(`${srv.url}/embed?measure=restraint&facts=consent%3Dmaybe&token=${t.json.token}`);
     expect(bad.status).toBe(400);
     expect(errorCode(bad)).toBe('invalid_request');

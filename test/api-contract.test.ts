@@ -215,15 +215,45 @@ describe('every documented operation answers with its documented schema', () => 
     validate('ChatResponse', JSON.parse(final![1]!));
   });
 
-  it('serves records as documented text/html too', async () => {
-    const op = doc.paths['/api/v1/records/{id}'].get;
-    expect(op.responses['200'].content['text/html']).toBeDefined();
+  it('documents JSON and HTML records as separate operations; the old Accept: text/html still works', async () => {
+    const json = doc.paths['/api/v1/records/{id}'].get;
+    expect(Object.keys(json.responses['200'].content)).toEqual(['application/json']);
+    expect(json.parameters.find((p: any) => p.name === 'format').deprecated).toBe(true);
+    const html = doc.paths['/api/v1/records/{id}/html'].get;
+    expect(html.operationId).toBe('getRecordHtml');
+    expect(Object.keys(html.responses['200'].content)).toEqual(['text/html']);
     const recordId = answers.get('evaluate')!.json.recordId;
+    expect(answers.get('getRecordHtml')!.text).toContain('<html');
     const r = await call(`${srv.url}/api/v1/records/${recordId}`, {
       headers: { ...bearer(key), accept: 'text/html' },
     });
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toContain('text/html');
+  });
+
+  it('sends the documented headers: rate limits on counted calls, X-Record-Id on a record-making call', async () => {
+    for (const [path, method] of [
+      ['/api/v1/evaluate', 'post'],
+      ['/api/v1/incidents/check', 'post'],
+      ['/api/v1/measures', 'get'],
+    ] as const) {
+      const ok = doc.paths[path][method].responses['200'];
+      expect(Object.keys(ok.headers ?? {}), path).toEqual(
+        expect.arrayContaining(['RateLimit-Limit', 'RateLimit-Remaining']),
+      );
+      for (const h of Object.values<any>(ok.headers))
+        expect(doc.components.headers[h.$ref.split('/').pop()]).toBeDefined();
+    }
+    expect(doc.paths['/api/v1/records/{id}/print'].get.responses['200'].headers).toBeUndefined();
+    expect(Object.keys(doc.paths['/api/v1/evaluate'].post.responses['200'].headers)).toContain('X-Record-Id');
+    const r = await call(`${srv.url}/api/v1/evaluate`, {
+      body: doc.paths['/api/v1/evaluate'].post.requestBody.content['application/json'].example,
+      headers: bearer(key),
+    });
+    expect(Number(r.headers.get('ratelimit-limit'))).toBeGreaterThan(0);
+    expect(Number(r.headers.get('ratelimit-remaining'))).toBeGreaterThanOrEqual(0);
+    expect(r.headers.get('x-record-id')).toBe(r.json.recordId);
+    expect(r.headers.get('x-record-id')).toMatch(new RegExp(doc.components.headers['X-Record-Id'].schema.pattern));
   });
 
   it('gives the linked quiz calls real state: the answer is graded and exported', () => {

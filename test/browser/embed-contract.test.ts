@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { KeyStore } from '../../src/keys/index.ts';
+import { KeyStore, signToken, TOKEN_PREFIX } from '../../src/keys/index.ts';
 import { launchBrowser, shot, skipBrowser, startTestServer, type TestServer } from './helpers.ts';
 
 describe.skipIf(skipBrowser)('embed contract: postMessage events and token refresh (real browser)', () => {
@@ -100,5 +100,43 @@ describe.skipIf(skipBrowser)('embed contract: postMessage events and token refre
       )
       .toBe(2);
     await shot(page, 'embed-contract-journal');
+  });
+
+  it('shows a readable Danish page for a token that expired before the frame loaded, and tells the host', async () => {
+    const real = (await token(60)).token;
+    const payload = JSON.parse(
+      Buffer.from(real.slice(TOKEN_PREFIX.length).split('.')[0]!, 'base64url').toString('utf8'),
+    ) as Record<string, unknown>;
+    const secretBytes = new KeyStore(server.state.services!.store).tokenSecret(server.state.env ?? {});
+    const now = Math.floor(Date.now() / 1000);
+    const expired = signToken({ ...payload, iat: now - 120, exp: now - 60 } as never, secretBytes);
+    const host = `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Journal</title></head><body>
+<iframe id="h" title="Hjemmel" style="width:600px;height:300px"
+ src="${server.url}/embed?measure=restraint&token=${encodeURIComponent(expired)}"></iframe>
+<script>window.msgs = []; addEventListener('message', function (e) { window.msgs.push({ origin: e.origin, data: e.data }); });</script>
+</body></html>`;
+    const p = await browser.newPage({ viewport: { width: 700, height: 400 } });
+    try {
+      await p.route(`${server.url}/journal-expired`, (route) =>
+        route.fulfill({ contentType: 'text/html', body: host }),
+      );
+      await p.goto(`${server.url}/journal-expired`);
+      const errors = () =>
+        p.evaluate(() =>
+          (window as unknown as { msgs: Array<{ data: { type: string; code?: string } }> }).msgs.filter(
+            (m) => m.data.type === 'hjemmel:error',
+          ),
+        );
+      await expect
+        .poll(async () => (await errors()).map((m) => m.data.code), { timeout: 15_000 })
+        .toEqual(['token_expired']);
+      const text = await p.frameLocator('#h').locator('main').innerText();
+      expect(text).toContain('Hjemmel kan ikke vises');
+      expect(text).toMatch(/udløbet.*Genindlæs siden i journalsystemet/s);
+      expect(text).not.toContain('{');
+      await shot(p, 'embed-expired-token');
+    } finally {
+      await p.close();
+    }
   });
 });

@@ -6,6 +6,8 @@
  */
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
+import { ZodError } from 'zod';
+import { bilingual } from '../../errors/index.ts';
 import { KeyStore, TOKEN_PREFIX, verifyToken } from '../../keys/index.ts';
 import { type Facts, FactsSchema, listMeasures, MeasureIdSchema, measureInfo } from '../../rules/index.ts';
 import { type AppState, HttpError, servicesOf } from '../app.ts';
@@ -45,59 +47,121 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
+/** What a person in the journal should do about each refusal of /embed (the page is read by staff, not developers). */
+const EMBED_ADVICE: Record<string, string> = {
+  token_expired:
+    'Adgangen til Hjemmel er udløbet, fordi siden har været åben længe. Genindlæs siden i journalsystemet for at få en ny.',
+  invalid_token:
+    'Linket til Hjemmel er ikke gyldigt. Genindlæs siden i journalsystemet; sker det igen, så kontakt jeres it-support.',
+  unauthorized: 'Hjemmel skal åbnes fra journalsystemet, som giver adgang. Genindlæs siden der.',
+  invalid_request: 'Journalsystemet sendte oplysninger, Hjemmel ikke kan læse. Kontakt jeres it-support.',
+  invalid_facts: 'Journalsystemet sendte oplysninger, Hjemmel ikke kan læse. Kontakt jeres it-support.',
+};
+
+/**
+ * A refusal of /embed as a readable Danish page for a browser (an iframe navigation asks for text/html), with the
+ * code posted to the host page (`hjemmel:error`, only the code) so the journal can fetch a new token; JSON otherwise.
+ */
+function sendEmbedError(res: Response, status: number, code: string, message: string): void {
+  const { message: da, messageEn } = bilingual(message);
+  const nonce = randomBytes(16).toString('base64');
+  res.status(status).set({
+    'Content-Security-Policy': `default-src 'none'; script-src 'nonce-${nonce}'; style-src 'unsafe-inline'; base-uri 'none'`,
+    'Cache-Control': 'no-store',
+    'Referrer-Policy': 'no-referrer',
+  });
+  // The page may be framed anywhere: it shows no data, and the host needs to see it to recover.
+  res.removeHeader('X-Frame-Options');
+  const advice = EMBED_ADVICE[code] ?? 'Hjemmel kan ikke vises lige nu. Genindlæs siden i journalsystemet.';
+  res.type('html').send(`<!doctype html>
+<html lang="da"><head><meta charset="utf-8"><title>Hjemmel – kan ikke vises</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{margin:0;font:15px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:#1a1a1a}
+main{max-width:34rem;margin:2rem auto;padding:1rem 1.2rem;border:1px solid #e0b4b4;border-radius:8px;background:#fff8f8}
+h1{font-size:1.15rem;margin:0 0 .5rem} p{margin:.4rem 0} .small{color:#555;font-size:13px}</style></head>
+<body><main role="alert">
+<h1>Hjemmel kan ikke vises</h1>
+<p>${esc(advice)}</p>
+<p class="small">Årsag: ${esc(da)}${messageEn ? ` <span lang="en">(${esc(messageEn)})</span>` : ''} · kode <code>${esc(code)}</code></p>
+</main>
+<script nonce="${nonce}">try{if(window.parent!==window)window.parent.postMessage({type:'hjemmel:error',code:${JSON.stringify(code)}},'*')}catch(e){}</script>
+</body></html>`);
+}
+
 export function embedHandler(state: AppState) {
   return (req: Request, res: Response) => {
-    const { store } = servicesOf(state);
-    const settings = settingsFrom(state.env);
-    const measureRaw = str(req.query['measure']);
-    const measure = measureRaw ? MeasureIdSchema.parse(measureRaw) : undefined;
-    const facts = parseFactsParam(str(req.query['facts']));
-    const token = str(req.query['token']);
-
-    let frameAncestors: string;
-    /** Where the page may post its events: the token's origins, or (without a token) Hjemmel's own origin. */
-    let hostOrigins: string[] | null = null;
-    let tokenExp: number | null = null;
-    if (token) {
-      if (!token.startsWith(TOKEN_PREFIX))
-        throw new HttpError(401, 'invalid_token', 'Kun kortlivede tokens i /embed / only session tokens in /embed');
-      const keys = new KeyStore(store);
-      const check = verifyToken(token, keys.tokenSecret(state.env ?? {}));
-      if (!check.ok)
-        throw check.reason === 'expired'
-          ? new HttpError(401, 'token_expired', 'Tokenet er udløbet / token expired')
-          : new HttpError(401, 'invalid_token', 'Ugyldigt token / invalid token');
-      const key = keys.get(check.payload.kid);
-      if (!key || key.revokedAt) throw new HttpError(401, 'invalid_token', 'Nøglen er tilbagekaldt / key revoked');
-      frameAncestors = check.payload.origins.length ? check.payload.origins.join(' ') : "'none'";
-      hostOrigins = check.payload.origins;
-      tokenExp = check.payload.exp;
-    } else if (anonymousAllowed(req, settings)) {
-      frameAncestors = "'self'";
-    } else {
-      throw new HttpError(401, 'unauthorized', 'token mangler / token required: /embed?token=…');
+    try {
+      renderEmbed(state, req, res);
+    } catch (err) {
+      // API clients (fetch, curl: Accept */* or JSON) get the shared JSON error; a browser navigation gets a page.
+      if (!/text\/html/.test(req.get('accept') ?? '')) throw err;
+      if (err instanceof HttpError) return sendEmbedError(res, err.status, err.code, err.message);
+      if (err instanceof ZodError) {
+        const first = err.issues[0];
+        const where = first?.path.length ? `${first.path.join('.')}: ` : '';
+        return sendEmbedError(
+          res,
+          400,
+          'invalid_request',
+          `Ugyldige oplysninger i linket: ${where}${first?.message ?? ''} / invalid request: ${where}${first?.message ?? ''}`,
+        );
+      }
+      throw err;
     }
-
-    const nonce = randomBytes(16).toString('base64');
-    res.set({
-      'Content-Security-Policy': [
-        `frame-ancestors ${frameAncestors}`,
-        "default-src 'self'",
-        `script-src 'self' 'nonce-${nonce}'`,
-        "style-src 'self' 'unsafe-inline'",
-        "img-src 'self' data:",
-        "connect-src 'self'",
-        "base-uri 'none'",
-        "form-action 'self'",
-      ].join('; '),
-      'Referrer-Policy': 'no-referrer',
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    // Framing is governed by frame-ancestors (the token's origins); helmet's SAMEORIGIN would block them.
-    res.removeHeader('X-Frame-Options');
-    res.type('html').send(renderEmbedPage({ measure, facts, token, nonce, hostOrigins, tokenExp }));
   };
+}
+
+function renderEmbed(state: AppState, req: Request, res: Response): void {
+  const { store } = servicesOf(state);
+  const settings = settingsFrom(state.env);
+  const measureRaw = str(req.query['measure']);
+  const measure = measureRaw ? MeasureIdSchema.parse(measureRaw) : undefined;
+  const facts = parseFactsParam(str(req.query['facts']));
+  const token = str(req.query['token']);
+
+  let frameAncestors: string;
+  /** Where the page may post its events: the token's origins, or (without a token) Hjemmel's own origin. */
+  let hostOrigins: string[] | null = null;
+  let tokenExp: number | null = null;
+  if (token) {
+    if (!token.startsWith(TOKEN_PREFIX))
+      throw new HttpError(401, 'invalid_token', 'Kun kortlivede tokens i /embed / only session tokens in /embed');
+    const keys = new KeyStore(store);
+    const check = verifyToken(token, keys.tokenSecret(state.env ?? {}));
+    if (!check.ok)
+      throw check.reason === 'expired'
+        ? new HttpError(401, 'token_expired', 'Tokenet er udløbet / token expired')
+        : new HttpError(401, 'invalid_token', 'Ugyldigt token / invalid token');
+    const key = keys.get(check.payload.kid);
+    if (!key || key.revokedAt) throw new HttpError(401, 'invalid_token', 'Nøglen er tilbagekaldt / key revoked');
+    frameAncestors = check.payload.origins.length ? check.payload.origins.join(' ') : "'none'";
+    hostOrigins = check.payload.origins;
+    tokenExp = check.payload.exp;
+  } else if (anonymousAllowed(req, settings)) {
+    frameAncestors = "'self'";
+  } else {
+    throw new HttpError(401, 'unauthorized', 'token mangler / token required: /embed?token=…');
+  }
+
+  const nonce = randomBytes(16).toString('base64');
+  res.set({
+    'Content-Security-Policy': [
+      `frame-ancestors ${frameAncestors}`,
+      "default-src 'self'",
+      `script-src 'self' 'nonce-${nonce}'`,
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data:",
+      "connect-src 'self'",
+      "base-uri 'none'",
+      "form-action 'self'",
+    ].join('; '),
+    'Referrer-Policy': 'no-referrer',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  // Framing is governed by frame-ancestors (the token's origins); helmet's SAMEORIGIN would block them.
+  res.removeHeader('X-Frame-Options');
+  res.type('html').send(renderEmbedPage({ measure, facts, token, nonce, hostOrigins, tokenExp }));
 }
 
 function factSummary(measure: string | undefined, facts: Partial<Facts>): Array<{ q: string; a: string }> {

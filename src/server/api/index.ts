@@ -306,12 +306,13 @@ export const apiMount: Mount = {
       });
     });
 
-    app.get('/api/v1/records/:id', (req, res) => {
+    /** The caller's own record by its public id, else 404 (a record is only shown to the client it was made for). */
+    const ownRecord = (req: Request, res: Response) => {
       const { corpus, store } = ready(state);
       const raw = String(req.params['id']);
       const id = recordIds(store, state.env).decode(raw);
       const record = id === undefined ? undefined : getRecord(store, corpus, id, raw);
-      // A record is only shown to the client it was made for (anonymous local records to local users).
+      // Anonymous local records are shown to local users.
       const made = id === undefined ? undefined : recordOwner(store, id);
       const caller = clientOf(res);
       const mine =
@@ -320,13 +321,23 @@ export const apiMount: Mount = {
         (caller.kind !== 'token' || made.tokenId === (caller.tokenId ?? null));
       if (!record || !mine)
         throw new HttpError(404, 'unknown_record', `Ukendt beslutningsnotat / unknown record: ${raw}`);
+      return { record, raw };
+    };
+    const sendRecordHtml = (res: Response, record: Parameters<typeof renderRecordHtml>[0]) => {
+      res.type('html').set({ 'Content-Security-Policy': NO_FRAME_CSP, 'X-Frame-Options': 'DENY' });
+      res.send(renderRecordHtml(record));
+    };
+
+    app.get('/api/v1/records/:id', (req, res) => {
+      const { record, raw } = ownRecord(req, res);
       assertRecordFormat(req);
-      if (wantsHtml(req)) {
-        res.type('html').set({ 'Content-Security-Policy': NO_FRAME_CSP, 'X-Frame-Options': 'DENY' });
-        res.send(renderRecordHtml(record));
-        return;
-      }
-      res.json({ ...record, print: printLinkFor(recordIds(store, state.env), raw) });
+      // Deprecated: HTML by Accept or ?format=html (getRecordHtml is the documented operation).
+      if (wantsHtml(req)) return sendRecordHtml(res, record);
+      res.json({ ...record, print: printLinkFor(recordIds(ready(state).store, state.env), raw) });
+    });
+
+    app.get('/api/v1/records/:id/html', (req, res) => {
+      sendRecordHtml(res, ownRecord(req, res).record);
     });
 
     // The printable page by a signed link (printUrl): no API key, so staff can open it from the journal.

@@ -152,6 +152,8 @@ interface Param {
   description: string;
   /** Absent for values that cannot have a static example (a short-lived token). */
   example?: unknown;
+  /** Still served, but to be replaced (see the stability policy in the vendor guide). */
+  deprecated?: boolean;
 }
 
 /**
@@ -190,6 +192,8 @@ interface Op {
     /** The answer is text/csv (instead of JSON). */
     csv?: boolean;
     links?: Record<string, Link>;
+    /** Response headers beyond the rate-limit ones (components.headers names). */
+    headers?: string[];
   };
   errors: number[];
   /** Operation-specific texts for error statuses (else ERROR_TEXT). */
@@ -369,10 +373,16 @@ export const OPERATIONS: Op[] = [
       status: 200,
       component: 'EvaluateResponse',
       description: 'Vurderingen.',
+      headers: ['X-Record-Id'],
       links: {
         getRecord: {
           operationId: 'getRecord',
           description: 'Hent beslutningsnotatet med svarets `recordId`.',
+          parameters: { id: '$response.body#/recordId' },
+        },
+        getRecordHtml: {
+          operationId: 'getRecordHtml',
+          description: 'Den printvenlige side for svarets `recordId`.',
           parameters: { id: '$response.body#/recordId' },
         },
       },
@@ -395,7 +405,7 @@ export const OPERATIONS: Op[] = [
         facts: { consent: 'objects', documentedImpairment: true, impairmentCause: 'other', riskOfHarm: true },
       },
     },
-    ok: { status: 200, component: 'IncidentCheckResponse', description: 'Tjekket.' },
+    ok: { status: 200, component: 'IncidentCheckResponse', description: 'Tjekket.', headers: ['X-Record-Id'] },
     errors: [400, 401, 403, 422, 429],
   },
   {
@@ -542,9 +552,9 @@ export const OPERATIONS: Op[] = [
     path: '/api/v1/records/{id}',
     operationId: 'getRecord',
     tag: 'Beslutningsnotater',
-    summary: 'Beslutningsnotat',
+    summary: 'Beslutningsnotat (JSON)',
     description:
-      'Til sagen og til tilsyn: spørgsmål, oplysninger, vurdering, betingelser, kilder med kildeversion, regelsæt, korpus-hash og tidspunkt. JSON som standard; en printvenlig dansk HTML-side med `Accept: text/html` eller `?format=html`.',
+      'Til sagen og til tilsyn: spørgsmål, oplysninger, vurdering, betingelser, kilder med kildeversion, regelsæt, korpus-hash og tidspunkt. Altid JSON her; den printvenlige HTML-side er sin egen operation (`getRecordHtml`, `/api/v1/records/{id}/html`) eller det signerede link i `print`. `Accept: text/html` og `?format=html` virker fortsat, men er forældede (deprecated) til fordel for `getRecordHtml`.',
     params: [
       idParam('recordId fra chat, evaluate eller incidents/check.', 'rec_3q2-7wEAAAAAAAAAAAAAAA', RecordIdSchema),
       {
@@ -552,7 +562,8 @@ export const OPERATIONS: Op[] = [
         in: 'query',
         schema: z.enum(['json', 'html']),
         required: false,
-        description: 'html = printvenlig side.',
+        deprecated: true,
+        description: 'Forældet: brug getRecordHtml til HTML. `pdf` og andre formater giver 406.',
         example: 'json',
       },
     ],
@@ -560,7 +571,6 @@ export const OPERATIONS: Op[] = [
       status: 200,
       component: 'Record',
       description: 'Notatet.',
-      html: true,
       links: {
         printRecord: {
           operationId: 'printRecord',
@@ -574,6 +584,18 @@ export const OPERATIONS: Op[] = [
       },
     },
     errors: [401, 403, 404, 406, 429],
+  },
+  {
+    method: 'get',
+    path: '/api/v1/records/{id}/html',
+    operationId: 'getRecordHtml',
+    tag: 'Beslutningsnotater',
+    summary: 'Beslutningsnotat som printvenlig HTML',
+    description:
+      'Samme notat som `getRecord`, som dansk printvenlig side (etiketter, ikke nøgler). Kræver nøgle eller token; til et link uden nøgle brug `print.url` fra notatet.',
+    params: [idParam('recordId.', 'rec_3q2-7wEAAAAAAAAAAAAAAA', RecordIdSchema)],
+    ok: { status: 200, description: 'Siden.', htmlOnly: true },
+    errors: [401, 403, 404, 429],
   },
   {
     method: 'get',
@@ -791,6 +813,30 @@ const ADMIN_SECURITY = [
   {},
 ];
 
+/** Response headers, documented once (components.headers) and referenced from every response that sends them. */
+const HEADERS: Record<string, Json> = {
+  'RateLimit-Limit': {
+    description:
+      'Forespørgsler pr. minut, som nøglen (eller den enkelte browser bag en offentlig nøgle) må bruge. / Requests per minute allowed for the key.',
+    schema: { type: 'integer', minimum: 1 },
+  },
+  'RateLimit-Remaining': {
+    description:
+      'Tilbage af minuttets budget efter denne forespørgsel (0 ved 429). / Requests left in the current minute.',
+    schema: { type: 'integer', minimum: 0 },
+  },
+  'Retry-After': {
+    description: 'Sekunder til næste forsøg. / Seconds until the next attempt.',
+    schema: { type: 'integer' },
+  },
+  'X-Record-Id': {
+    description:
+      'Beslutningsnotatets id, det samme som `recordId` i kroppen; sendes ikke ved `dryRun`. / The decision record id (as `recordId`); absent on dry runs.',
+    schema: { type: 'string', pattern: '^rec_[A-Za-z0-9_-]{22}$' },
+  },
+};
+const RATE_LIMIT_HEADERS = ['RateLimit-Limit', 'RateLimit-Remaining'];
+
 let cached: Json | undefined;
 
 export function openApiDocument(): Json {
@@ -819,8 +865,15 @@ export function openApiDocument(): Json {
     for (const link of Object.values(op.ok.links ?? {}))
       if (!operationIds.has(link.operationId))
         throw new Error(`OpenAPI: link from ${op.operationId} to unknown operation ${link.operationId}`);
+    // Every call that is counted against a key's budget (everything but the public document and the signed print
+    // link) carries the rate-limit headers; 429 adds Retry-After.
+    const limited = op.auth !== false && op.path.startsWith('/api/v1/');
+    const headerRefs = (names: string[]) =>
+      Object.fromEntries(names.map((n) => [n, { $ref: `#/components/headers/${n}` }]));
+    const okHeaders = [...(limited ? RATE_LIMIT_HEADERS : []), ...(op.ok.headers ?? [])];
     responses[String(op.ok.status)] = {
       description: op.ok.description,
+      ...(okHeaders.length ? { headers: headerRefs(okHeaders) } : {}),
       ...(Object.keys(okContent).length ? { content: okContent } : {}),
       ...(op.ok.links ? { links: op.ok.links } : {}),
     };
@@ -828,9 +881,7 @@ export function openApiDocument(): Json {
       responses[String(s)] = {
         description: op.errorText?.[s] ?? ERROR_TEXT[s] ?? 'Fejl.',
         content: { 'application/json': { schema: ref('Error') } },
-        ...(s === 429
-          ? { headers: { 'Retry-After': { description: 'Sekunder til næste forsøg.', schema: { type: 'integer' } } } }
-          : {}),
+        ...(s === 429 ? { headers: headerRefs([...(limited ? RATE_LIMIT_HEADERS : []), 'Retry-After']) } : {}),
       };
     const operation: Json = {
       operationId: op.operationId,
@@ -848,6 +899,7 @@ export function openApiDocument(): Json {
               description: p.description,
               schema: inline(p.schema),
               example: p.example,
+              ...(p.deprecated ? { deprecated: true } : {}),
             })),
           }
         : {}),
@@ -885,6 +937,7 @@ export function openApiDocument(): Json {
     paths,
     components: {
       schemas: { ...components(RESPONSE_COMPONENTS, 'output'), ...components(REQUEST_COMPONENTS, 'input') },
+      headers: HEADERS,
       securitySchemes: {
         bearerAuth: {
           type: 'http',
