@@ -48,6 +48,16 @@ export const ChatContextSchema = z
   })
   .describe('Kontekst fra et journalsystem.');
 
+/** A journal system's case reference, kept on the decision record and shown only to the key that made it. */
+export const CaseRefSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/#-]*$/)
+  .describe(
+    'Journalsystemets sagsreference (1-64 tegn: bogstaver, cifre og . _ : / # -). Vises kun for nøglen, der lavede notatet.',
+  );
+
 export const ChatRequestSchema = z.object({
   sessionId: z.string().min(1).max(100).optional().describe('Fortsæt en samtale.'),
   message: z
@@ -59,6 +69,9 @@ export const ChatRequestSchema = z.object({
       `Beskeden må højst være ${MAX_MESSAGE_LENGTH} tegn / at most ${MAX_MESSAGE_LENGTH} characters`,
     ),
   context: ChatContextSchema.optional(),
+  caseRef: CaseRefSchema.optional().describe(
+    'Journalsystemets sagsreference: gemmes på turens beslutningsnotat (GET /api/v1/records?caseRef=…).',
+  ),
 });
 export type ChatRequest = z.infer<typeof ChatRequestSchema>;
 
@@ -84,6 +97,8 @@ export interface ChatResponse {
   /** Markdown with everything the short answer leaves out. */
   details?: string;
   citations: Citation[];
+  /** The journal's case reference, as sent. */
+  caseRef?: string;
   verdict?: Verdict;
   followUp?: FollowUp;
   /** Id of the audit entry / decision record of this answer. */
@@ -204,6 +219,8 @@ export interface TurnRecord {
   facts: Partial<Facts>;
   verdict: Verdict | null;
   citations: ChatResponse['citations'];
+  /** The journal's case reference sent with the turn. */
+  caseRef?: string | undefined;
 }
 
 export interface ConversationDeps {
@@ -421,6 +438,7 @@ export class Conversation {
       facts: state.facts,
       verdict: verdict ?? null,
       citations: composed.citations,
+      caseRef: req.caseRef,
     });
 
     return {
@@ -431,6 +449,7 @@ export class Conversation {
       ...(composed.todo ? { todo: composed.todo } : {}),
       ...(composed.details ? { details: composed.details } : {}),
       citations: composed.citations,
+      ...(req.caseRef ? { caseRef: req.caseRef } : {}),
       ...(verdict ? { verdict } : {}),
       ...(followUp ? { followUp } : {}),
       recordId,

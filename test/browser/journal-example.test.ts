@@ -42,15 +42,28 @@ describe.skipIf(skipBrowser)('example journal system (real browser)', () => {
     expect(await page.textContent('#provision')).toBe(expected.provision);
     expect(await page.textContent('#must-register')).toBe(expected.mustRegister ? 'Ja' : 'Nej');
     expect(await page.textContent('#relatives')).toBe(expected.registration!.relativesInformed ? 'Ja' : 'Nej');
-    const href = await page.getAttribute('#record-link', 'href');
-    expect(href).toMatch(/^\/api\/v1\/records\/rec_[A-Za-z0-9_-]{22}\?format=html$/);
+    // While editing, checks are dry runs: no record yet, and the dated deadline is shown.
+    expect(await page.isHidden('#record-link')).toBe(true);
+    expect(await page.textContent('#due-date')).toBe('2025-03-17');
+    // "Gem registrering" makes the record under the case number; the link is the signed print link.
+    await page.click('#save');
+    await expect
+      .poll(() => page.getAttribute('#record-link', 'href'), { timeout: 15_000 })
+      .toMatch(/^\/api\/v1\/records\/rec_[A-Za-z0-9_-]{22}\/print\?exp=\d+&sig=[A-Za-z0-9_-]+$/);
+    await expect.poll(() => page.textContent('#case-records')).toBe('1 notat(er) med SAG-2026-0001');
+    const href = (await page.getAttribute('#record-link', 'href'))!;
+    const print = await page.request.get(`${server.url}${href}`);
+    expect(print.status()).toBe(200);
+    expect(await print.text()).toContain('Fastholdelse');
     await shot(page, 'journal-example-form');
   });
 
   it('opens Hjemmel in the iframe pre-filled, and the chat does not ask what the journal said', async () => {
     await page.click('#open-hjemmel');
     const frame = page.frameLocator('#hjemmel');
-    await expect.poll(() => page.getAttribute('#hjemmel', 'src')).toMatch(/\/embed\?measure=restraint&facts=/);
+    await expect
+      .poll(() => page.getAttribute('#hjemmel', 'src'))
+      .toMatch(/\/embed\?measure=restraint&caseRef=SAG-2026-0001&facts=/);
     await expect
       .poll(() => frame.locator('.known').textContent(), { timeout: 15_000 })
       .toContain('Kendt fra journalen');
@@ -71,6 +84,7 @@ describe.skipIf(skipBrowser)('example journal system (real browser)', () => {
     }
     const res = await reply;
     const body = JSON.parse(res.request().postData() ?? '{}');
+    expect(body.caseRef).toBe('SAG-2026-0001');
     expect(body.context).toEqual({
       measure: 'restraint',
       facts: { consent: 'objects', documentedImpairment: true },

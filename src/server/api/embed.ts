@@ -7,6 +7,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Request, Response } from 'express';
 import { ZodError } from 'zod';
+import { CaseRefSchema } from '../../dialogue/index.ts';
 import { bilingual } from '../../errors/index.ts';
 import { KeyStore, TOKEN_PREFIX, verifyToken } from '../../keys/index.ts';
 import { type Facts, FactsSchema, listMeasures, MeasureIdSchema, measureInfo } from '../../rules/index.ts';
@@ -118,6 +119,8 @@ function renderEmbed(state: AppState, req: Request, res: Response): void {
   const measure = measureRaw ? MeasureIdSchema.parse(measureRaw) : undefined;
   const facts = parseFactsParam(str(req.query['facts']));
   const token = str(req.query['token']);
+  const caseRefRaw = str(req.query['caseRef']);
+  const caseRef = caseRefRaw ? CaseRefSchema.parse(caseRefRaw) : undefined;
 
   let frameAncestors: string;
   /** Where the page may post its events: the token's origins, or (without a token) Hjemmel's own origin. */
@@ -161,7 +164,7 @@ function renderEmbed(state: AppState, req: Request, res: Response): void {
   });
   // Framing is governed by frame-ancestors (the token's origins); helmet's SAMEORIGIN would block them.
   res.removeHeader('X-Frame-Options');
-  res.type('html').send(renderEmbedPage({ measure, facts, token, nonce, hostOrigins, tokenExp }));
+  res.type('html').send(renderEmbedPage({ measure, facts, token, nonce, hostOrigins, tokenExp, caseRef }));
 }
 
 function factSummary(measure: string | undefined, facts: Partial<Facts>): Array<{ q: string; a: string }> {
@@ -179,6 +182,7 @@ export function renderEmbedPage(p: {
   nonce: string;
   hostOrigins?: string[] | null;
   tokenExp?: number | null;
+  caseRef?: string | undefined;
 }): string {
   const title = p.measure ? listMeasures().find((m) => m.id === p.measure)?.title : undefined;
   const config = {
@@ -188,6 +192,7 @@ export function renderEmbedPage(p: {
     token: p.token ?? null,
     hostOrigins: p.hostOrigins ?? null,
     tokenExp: p.tokenExp ?? null,
+    caseRef: p.caseRef ?? null,
     known: factSummary(p.measure, p.facts),
   };
   // JSON inside <script>: escape "<" so no "</script>" can end it early.
@@ -231,6 +236,7 @@ ${config.known.length ? `<div>Kendt fra journalen:</div><ul>${config.known.map((
     if (cfg.measure) el.setAttribute('measure', cfg.measure);
     if (Object.keys(cfg.facts).length) el.setAttribute('facts', JSON.stringify(cfg.facts));
     if (cfg.token) el.setAttribute('token', cfg.token);
+    if (cfg.caseRef) el.setAttribute('case-ref', cfg.caseRef);
     el.setAttribute('api-base', location.origin);
     el.setAttribute('mode', 'inline');
     el.setAttribute('surface', 'embed');
@@ -281,6 +287,7 @@ ${config.known.length ? `<div>Kendt fra journalen:</div><ul>${config.known.map((
       if (cfg.token) headers.authorization = 'Bearer ' + cfg.token;
       var body = { message: message, context: {} };
       if (sessionId) body.sessionId = sessionId;
+      if (cfg.caseRef) body.caseRef = cfg.caseRef;
       if (cfg.measure) body.context.measure = cfg.measure;
       if (Object.keys(cfg.facts).length) body.context.facts = cfg.facts;
       fetch('/api/v1/chat', { method: 'POST', headers: headers, body: JSON.stringify(body) })

@@ -486,7 +486,7 @@ export const OPERATIONS: Op[] = [
     tag: 'Samtale',
     summary: 'Samtalen til en iframe i journalsystemet',
     description:
-      'En HTML-side med samtalen, udfyldt med journalens oplysninger, så der ikke spørges om dem igen. Med `token` (fra POST /api/v1/tokens) sættes `Content-Security-Policy: frame-ancestors` til tokenets oprindelser; uden token kun til Hjemmel selv. Siden gemmer sin egen samtale (adskilt fra den fritstående side) og har "Slet samtale".',
+      'En HTML-side med samtalen, udfyldt med journalens oplysninger, så der ikke spørges om dem igen. Med `caseRef` får hvert svars beslutningsnotat journalens sagsreference. Med `token` (fra POST /api/v1/tokens) sættes `Content-Security-Policy: frame-ancestors` til tokenets oprindelser; uden token kun til Hjemmel selv. Siden gemmer sin egen samtale (adskilt fra den fritstående side) og har "Slet samtale".',
     params: [
       {
         name: 'measure',
@@ -511,9 +511,21 @@ export const OPERATIONS: Op[] = [
         required: false,
         description: 'Kortlivet token (hjt.…) fra POST /api/v1/tokens (højst 15 minutter; intet statisk eksempel).',
       },
+      {
+        name: 'caseRef',
+        in: 'query',
+        schema: CaseRefSchema,
+        required: false,
+        description: 'Journalsystemets sagsreference: gemmes på beslutningsnotatet for hvert svar i samtalen.',
+        example: 'SAG-2026-0042',
+      },
     ],
     ok: { status: 200, description: 'Siden.', htmlOnly: true },
     errors: [400, 401],
+    errorText: {
+      400: 'Ugyldige parametre. En browser (Accept: text/html) får en læsbar dansk side; andre klienter JSON-fejlen.',
+      401: 'Token mangler, er ugyldigt eller udløbet. En browser får en læsbar dansk side, og værtssiden får `postMessage` `{type: "hjemmel:error", code}`; andre klienter JSON-fejlen.',
+    },
   },
   {
     method: 'get',

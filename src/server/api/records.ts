@@ -28,6 +28,8 @@ function ensureTables(store: Store): void {
   ensured.add(store);
 }
 
+/** A record as stored: the print link is added per request (it expires). */
+export type StoredRecord = Omit<RecordDoc, 'print'>;
 type RecordKind = RecordDoc['kind'];
 type RecordCitation = RecordDoc['citations'][number];
 
@@ -176,6 +178,7 @@ export function chatRecorder(store: Store, corpus: CorpusIndex, log?: (msg: stri
         facts: r.facts,
         verdict: r.verdict,
         citations: citationsFor(corpus, r.citations, r.verdict),
+        caseRef: r.caseRef ?? null,
       });
     } catch (err) {
       log?.(`api: record snapshot failed: ${err instanceof Error ? err.name : 'error'}`);
@@ -211,7 +214,7 @@ interface AuditRow {
 }
 
 /** The record of audit entry `id`, shown under its opaque `recordId` (see record-id.ts). */
-export function getRecord(store: Store, corpus: CorpusIndex, id: number, recordId: string): RecordDoc | undefined {
+export function getRecord(store: Store, corpus: CorpusIndex, id: number, recordId: string): StoredRecord | undefined {
   ensureTables(store);
   const row = store.db.prepare('SELECT * FROM audit WHERE id = ?').get(id) as AuditRow | undefined;
   if (!row) return undefined;
@@ -286,7 +289,7 @@ function markdownish(text: string): string {
 }
 
 /** The printable record (Danish, A4 print CSS, no scripts). */
-export function renderRecordHtml(r: RecordDoc): string {
+export function renderRecordHtml(r: StoredRecord): string {
   const v = r.verdict;
   const title = `Beslutningsnotat nr. ${r.recordId}`;
   const when = new Date(r.createdAt).toLocaleString('da-DK', { timeZone: 'Europe/Copenhagen' });

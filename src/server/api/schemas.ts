@@ -4,7 +4,13 @@
  * are; the shapes below only describe what this API adds around them.
  */
 import { z } from 'zod';
-import { ChatContextSchema, ChatRequestSchema, CitationSchema, FollowUpSchema } from '../../dialogue/index.ts';
+import {
+  CaseRefSchema,
+  ChatContextSchema,
+  ChatRequestSchema,
+  CitationSchema,
+  FollowUpSchema,
+} from '../../dialogue/index.ts';
 import { MAX_TOKEN_TTL_SECONDS } from '../../keys/index.ts';
 import {
   ConditionStatusSchema,
@@ -170,14 +176,7 @@ export const TodoSchema = z
   .describe('Et konkret næste skridt.');
 
 /** The vendor's own case reference: kept on the record, listed only for the key that made it. */
-export const CaseRefSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._:/#-]*$/)
-  .describe(
-    'Journalsystemets sagsreference (1-64 tegn: bogstaver, cifre og . _ : / # -). Vises kun for nøglen, der lavede notatet.',
-  );
+export { CaseRefSchema };
 
 const RecordOptions = {
   dryRun: z
@@ -234,6 +233,7 @@ export const ChatResponseSchema = z
     verdict: VerdictSchema.optional(),
     followUp: FollowUpSchema.optional().describe('Det næste spørgsmål, når der mangler en oplysning.'),
     recordId: RecordIdSchema.optional(),
+    caseRef: CaseRefSchema.optional().describe('Sagsreferencen fra forespørgslen.'),
   })
   .describe('Svar på en besked. Med Accept: text/event-stream kommer svaret som SSE: "delta" og til sidst "final".');
 
@@ -360,7 +360,6 @@ export const RecordSchema = z
         exp: z.number().int().describe('Hvornår linket udløber (Unix-sekunder; 15 minutter).'),
         sig: z.string(),
       })
-      .optional()
       .describe('Kortlivet signeret link til den printvenlige side (til et link i journalen).'),
     caseRef: CaseRefSchema.nullable().describe('Journalsystemets sagsreference (null: ingen).'),
     kind: z.enum(['chat', 'evaluate', 'incident']),

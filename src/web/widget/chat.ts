@@ -319,6 +319,7 @@ export class HjemmelChatElement extends HTMLElement {
       message: text,
       ...(sid ? { sessionId: sid } : {}),
       ...(this.context() ? { context: this.context() } : {}),
+      ...(this.getAttribute('case-ref') ? { caseRef: this.getAttribute('case-ref') } : {}),
     });
     try {
       let res: ChatResponse;

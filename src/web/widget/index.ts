@@ -27,6 +27,7 @@ function boot(): void {
     ['token', script?.dataset['token']],
     ['measure', script?.dataset['measure']],
     ['facts', script?.dataset['facts']],
+    ['case-ref', script?.dataset['caseRef']],
   ];
   for (const [name, value] of pass) if (value) launcher.setAttribute(name, value);
   document.body.append(launcher);

@@ -7,7 +7,7 @@ import type { HjemmelChatElement } from './chat.ts';
 import { ICON } from './icons.ts';
 import { adoptStyles, LAUNCHER_CSS } from './styles.ts';
 
-const PASSED_ON = ['api-base', 'api-key', 'token', 'measure', 'facts'] as const;
+const PASSED_ON = ['api-base', 'api-key', 'token', 'measure', 'facts', 'case-ref'] as const;
 
 export class HjemmelLauncherElement extends HTMLElement {
   private shadow!: ShadowRoot;
