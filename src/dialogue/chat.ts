@@ -23,6 +23,7 @@ import {
   FACT_NAMES,
   FACT_QUESTIONS,
   type FactName,
+  FactNameSchema,
   type Facts,
   FactsSchema,
   listMeasures,
@@ -76,7 +77,13 @@ export const ChatRequestSchema = z.object({
 export type ChatRequest = z.infer<typeof ChatRequestSchema>;
 
 export const OptionSchema = z.object({ value: z.union([z.string(), z.number(), z.boolean()]), label: z.string() });
-export const FollowUpSchema = z.object({ fact: z.string(), question: z.string(), options: z.array(OptionSchema) });
+export const FollowUpSchema = z.object({
+  fact: z
+    .union([FactNameSchema, z.literal('measure')])
+    .describe('Oplysningen, der spørges om (`measure`: hvilket indgreb det drejer sig om).'),
+  question: z.string(),
+  options: z.array(OptionSchema),
+});
 export type FollowUp = z.infer<typeof FollowUpSchema>;
 
 export const CitationSchema = z.object({
