@@ -67,6 +67,13 @@ describe('POST /api/v1/chat (offline)', () => {
     expect(JSON.stringify(json)).not.toMatch(/låst inde eller afskærmet/);
   });
 
+  it('reads act-specific wording against the measure the ranking chose, when the lexicon named none', async () => {
+    const { json } = await chat({ message: 'Brevet er fra hans advokat, det føles tykt. Må vi åbne det?' });
+    if (json.verdict?.measure !== 'check_post') return expect(json.followUp?.options.length).toBeLessThanOrEqual(4);
+    const session = await (await fetch(`${srv.url}/api/v1/sessions/${json.sessionId}`)).json();
+    expect(session.facts.protectedCorrespondent).toBe(true);
+  });
+
   it('asks how long a hold lasted in minutes, not how long the person was locked in', async () => {
     const { json } = await chat({
       message: 'Vi holdt en beboer med demens fast på bostedet, han modsatte sig. Var det i orden?',

@@ -352,6 +352,29 @@ describe('extractFacts: negation and restraint', () => {
     expect(danger('Han slår ud efter os, når vi skifter ble.', 'hygiene_restraint')).toBeUndefined();
   });
 
+  it('reads decisive facts staff state in their own words', () => {
+    const f = (msg: string, measure?: string) => extractFacts(msg, measure ? { measure } : {}).facts;
+    expect(f('Vi er et almindeligt § 108-botilbud uden sikrede afdelinger.').secureUnit).toBe(false);
+    expect(f('Kan vi bruge et afskærmningsrum på et § 108-tilbud uden sikret afdeling?').secureUnit).toBe(false);
+    expect(f('Han bor på en sikret afdeling.').secureUnit).toBe(true);
+    expect(f('Han er dømt til tilsyn, ikke anbringelse, og bor i vores § 108.').placedByCriminalJudgment).toBe(false);
+    expect(f('rettelse: dommen blev ophævet af landsretten i sidste måned').placedByCriminalJudgment).toBe(false);
+    expect(f('At our secure unit a court-placed resident is about to hurt himself.').placedByCriminalJudgment).toBe(
+      true,
+    );
+    expect(f('Han truer med at skære, der er ingen tid. Lederen er her.').urgent).toBe(true);
+    expect(f('Han har sagt, at han har tænkt på at tage sit eget liv.', 'night_lock_in').suicidal).toBe(true);
+    expect(f('han har ikke toilet i værelset', 'night_lock_in').toiletAndWater).toBe(false);
+    expect(f('Hun siger, hun ikke vil flytte på plejehjem.').consent).toBe('objects');
+    expect(f('hun beder selv om det hver morgen').consent).toBe('given');
+    expect(f('de er ikke særligt dyre', 'averting_damage').significantPropertyDamage).toBe(false);
+    expect(f('Kan jeg alene gennemgå hans værelse?', 'search_room').staffPresent).toBe(1);
+    expect(f('Kan vi låse alle døre i beboerens bolig?', 'lock_own_home_exterior').unlockedAccessRemains).toBe(false);
+    // Unsupported stays unknown.
+    expect(f('Han bor på et bosted.').secureUnit).toBeUndefined();
+    expect(f('Må vi låse om natten?', 'night_lock_in').suicidal).toBeUndefined();
+  });
+
   it('uses the session measure to read measure-specific wording', () => {
     expect(extractFacts('Hun falder ofte ud af stolen.').facts.beltReason).toBeUndefined();
     expect(extractFacts('Hun falder ofte ud af stolen.', { measure: 'fabric_belt' }).facts.beltReason).toBe('fall');

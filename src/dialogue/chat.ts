@@ -312,13 +312,17 @@ export class Conversation {
       }
     }
 
-    const ext = extractFacts(text, { measure: state.measure, known: state.facts });
-    const extFacts = validFacts(ext.facts as Record<string, unknown>);
+    let ext = extractFacts(text, { measure: state.measure, known: state.facts });
     const ranking = rank(text);
     const lexicon = routeMessage(text);
     let r: Route = ranking.route;
     // A new case: the ranked measure (lexicon + classifier) when it clears threshold and margin.
     const newMeasure: RulesMeasureId | undefined = sessionHadCase ? ext.measure : (ranking.measure ?? ext.measure);
+    // Wording that only means something for one act ("fra hans advokat" for opening post, "ikke særligt dyre" for
+    // averting damage) is read against the measure the ranking chose when the lexicon found none.
+    if (newMeasure && !ext.measure && newMeasure !== state.measure)
+      ext = { ...extractFacts(text, { measure: newMeasure, known: state.facts }), measure: undefined };
+    const extFacts = validFacts(ext.facts as Record<string, unknown>);
     const continuing = state.measure !== undefined && (answeredPending || Object.keys(extFacts).length > 0);
     // Facts added to an ongoing case ("nej, hun har ikke demens") continue it, unless a new question is asked.
     if (continuing && !ext.measure && (r !== 'retrieval' || !message.includes('?'))) r = 'rule_evaluator';

@@ -395,7 +395,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'consent',
     'objects',
-    String.raw`\bnægte[rt]?\b|\bmodsætte[rs]?\s+(?:(?:han|hun|de)\s+)?sig|\bmodsat\s+sig|\bsiger\s+nej|\bsagt\s+nej|\briver\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\brev\s+(?:\w+\s+){0,2}(?:af|ud)\b|\bslår\s+(?:ud\s+)?(?:efter|ud)\b|\bslog\s+ud\b|\bsparker\b|\bbider\b|\bskubber\s+os\s+væk|\bprotester\w*|\bgør\s+modstand|\bstritter\s+imod|\bvil\s+ikke\s+(?:have|være\s+med|lade)|\bvrider\s+sig|\bkæmper\s+imod|\bskriger\s+og|\bafviser\b|\bvægrer\s+sig`,
+    String.raw`\bnægte[rt]?\b|\bmodsætte[rs]?\s+(?:(?:han|hun|de)\s+)?sig|\bmodsat\s+sig|\bsiger\s+nej|\bsagt\s+nej|\briver\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\brev\s+(?:\w+\s+){0,2}(?:af|ud)\b|\bslår\s+(?:ud\s+)?(?:efter|ud)\b|\bslog\s+ud\b|\bsparker\b|\bbider\b|\bskubber\s+os\s+væk|\bprotester\w*|\bgør\s+modstand|\bstritter\s+imod|\bvil\s+ikke\s+(?:have|være\s+med|lade)|\bvrider\s+sig|\bkæmper\s+imod|\bskriger\s+og|\bafviser\b|\bvægrer\s+sig|\b(?:vil|ville)\s+ikke\s+(?:\w+\s+){0,2}flytte\w*|\bikke\s+vil\s+(?:\w+\s+){0,2}flytte\w*`,
     { negated: 'passive' },
   ),
   r(
@@ -406,7 +406,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'consent',
     'given',
-    String.raw`(?<!\b(?:vi|jeg|man|personalet|nattevagten|dagvagten|aftenvagten|vikaren|lederen|ledelsen|kommunen|pædagogen|kollegaen|familien|datteren|sønnen|pårørende|værgen|teamet|afdelingen)\s+)\bvil\s+(?:rigtig\s+|meget\s+)?gerne\s+(?:selv\s+)?(?:have|bruge|bære|have\s+den|det)\b|\bsiger\s+(?:selv\s+)?ja\b|\bsagt\s+(?:selv\s+)?ja\b|\bhar\s+(?:selv\s+)?givet\s+(?:sit\s+|hendes\s+|hans\s+)?samtykke|\bhar\s+samtykket|\bgiver\s+(?:sit\s+)?samtykke|\bsamtykker\b|\bselv\s+bedt\s+om|\bønsker\s+(?:det\s+)?selv|\ber\s+(?:glad\s+for|enig|indforstået)\b|\bsamtykke\s+fra\s+(?:ham|hende)\s+selv`,
+    String.raw`(?<!\b(?:vi|jeg|man|personalet|nattevagten|dagvagten|aftenvagten|vikaren|lederen|ledelsen|kommunen|pædagogen|kollegaen|familien|datteren|sønnen|pårørende|værgen|teamet|afdelingen)\s+)\bvil\s+(?:rigtig\s+|meget\s+)?gerne\s+(?:selv\s+)?(?:have|bruge|bære|have\s+den|det)\b|\bsiger\s+(?:selv\s+)?ja\b|\bsagt\s+(?:selv\s+)?ja\b|\bhar\s+(?:selv\s+)?givet\s+(?:sit\s+|hendes\s+|hans\s+)?samtykke|\bhar\s+samtykket|\bgiver\s+(?:sit\s+)?samtykke|\bsamtykker\b|\bselv\s+bedt\s+om|\bbeder\s+selv\s+om\b|\bønsker\s+(?:det\s+)?selv|\ber\s+(?:glad\s+for|enig|indforstået)\b|\bsamtykke\s+fra\s+(?:ham|hende)\s+selv`,
   ),
   r(
     'consent',
@@ -484,7 +484,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'riskOfHarm',
     false,
-    String.raw`\bingen\s+(?:reel\s+|konkret\s+)?risiko|\bfor\s+en\s+sikkerheds\s+skyld|\bbare\s+for\s+at\s+være\s+på\s+den\s+sikre\s+side`,
+    String.raw`\bingen\s+(?:reel\s+|konkret\s+)?risiko|\bfor\s+en\s+sikkerheds\s+skyld|\bbare\s+for\s+at\s+være\s+på\s+den\s+sikre\s+side|\bhar\s+ikke\s+prøvet\s+(?:det\s+|at\s+\w+\s+)?endnu|\bdet\s+er\s+ikke\s+sket|\bmåske\s+(?:vil|kunne)\b|\bkunne\s+finde\s+på`,
   ),
   r(
     'riskOfHarm',
@@ -639,7 +639,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'unlockedAccessRemains',
     false,
-    String.raw`\balle\s+(?:\w+\s+){0,2}(?:døre|udgange|låger)\w*\s+(?:\w+\s+){0,2}(?:låses|låst|aflåst|bliver\s+låst)|\bingen\s+(?:\w+\s+)?(?:ulåst\w*|åben\w*)\s+(?:dør|udgang|låge)\w*|\bingen\s+anden\s+(?:vej\s+ud|udgang|dør)|\bkan\s+slet\s+ikke\s+komme\s+ud`,
+    String.raw`\balle\s+(?:\w+\s+){0,2}(?:døre|udgange|låger)\w*\s+(?:\w+\s+){0,2}(?:låses|låst|aflåst|bliver\s+låst)|\bingen\s+(?:\w+\s+)?(?:ulåst\w*|åben\w*)\s+(?:dør|udgang|låge)\w*|\bingen\s+anden\s+(?:vej\s+ud|udgang|dør)|\bkan\s+slet\s+ikke\s+komme\s+ud|\blås\w*\s+(?:\w+\s+){0,2}alle\s+(?:\w+\s+){0,2}(?:døre|udgange)|\bhelt\s+låst|\baldrig\s+kan\s+komme\s+(?:ind|ud)`,
   ),
   r(
     'unlockedAccessRemains',
@@ -699,7 +699,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'significantPropertyDamage',
     false,
-    String.raw`\bubetydelig\w*|\bbare\s+(?:en|et)\s+(?:kop|kuglepen|plastik\w*|blad|pude)\b|\bikke\s+noget\s+af\s+værdi|\bikke\s+(?:noget\s+)?værdifuld\w*|\bplastikkop\w*|\bpapirkrus\w*|\ben\s+kop\b`,
+    String.raw`\bubetydelig\w*|\bbare\s+(?:en|et)\s+(?:kop|kuglepen|plastik\w*|blad|pude)\b|\bikke\s+noget\s+af\s+værdi|\bikke\s+(?:noget\s+)?værdifuld\w*|\bplastikkop\w*|\bpapirkrus\w*|\ben\s+kop\b|\bikke\s+(?:særlig\w*|specielt|så|synderligt)\s+(?:dyr\w*|værdifuld\w*)|\bbillig\w*|\bgammelt?\s+(?:ugeblad|blad|avis)\w*|\bpapkasse\w*|\baviser\b|\bfå\s+kroner|\bpar\s+kroner`,
     {
       when: isIn(['averting_damage']),
     },
@@ -717,7 +717,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'repeated',
     false,
-    String.raw`\ben\s+enkelt\s+gang|\bkun\s+(?:en|én)\s+gang|\bførste\s+gang|\benkeltstående|\ben\s+enkelt\s+episode|\bengangs\w*`,
+    String.raw`\ben\s+enkelt\s+gang|\bkun\s+(?:en|én)\s+gang|\bførste\s+gang|\benkeltstående|\ben\s+enkelt\s+episode|\bengangs\w*|\bhar\s+(?:en|én)\s+gang\b`,
   ),
   r(
     'repeated',
@@ -729,16 +729,22 @@ const FACT_RULES: FactRule[] = [
   r(
     'placedByCriminalJudgment',
     false,
-    String.raw`\bikke\s+(?:\w+\s+){0,2}(?:dømt|anbragt\s+ved\s+dom|på\s+dom|en\s+dom)|\buden\s+dom\b|\bfrivillig\w*\s+(?:anbragt|placeret|indflyttet)|\bbor\s+(?:her\s+)?frivilligt`,
+    String.raw`\bikke\s+(?:\w+\s+){0,2}(?:dømt|anbragt\s+ved\s+dom|på\s+dom|en\s+dom)|\buden\s+dom\b|\bingen\s+dom\b|\bfrivillig\w*\s+(?:anbragt|placeret|indflyttet)|\bbor\s+(?:her\s+)?frivilligt|\bpå\s+frivillig\w*|\bdømt\s+til\s+tilsyn|\b(?:dommen|foranstaltningen|anbringelsen)\s+(?:\w+\s+){0,4}ophævet|\badministrativt\s+anbragt`,
   ),
   r(
     'placedByCriminalJudgment',
     true,
-    String.raw`\bdømt\w*|\b(?:behandlings|anbringelses|foranstaltnings)dom\w*|\bdom\s+til\s+(?:anbringelse|ophold)|\banbragt\s+(?:\w+\s+){0,2}(?:ved|efter|på)\s+(?:en\s+)?(?:dom|kendelse)|\bstrafferetlig\w*|\bretslig\s+(?:\w+\s+)?(?:foranstaltning|anbringelse)\w*|\bkendelse\w*|\bpå\s+dom\b|\ben\s+dom\b`,
+    String.raw`\bdømt\w*|\b(?:behandlings|anbringelses|foranstaltnings)dom\w*|\bdom\s+til\s+(?:anbringelse|ophold)|\banbragt\s+(?:\w+\s+){0,2}(?:ved|efter|på)\s+(?:en\s+)?(?:dom|kendelse)|\bstrafferetlig\w*|\bretslig\s+(?:\w+\s+)?(?:foranstaltning|anbringelse)\w*|\bkendelse\w*|\bpå\s+dom\b|\ben\s+dom\b|\bcourt[-\s](?:placed|ordered|order)|\bsentenced\b`,
     { negated: false },
   ),
   r('boform', '108', String.raw`§\s*108\b|\blængerevarende\s+botilbud\w*`),
   r('boform', '107', String.raw`§\s*107\b|\bmidlertidig\w*\s+botilbud\w*`),
+  // "uden sikrede afdelinger", "almindeligt § 108", "den åbne afdeling": a unit that is not secured.
+  r(
+    'secureUnit',
+    false,
+    String.raw`\b(?:uden|ingen|ikke\s+(?:en|på\s+en|på)?)\s*sikre(?:de|t)\s+(?:afdeling|enhed|institution)\w*|\bikke\s+sikret\b|\balmindelig\w*\s+(?:§\s*10[78]\S*|botilbud\w*|bosted\w*|afdeling\w*)|\b(?:den\s+)?åbne\s+afdeling\w*`,
+  ),
   r('secureUnit', true, String.raw`\bsikrede?\s+(?:afdeling|enhed|institution)\w*|\bsikret\s+(?:afdeling|enhed)\w*`, {
     negated: false,
   }),
@@ -748,7 +754,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'urgent',
     true,
-    String.raw`\bakut\w*|\bhaster\b|\bhastende|\buopsættelig\w*|\blige\s+nu\b|\bher\s+og\s+nu|\bstraks\b`,
+    String.raw`\bakut\w*|\bhaster\b|\bhastende|\buopsættelig\w*|\blige\s+nu\b|\bher\s+og\s+nu|\bstraks\b|\bingen\s+tid\b|\bmed\s+det\s+samme\b|\bkan\s+ikke\s+vente\b`,
     { negated: false },
   ),
   r(
@@ -841,6 +847,30 @@ const FACT_RULES: FactRule[] = [
     false,
     String.raw`\b(?:fra|til|med)\s+(?:${POSS}\s+)?(?:kæreste|ven|veninde|venner|kammerat\w*|bror|søster|mor|far|familie|fætter|kusine|gamle\s+venner|pusher|tidligere\s+\w+)\w*`,
     { when: isIn(COMMUNICATION) },
+  ),
+  // § 137 j, stk. 3: the items a locked room at night must meet, as staff state them.
+  r('suicidal', true, String.raw`\bselvmord\w*|\btage\s+sit\s+eget\s+liv|\bsuicid\w*`, {
+    when: isIn(['night_lock_in']),
+    negated: false,
+  }),
+  r(
+    'toiletAndWater',
+    false,
+    String.raw`\b(?:ikke|intet|ingen|uden)\s+(?:\w+\s+)?(?:toilet|adgang\s+til\s+toilet|vand)\b`,
+    { when: isIn(['night_lock_in']) },
+  ),
+  r(
+    'canCallStaff',
+    false,
+    String.raw`\b(?:ikke|ingen|uden)\s+(?:\w+\s+)?(?:kaldeanlæg|nødkald|kaldesnor|alarmknap|mulighed\s+for\s+at\s+(?:kalde|tilkalde))`,
+    { when: isIn(['night_lock_in']) },
+  ),
+  // Searches: one member of staff alone ("kan jeg alene …", "er alene på vagt").
+  r(
+    'staffPresent',
+    1,
+    String.raw`\b(?:kan|må)\s+jeg\s+(?:\w+\s+){0,2}alene\b|\bjeg\s+(?:er\s+)?alene\b|\ber\s+alene\s+på\s+vagt|\b(?:kan|må)\s+jeg\s+selv\b`,
+    { when: isIn(SEARCHES) },
   ),
   r('withinNightWindow', false, String.raw`\bom\s+dagen|\bi\s+dagtimerne|\bom\s+eftermiddagen|\bom\s+formiddagen`, {
     when: isIn(['night_lock_in']),
@@ -1069,7 +1099,8 @@ export function extractFacts(message: string, opts: ExtractOptions = {}): Extrac
   const actStart = found ? text.indexOf(found.evidence) : -1;
   const actEnd = actStart >= 0 && found ? actStart + found.evidence.length : -1;
   const insideAct = (fact: FactName, index: number, length: number) =>
-    actStart >= 0 && ACT_EXCLUDED_FACTS.has(fact) && index < actEnd && index + length > actStart;
+    // Only wording wholly inside the act: "ikke vil flytte på plejehjem" starts before the act and is the person's stance.
+    actStart >= 0 && ACT_EXCLUDED_FACTS.has(fact) && index >= actStart && index + length <= actEnd;
   for (const rule of FACT_RULES) {
     if (rule.when && !rule.when(contextMeasure)) continue;
     if (out.facts[rule.fact] !== undefined) continue;
