@@ -354,7 +354,8 @@ describe('extractFacts: negation and restraint', () => {
 
   it('reads decisive facts staff state in their own words', () => {
     const f = (msg: string, measure?: string) => extractFacts(msg, measure ? { measure } : {}).facts;
-    expect(f('Vi er et almindeligt § 108-botilbud uden sikrede afdelinger.').secureUnit).toBe(false);
+    expect(f('Vi er et almindeligt § 108-botilbud uden sikrede afdelinger.', 'scanner').secureUnit).toBe(false);
+    expect(f('Han bor på et almindeligt bosted.', 'other').secureUnit).toBeUndefined();
     expect(f('Kan vi bruge et afskærmningsrum på et § 108-tilbud uden sikret afdeling?').secureUnit).toBe(false);
     expect(f('Han bor på en sikret afdeling.').secureUnit).toBe(true);
     expect(f('Han er dømt til tilsyn, ikke anbringelse, og bor i vores § 108.').placedByCriminalJudgment).toBe(false);
@@ -370,6 +371,11 @@ describe('extractFacts: negation and restraint', () => {
     expect(f('de er ikke særligt dyre', 'averting_damage').significantPropertyDamage).toBe(false);
     expect(f('Kan jeg alene gennemgå hans værelse?', 'search_room').staffPresent).toBe(1);
     expect(f('Kan vi låse alle døre i beboerens bolig?', 'lock_own_home_exterior').unlockedAccessRemains).toBe(false);
+    // Someone else's refusal is not the person's own stance; biting oneself is not resistance.
+    expect(f('Kamerakig hos en beboer med Alzheimer, men hendes værge modsætter sig.').consent).toBeUndefined();
+    expect(f('kamerakig hos Inge, sønnen er værge og siger nej').consent).toBeUndefined();
+    expect(f('Hun har en værge, men hun selv nægter.').consent).toBe('objects');
+    expect(f('Frederik bider sig selv i hænderne til blods.').consent).toBeUndefined();
     // Unsupported stays unknown.
     expect(f('Han bor på et bosted.').secureUnit).toBeUndefined();
     expect(f('Må vi låse om natten?', 'night_lock_in').suicidal).toBeUndefined();

@@ -355,6 +355,20 @@ function r<F extends FactName>(fact: F, value: Value<F>, source: string, extra: 
   return { fact, value, re: rx(source), ...extra } as FactRule;
 }
 
+/** The acts of kap. 24 d (persons placed by judgment or kendelse). */
+const KAP_24D: MeasureId[] = [
+  'monitor_communication',
+  'block_communication',
+  'device_ban',
+  'search_room',
+  'scanner',
+  'body_search',
+  'check_post',
+  'search_visitor',
+  'confiscation',
+  'night_lock_in',
+  'seclusion_room',
+];
 const COMMUNICATION: MeasureId[] = ['check_post', 'monitor_communication', 'block_communication'];
 const SEARCHES: MeasureId[] = ['body_search', 'search_room', 'search_visitor', 'scanner', 'check_post', 'confiscation'];
 const VISITOR: MeasureId[] = ['visitor_restriction_common_areas', 'visitor_restriction_own_home'];
@@ -389,13 +403,18 @@ const VIOLENCE = String.raw`\b(?:slå|slår|slog|slået|slåede|sparke\w*|spark|
 /** Threats or attacks with a weapon: "truede personalet med kniv", "løb efter en anden beboer med en saks". */
 const VIOLENCE_WITH = String.raw`\b(?:true|truer|truede|truet|gik\s+mod|går\s+mod|løb\s+efter|løber\s+efter|overfald\w*|stak|stikke|angreb|angriber)`;
 
+/** A representative or a visitor as the subject just before a refusal ("sønnen er værge og siger nej"). */
+const OTHER_SUBJECT_BEFORE = rx(
+  String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|besøgende|pårørende|(?:den|de)\s+besøgende|(?:hans|hendes)\s+(?:søn|datter|mor|far|bror|søster|kone|hustru|mand))(?![\p{L}\p{N}])(?:\s+\w+){0,4}\s*$`,
+  'iu',
+);
 /** Ordered: for each fact, the first rule with a non-negated match wins; negated values rank after all plain ones. */
 const FACT_RULES: FactRule[] = [
   // consent — objects > unable > given > passive
   r(
     'consent',
     'objects',
-    String.raw`\bnægte[rt]?\b|\bmodsætte[rs]?\s+(?:(?:han|hun|de)\s+)?sig|\bmodsat\s+sig|\bsiger\s+nej|\bsagt\s+nej|\briver\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\brev\s+(?:\w+\s+){0,2}(?:af|ud)\b|\bslår\s+(?:ud\s+)?(?:efter|ud)\b|\bslog\s+ud\b|\bsparker\b|\bbider\b|\bskubber\s+os\s+væk|\bprotester\w*|\bgør\s+modstand|\bstritter\s+imod|\bvil\s+ikke\s+(?:have|være\s+med|lade)|\bvrider\s+sig|\bkæmper\s+imod|\bskriger\s+og|\bafviser\b|\bvægrer\s+sig|\b(?:vil|ville)\s+ikke\s+(?:\w+\s+){0,2}flytte\w*|\bikke\s+vil\s+(?:\w+\s+){0,2}flytte\w*`,
+    String.raw`\bnægte[rt]?\b|\bmodsætte[rs]?\s+(?:(?:han|hun|de)\s+)?sig|\bmodsat\s+sig|\bsiger\s+nej|\bsagt\s+nej|\briver\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\brev\s+(?:\w+\s+){0,2}(?:af|ud)\b|\bslår\s+(?:ud\s+)?(?:efter|ud)\b|\bslog\s+ud\b|\bsparker\b|\bbider\b(?!\s+sig\b)|\bskubber\s+os\s+væk|\bprotester\w*|\bgør\s+modstand|\bstritter\s+imod|\bvil\s+ikke\s+(?:have|være\s+med|lade)|\bvrider\s+sig|\bkæmper\s+imod|\bskriger\s+og|\bafviser\b|\bvægrer\s+sig|\b(?:vil|ville)\s+ikke\s+(?:\w+\s+){0,2}flytte\w*|\bsiger\s+(?:højt|tydeligt|klart|bestemt|igen|altid|hele\s+tiden)\s+nej\b|\brive\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\b(?:han|hun)\s+vil\s+ikke\s*(?=[.!?,]|$)|\bikke\s+vil\s+(?:\w+\s+){0,2}flytte\w*`,
     { negated: 'passive' },
   ),
   r(
@@ -406,7 +425,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'consent',
     'given',
-    String.raw`(?<!\b(?:vi|jeg|man|personalet|nattevagten|dagvagten|aftenvagten|vikaren|lederen|ledelsen|kommunen|pædagogen|kollegaen|familien|datteren|sønnen|pårørende|værgen|teamet|afdelingen)\s+)\bvil\s+(?:rigtig\s+|meget\s+)?gerne\s+(?:selv\s+)?(?:have|bruge|bære|have\s+den|det)\b|\bsiger\s+(?:selv\s+)?ja\b|\bsagt\s+(?:selv\s+)?ja\b|\bhar\s+(?:selv\s+)?givet\s+(?:sit\s+|hendes\s+|hans\s+)?samtykke|\bhar\s+samtykket|\bgiver\s+(?:sit\s+)?samtykke|\bsamtykker\b|\bselv\s+bedt\s+om|\bbeder\s+selv\s+om\b|\bønsker\s+(?:det\s+)?selv|\ber\s+(?:glad\s+for|enig|indforstået)\b|\bsamtykke\s+fra\s+(?:ham|hende)\s+selv`,
+    String.raw`(?<!\b(?:vi|jeg|man|personalet|nattevagten|dagvagten|aftenvagten|vikaren|lederen|ledelsen|kommunen|pædagogen|kollegaen|familien|datteren|sønnen|pårørende|værgen|teamet|afdelingen)\s+)\bvil\s+(?:rigtig\s+|meget\s+)?gerne\s+(?:selv\s+)?(?:have|bruge|bære|have\s+den|det)\b|\bsiger\s+(?:selv\s+)?ja\b|\bsagt\s+(?:selv\s+)?ja\b|\bhar\s+(?:selv\s+)?givet\s+(?:sit\s+|hendes\s+|hans\s+)?samtykke|\bhar\s+samtykket|\bgiver\s+(?:sit\s+)?samtykke|\bsamtykker\b|\bselv\s+bedt\s+om|\bbeder\s+selv\s+om\b|\b(?:han|hun)\s+(?:selv\s+)?(?:siger|sagde)\s+(?:ja|ok|okay)\b|\b(?:han|hun)(?:\s+og\s+\w+)?\s+(?:selv\s+)?(?:er|var)\s+(?:ok|okay|indforstået)\s+med\s+det|\bønsker\s+(?:det\s+)?selv|\ber\s+(?:glad\s+for|enig|indforstået)\b|\bsamtykke\s+fra\s+(?:ham|hende)\s+selv`,
   ),
   r(
     'consent',
@@ -430,13 +449,13 @@ const FACT_RULES: FactRule[] = [
   r(
     'representativeObjects',
     true,
-    String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|(?:datter|datteren|søn|sønnen|pårørende|hustru\w*|ægtefælle\w*|kone\w*|mand\w*)\s+(?:\w+\s+){0,3}(?:med|som\s+har)\s+(?:en\s+)?(?:attest|fuldmagt)\w*)\s+(?:\w+\s+){0,3}(?:modsætter\s+sig|er\s+imod|siger\s+nej|nægter|vil\s+ikke|har\s+modsat\s+sig|protesterer)`,
+    String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|(?:datter|datteren|søn|sønnen|pårørende|hustru\w*|ægtefælle\w*|kone\w*|mand\w*)\s+(?:\w+\s+){0,3}(?:med|som\s+har)\s+(?:en\s+)?(?:attest|fuldmagt)\w*)[\s,]+(?:(?!men\b|selv\b)\w+[\s,]+){0,4}?(?:modsætter\s+sig|er\s+imod|siger\s+nej|nægter|vil\s+ikke|har\s+modsat\s+sig|protesterer)|\b(?:power\s+of\s+attorney|guardian)\W+(?:\w+\W+){0,2}(?:says\s+no|refuses|objects)`,
     { negated: false },
   ),
   r(
     'representativeObjects',
     false,
-    String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*)\b[^.!?\n]{0,40}\b(?:er\s+enig|er\s+indforstået|bakker\s+op|siger\s+ja|har\s+givet\s+(?:sit\s+)?samtykke|har\s+ikke\s+noget\s+imod|er\s+ikke\s+imod|modsætter\s+sig\s+ikke)|\b(?:værge\w*|fremtidsfuldmægtig\w*|(?:datter|datteren|søn|sønnen|pårørende)\s+(?:\w+\s+){0,3}(?:med|som\s+har)\s+(?:en\s+)?(?:attest|fuldmagt)\w*)\s+(?:\w+\s+){0,3}(?:er\s+enig|er\s+indforstået|bakker\s+op|siger\s+ja|har\s+givet\s+(?:sit\s+)?samtykke|har\s+ikke\s+noget\s+imod|er\s+ikke\s+imod|modsætter\s+sig\s+ikke|synes\s+det\s+er\s+en\s+god\s+idé|er\s+positiv\w*|vil\s+gerne)`,
+    String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*)\b[^.!?\n]{0,40}\b(?:er\s+enig|er\s+indforstået|bakker\s+op|siger\s+ja|har\s+givet\s+(?:sit\s+)?samtykke|har\s+ikke\s+noget\s+imod|er\s+ikke\s+imod|modsætter\s+sig\s+ikke)|\b(?:værge\w*|fremtidsfuldmægtig\w*|(?:datter|datteren|søn|sønnen|pårørende)\s+(?:\w+\s+){0,3}(?:med|som\s+har)\s+(?:en\s+)?(?:attest|fuldmagt)\w*)\s+(?:\w+\s+){0,3}(?:er\s+enig|er\s+indforstået|bakker\s+op|siger\s+ja|har\s+givet\s+(?:sit\s+)?samtykke|har\s+ikke\s+noget\s+imod|er\s+ikke\s+imod|modsætter\s+sig\s+ikke|synes\s+det\s+er\s+en\s+god\s+idé|er\s+positiv\w*|vil\s+gerne|tiltræder)|\b(?:værge\w*|fremtidsfuldmægtig\w*)\s+tiltræder\b`,
   ),
   r(
     'representativeConsents',
@@ -447,7 +466,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'physicalResistance',
     true,
-    String.raw`\bslår\s+(?:ud\s+)?efter|\bslog\s+ud\b|\bsparker\b|\bbider\b|\bvrider\s+sig|\briver\s+sig\s+løs|\bgør\s+(?:fysisk\s+)?modstand|\bkæmper\s+imod|\bskubber\s+(?:os|mig)\s+væk|\bstritter\s+imod|\bspjætter\w*|\bgør\s+sig\s+stiv`,
+    String.raw`\bslår\s+(?:ud\s+)?efter|\bslog\s+ud\b|\bsparker\b|\bbider\b(?!\s+sig\b)|\bvrider\s+sig|\briver\s+sig\s+løs|\bgør\s+(?:fysisk\s+)?modstand|\bkæmper\s+imod|\bskubber\s+(?:os|mig)\s+væk|\bstritter\s+imod|\bspjætter\w*|\bgør\s+sig\s+stiv`,
     { negated: false },
   ),
   r(
@@ -639,7 +658,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'unlockedAccessRemains',
     false,
-    String.raw`\balle\s+(?:\w+\s+){0,2}(?:døre|udgange|låger)\w*\s+(?:\w+\s+){0,2}(?:låses|låst|aflåst|bliver\s+låst)|\bingen\s+(?:\w+\s+)?(?:ulåst\w*|åben\w*)\s+(?:dør|udgang|låge)\w*|\bingen\s+anden\s+(?:vej\s+ud|udgang|dør)|\bkan\s+slet\s+ikke\s+komme\s+ud|\blås\w*\s+(?:\w+\s+){0,2}alle\s+(?:\w+\s+){0,2}(?:døre|udgange)|\bhelt\s+låst|\baldrig\s+kan\s+komme\s+(?:ind|ud)`,
+    String.raw`\balle\s+(?:\w+\s+){0,2}(?:døre|udgange|låger)\w*\s+(?:\w+\s+){0,2}(?:låses|låst|aflåst|bliver\s+låst)|\bingen\s+(?:\w+\s+)?(?:ulåst\w*|åben\w*)\s+(?:dør|udgang|låge)\w*|\bingen\s+anden\s+(?:vej\s+ud|udgang|dør)|\bkan\s+slet\s+ikke\s+komme\s+ud|\blås\w*\s+(?:\w+\s+){0,2}alle\s+(?:\w+\s+){0,2}(?:døre|udgange)|\bhelt\s+låst|\baldrig\s+kan\s+komme\s+(?:ind|ud)|\bikke\s+(?:nogen\s+)?andre\s+(?:udgange|veje\s+ud|døre)|\bno\s+other\s+(?:exit|way\s+out|door)|\bslet\s+ikke\s+kan\s+komme\s+(?:ud|ind)|\bbåde\s+(?:\w+\s+){1,3}og\s+(?:\w+\s+){0,4}dør\w*`,
   ),
   r(
     'unlockedAccessRemains',
@@ -699,7 +718,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'significantPropertyDamage',
     false,
-    String.raw`\bubetydelig\w*|\bbare\s+(?:en|et)\s+(?:kop|kuglepen|plastik\w*|blad|pude)\b|\bikke\s+noget\s+af\s+værdi|\bikke\s+(?:noget\s+)?værdifuld\w*|\bplastikkop\w*|\bpapirkrus\w*|\ben\s+kop\b|\bikke\s+(?:særlig\w*|specielt|så|synderligt)\s+(?:dyr\w*|værdifuld\w*)|\bbillig\w*|\bgammelt?\s+(?:ugeblad|blad|avis)\w*|\bpapkasse\w*|\baviser\b|\bfå\s+kroner|\bpar\s+kroner`,
+    String.raw`\bubetydelig\w*|\bbare\s+(?:en|et)\s+(?:kop|kuglepen|plastik\w*|blad|pude)\b|\bikke\s+noget\s+af\s+værdi|\bikke\s+(?:noget\s+)?værdifuld\w*|\bplastikkop\w*|\bpapirkrus\w*|\ben\s+kop\b|\bikke\s+(?:særlig\w*|specielt|så|synderligt)\s+(?:dyr\w*|værdifuld\w*)|\bbillig\w*|\bgammelt?\s+(?:ugeblad|blad|avis)\w*|\bpapkasse\w*|\baviser\b|\bfå\s+kroner|\bpar\s+kroner|\balmindelig\w*\s+(?:drikke)?glas\w*|\balmindelig\w*\s+(?:potte)?plante\w*|\bfra\s+ikea\b|\bpotteplante\w*`,
     {
       when: isIn(['averting_damage']),
     },
@@ -734,7 +753,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'placedByCriminalJudgment',
     true,
-    String.raw`\bdømt\w*|\b(?:behandlings|anbringelses|foranstaltnings)dom\w*|\bdom\s+til\s+(?:anbringelse|ophold)|\banbragt\s+(?:\w+\s+){0,2}(?:ved|efter|på)\s+(?:en\s+)?(?:dom|kendelse)|\bstrafferetlig\w*|\bretslig\s+(?:\w+\s+)?(?:foranstaltning|anbringelse)\w*|\bkendelse\w*|\bpå\s+dom\b|\ben\s+dom\b|\bcourt[-\s](?:placed|ordered|order)|\bsentenced\b`,
+    String.raw`\bdømt\w*|\b(?:behandlings|anbringelses|foranstaltnings)dom\w*|\bdom\s+til\s+(?:anbringelse|ophold)|\banbragt\s+(?:\w+\s+){0,2}(?:ved|efter|på)\s+(?:en\s+)?(?:dom|kendelse)|\bstrafferetlig\w*|\bretslig\s+(?:\w+\s+)?(?:foranstaltning|anbringelse)\w*|\bkendelse\w*|\bpå\s+dom\b|\ben\s+dom\b|(?<![\p{L}\p{N}])dom(?![\p{L}\p{N}])|\bcourt[-\s](?:placed|ordered|order)|\bsentenced\b`,
     { negated: false },
   ),
   r('boform', '108', String.raw`§\s*108\b|\blængerevarende\s+botilbud\w*`),
@@ -744,6 +763,8 @@ const FACT_RULES: FactRule[] = [
     'secureUnit',
     false,
     String.raw`\b(?:uden|ingen|ikke\s+(?:en|på\s+en|på)?)\s*sikre(?:de|t)\s+(?:afdeling|enhed|institution)\w*|\bikke\s+sikret\b|\balmindelig\w*\s+(?:§\s*10[78]\S*|botilbud\w*|bosted\w*|afdeling\w*)|\b(?:den\s+)?åbne\s+afdeling\w*`,
+    // Only where the rules ask whether the unit is secured (kap. 24 d); "et almindeligt bosted" says nothing else.
+    { when: isIn(KAP_24D) },
   ),
   r('secureUnit', true, String.raw`\bsikrede?\s+(?:afdeling|enhed|institution)\w*|\bsikret\s+(?:afdeling|enhed)\w*`, {
     negated: false,
@@ -754,7 +775,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'urgent',
     true,
-    String.raw`\bakut\w*|\bhaster\b|\bhastende|\buopsættelig\w*|\blige\s+nu\b|\bher\s+og\s+nu|\bstraks\b|\bingen\s+tid\b|\bmed\s+det\s+samme\b|\bkan\s+ikke\s+vente\b`,
+    String.raw`\bakut\w*|\bhaster\b|\bhastende|\buopsættelig\w*|\blige\s+nu\b|\bher\s+og\s+nu|\bstraks\b|\bingen\s+tid\b|\bmed\s+det\s+samme\b|\bkan\s+ikke\s+vente\b|\ber\s+ved\s+at\s+(?!blive\b)\w+|\ber\s+i\s+gang\s+med\s+at`,
     { negated: false },
   ),
   r(
@@ -804,7 +825,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'inOwnRoom',
     true,
-    String.raw`\bpå\s+(?:sit|hans|hendes)\s+(?:eget\s+)?værelse|\bi\s+(?:sin|hans|hendes)\s+(?:egen\s+)?(?:lejlighed|bolig)|\begne\s+værelse`,
+    String.raw`\bpå\s+(?:sit|hans|hendes)\s+(?:eget\s+)?værelse|\bi\s+(?:sin|hans|hendes)\s+(?:egen\s+)?(?:lejlighed|bolig)|\begne\s+værelse|\b(?:sit|hans|hendes)\s+eget\s+værelse`,
     { when: isIn(['seclusion_room']), negated: false },
   ),
   r(
@@ -849,10 +870,15 @@ const FACT_RULES: FactRule[] = [
     { when: isIn(COMMUNICATION) },
   ),
   // § 137 j, stk. 3: the items a locked room at night must meet, as staff state them.
-  r('suicidal', true, String.raw`\bselvmord\w*|\btage\s+sit\s+eget\s+liv|\bsuicid\w*`, {
-    when: isIn(['night_lock_in']),
-    negated: false,
-  }),
+  r(
+    'suicidal',
+    true,
+    String.raw`\bselvmord\w*|\btage\s+sit\s+eget\s+liv|\bsuicid\w*|\bikke\s+vil\s+leve\s+(?:mere|længere)`,
+    {
+      when: isIn(['night_lock_in']),
+      negated: false,
+    },
+  ),
   r(
     'toiletAndWater',
     false,
@@ -862,7 +888,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'canCallStaff',
     false,
-    String.raw`\b(?:ikke|ingen|uden)\s+(?:\w+\s+)?(?:kaldeanlæg|nødkald|kaldesnor|alarmknap|mulighed\s+for\s+at\s+(?:kalde|tilkalde))`,
+    String.raw`\b(?:ikke|ingen|uden)\s+(?:\w+\s+)?(?:kaldeanlæg|nødkald|kaldesnor|alarmknap|mulighed\s+for\s+at\s+(?:kalde|tilkalde))|\b(?:kaldeanlæg|kaldeknap|nødkald|kaldesnor)\w*\s+(?:\w+\s+){0,3}(?:i\s+stykker|virker\s+ikke|defekt)`,
     { when: isIn(['night_lock_in']) },
   ),
   // Searches: one member of staff alone ("kan jeg alene …", "er alene på vagt").
@@ -900,7 +926,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'visitorBehaviour',
     'criticism_only',
-    String.raw`\bkritiser\w*|\bkritik\w*|\bklager\s+(?:\w+\s+){0,2}over|\butilfreds\s+med|\bskælder\s+ud\s+på\s+(?:plejen|personalet)`,
+    String.raw`\bkritiser\w*|\bkritik\w*|\bklager\s+(?:\w+\s+){0,2}over|\bhar\s+klaget\b|\bklaget\s+(?:til|over)|\butilfreds\s+med|\bskælder\s+(?:\w+\s+)?ud\b|\bkommenterer\s+alt|\bsiger\s+vi\s+gør\s+det\s+forkert`,
     { when: isIn(VISITOR) },
   ),
   r(
@@ -1115,6 +1141,18 @@ export function extractFacts(message: string, opts: ExtractOptions = {}): Extrac
         rule.fact === 'consent' &&
         rule.value === 'given' &&
         REPRESENTATIVE_IN_SENTENCE.test(sentenceOf(text, m.index))
+      )
+        continue;
+      // "hendes værge modsætter sig", "den besøgende nægter": someone else's refusal, not the person's own stance.
+      if (
+        rule.fact === 'consent' &&
+        rule.value === 'objects' &&
+        OTHER_SUBJECT_BEFORE.test(
+          text
+            .slice(Math.max(0, m.index - 40), m.index)
+            .split(/[.!?;\n]/u)
+            .pop() ?? '',
+        )
       )
         continue;
       if (isNegated(text, m.index, m[0].length)) {
