@@ -93,6 +93,13 @@ export interface RecordSnapshotRow {
   caseRef: string | null;
 }
 
+/** A decision record's snapshot: owner, token and case reference are also kept in columns for queries. */
+export interface RecordSnapshot {
+  owner?: string | null;
+  tokenId?: string | null;
+  caseRef?: string | null;
+}
+
 export interface KeyRow {
   id: string;
   name: string;
@@ -288,11 +295,7 @@ function auditRepo(db: Q) {
 function recordRepo(db: Q) {
   return {
     /** Keeps (or replaces) the snapshot of audit entry `auditId`, CPR-scrubbed. */
-    async save(
-      auditId: number,
-      kind: string,
-      data: { owner?: string | null; tokenId?: string | null; caseRef?: string | null },
-    ): Promise<void> {
+    async save(auditId: number, kind: string, data: RecordSnapshot): Promise<void> {
       const row = {
         audit_id: auditId,
         kind,
@@ -551,16 +554,16 @@ function quizRepo(db: Q) {
       filter: QuizAnswerFilter = {},
     ): Promise<Array<Record<string, unknown>>> {
       const cols = [...columns];
-      const rows = await answersWhere(filter)
+      let q = answersWhere(filter)
         .select(cols)
         .select((eb) => [
           eb.fn.countAll().as('answers'),
           eb.fn.sum('correct').as('correct'),
           eb.fn.count('learner_id').distinct().as('learners'),
         ])
-        .groupBy(cols)
-        .orderBy(cols)
-        .execute();
+        .groupBy(cols);
+      for (const c of cols) q = q.orderBy(c);
+      const rows = await q.execute();
       return rows.map((r) => ({ ...r, answers: num(r.answers), correct: num(r.correct), learners: num(r.learners) }));
     },
     async totals(
