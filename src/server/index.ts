@@ -170,6 +170,8 @@ export async function startServer(opts: StartOptions = {}): Promise<Started> {
         server.closeIdleConnections();
       });
       await ready.catch(() => {});
+      // A request whose client went away has no connection left but may still be finishing its writes.
+      await new Promise((r) => setTimeout(r, 300));
       await state.services?.store.close();
     },
   };

@@ -174,7 +174,7 @@ interface DB {
   quiz_sessions: { id: string; learner_id: string; created_at: string; updated_at: string; state: string };
   quiz_answers: Omit<QuizAnswerRow, 'id'> & { id: Generated<number> };
   quiz_progress: QuizProgressRow & { learner_id: string };
-  rate_limits: { key: string; tokens: number; at: number };
+  rate_limits: { key: string; tokens: number; at: number; last_ok: number };
 }
 
 type Q = Kysely<DB> | Transaction<DB>;
@@ -436,37 +436,36 @@ function secretRepo(db: Q) {
   };
 }
 
-function rateLimitRepo(db: Q, kind: StoreKind) {
+function rateLimitRepo(db: Q) {
   return {
     /**
      * Takes one request from the token bucket `key` (capacity and refill: `perMinute`), shared by every
-     * instance on this database: the row is read and written in one transaction, locked on PostgreSQL.
+     * instance on this database. One atomic upsert: the refill, the take and the answer are computed by the
+     * database on the row it holds locked, so concurrent requests on any instance never over-spend.
      */
     async take(key: string, perMinute: number, at = Date.now()): Promise<RateTake> {
       const perMs = perMinute / 60_000;
-      const step = async (tx: Q): Promise<RateTake> => {
-        await tx
-          .insertInto('rate_limits')
-          .values({ key, tokens: perMinute, at })
-          .onConflict((oc) => oc.column('key').doNothing())
-          .execute();
-        let q = tx.selectFrom('rate_limits').select(['tokens', 'at']).where('key', '=', key);
-        if (kind === 'postgres') q = q.forUpdate();
-        const row = await q.executeTakeFirstOrThrow();
-        const last = num(row.at);
-        let tokens = Math.min(perMinute, num(row.tokens) + Math.max(0, at - last) * perMs);
-        const ok = tokens >= 1;
-        if (ok) tokens -= 1;
-        await tx
-          .updateTable('rate_limits')
-          .set({ tokens, at: Math.max(at, last) })
-          .where('key', '=', key)
-          .execute();
-        return ok
-          ? { ok: true, remaining: Math.floor(tokens) }
-          : { ok: false, retryAfter: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)) };
-      };
-      return db.isTransaction ? step(db) : (db as Kysely<DB>).transaction().execute(step);
+      const now = sql`CAST(${at} AS bigint)`;
+      const cap = sql`CAST(${perMinute} AS double precision)`;
+      const elapsed = sql`(CASE WHEN ${now} > rate_limits.at THEN ${now} - rate_limits.at ELSE 0 END)`;
+      const grown = sql`(rate_limits.tokens + ${elapsed} * CAST(${perMs} AS double precision))`;
+      const refilled = sql<number>`(CASE WHEN ${grown} > ${cap} THEN ${cap} ELSE ${grown} END)`;
+      const row = await db
+        .insertInto('rate_limits')
+        .values({ key, tokens: perMinute - 1, at, last_ok: 1 })
+        .onConflict((oc) =>
+          oc.column('key').doUpdateSet({
+            tokens: sql<number>`CASE WHEN ${refilled} >= 1 THEN ${refilled} - 1 ELSE ${refilled} END`,
+            last_ok: sql<number>`CASE WHEN ${refilled} >= 1 THEN 1 ELSE 0 END`,
+            at: sql<number>`CASE WHEN ${now} > rate_limits.at THEN ${now} ELSE rate_limits.at END`,
+          }),
+        )
+        .returning(['tokens', 'last_ok'])
+        .executeTakeFirstOrThrow();
+      const tokens = num(row.tokens);
+      return num(row.last_ok) === 1
+        ? { ok: true, remaining: Math.floor(tokens) }
+        : { ok: false, retryAfter: Math.max(1, Math.ceil((1 - tokens) / perMs / 1000)) };
     },
     /** Drops buckets idle since `beforeMs` (full again by then). */
     async purgeIdle(beforeMs: number): Promise<number> {
@@ -595,7 +594,7 @@ function repos(db: Q, kind: StoreKind): Repos {
     counters: counterRepo(db),
     keys: keyRepo(db),
     secrets: secretRepo(db),
-    rateLimits: rateLimitRepo(db, kind),
+    rateLimits: rateLimitRepo(db),
     quiz: quizRepo(db),
   };
 }

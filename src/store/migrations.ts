@@ -204,6 +204,7 @@ export function migrations(kind: StoreKind): Record<string, Migration> {
           .addColumn('key', 'text', (c) => c.primaryKey())
           .addColumn('tokens', 'double precision', (c) => c.notNull())
           .addColumn('at', 'bigint', (c) => c.notNull())
+          .addColumn('last_ok', 'integer', (c) => c.notNull().defaultTo(1))
           .execute();
       },
     },
