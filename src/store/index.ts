@@ -585,7 +585,7 @@ function quizRepo(db: Q) {
   };
 }
 
-function repos(db: Q, kind: StoreKind): Repos {
+function repos(db: Q): Repos {
   return {
     sessions: sessionRepo(db),
     audit: auditRepo(db),
@@ -640,7 +640,7 @@ export class Store implements Repos {
     this.kind = kind;
     this.path = path;
     this.db = db;
-    const r = repos(db, kind);
+    const r = repos(db);
     this.sessions = r.sessions;
     this.audit = r.audit;
     this.records = r.records;
@@ -701,7 +701,7 @@ export class Store implements Repos {
 
   /** Runs `fn` in one database transaction (committed when it resolves, rolled back when it throws). */
   transaction<T>(fn: (tx: Repos) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => fn(repos(trx, this.kind)));
+    return this.db.transaction().execute((trx) => fn(repos(trx)));
   }
 
   /** Throws unless the database answers (for /readyz). */
