@@ -111,7 +111,7 @@ describe('anonymous local use (default) and HJEMMEL_REQUIRE_KEY', () => {
   });
 
   it('accepts a secret key as Bearer or X-API-Key and rejects unknown keys', async () => {
-    const { key } = locked.keys.create({ name: 'srv', origins: [] });
+    const { key } = await locked.keys.create({ name: 'srv', origins: [] });
     expect((await call(`${locked.url}/api/v1/sources`, { headers: bearer(key) })).status).toBe(200);
     expect((await call(`${locked.url}/api/v1/sources`, { headers: { 'x-api-key': key } })).status).toBe(200);
     const bad = await call(`${locked.url}/api/v1/sources`, { headers: bearer(`${key.slice(0, -2)}xx`) });
@@ -126,8 +126,8 @@ describe('CORS, key types, rate limits and tokens', () => {
   let pub: string;
   beforeAll(async () => {
     srv = await startApiServer({ HJEMMEL_REQUIRE_KEY: '1' });
-    secret = srv.keys.create({ name: 'backend', origins: [A] }).key;
-    pub = srv.keys.create({ name: 'widget', origins: [A], public: true }).key;
+    secret = (await srv.keys.create({ name: 'backend', origins: [A] })).key;
+    pub = (await srv.keys.create({ name: 'widget', origins: [A], public: true })).key;
   });
   afterAll(async () => {
     await srv.close();
@@ -172,7 +172,7 @@ describe('CORS, key types, rate limits and tokens', () => {
   });
 
   it('limits requests per key: 429 with Retry-After and the shared error shape', async () => {
-    const { key } = srv.keys.create({ name: 'slow', origins: [], ratePerMinute: 3 });
+    const { key } = await srv.keys.create({ name: 'slow', origins: [], ratePerMinute: 3 });
     const statuses: number[] = [];
     let last = await call(`${srv.url}/api/v1/sources`, { headers: bearer(key) });
     statuses.push(last.status);
@@ -218,8 +218,8 @@ describe('CORS, key types, rate limits and tokens', () => {
   });
 
   it('refuses expired, tampered and revoked tokens', async () => {
-    const keyId = srv.keys.list().find((k) => k.name === 'backend')!.id;
-    const secretBytes = srv.keys.tokenSecret({});
+    const keyId = (await srv.keys.list()).find((k) => k.name === 'backend')!.id;
+    const secretBytes = await srv.keys.tokenSecret({});
     const now = Math.floor(Date.now() / 1000);
     const expired = signToken({ kid: keyId, origins: [A], iat: now - 600, exp: now - 1 }, secretBytes);
     const r1 = await call(`${srv.url}/api/v1/measures`, { headers: bearer(expired) });
@@ -249,9 +249,9 @@ describe('CORS, key types, rate limits and tokens', () => {
     }
     expect((await call(`${srv.url}/api/v1/measures`, { headers: bearer(valid) })).status).toBe(200);
 
-    const { key, record } = srv.keys.create({ name: 'soon revoked', origins: [A] });
+    const { key, record } = await srv.keys.create({ name: 'soon revoked', origins: [A] });
     const t = await call(`${srv.url}/api/v1/tokens`, { body: {}, headers: bearer(key) });
-    srv.keys.revoke(record.id);
+    await srv.keys.revoke(record.id);
     expect((await call(`${srv.url}/api/v1/measures`, { headers: bearer(t.json.token) })).status).toBe(401);
   });
 
@@ -261,7 +261,7 @@ describe('CORS, key types, rate limits and tokens', () => {
       HJEMMEL_TOKEN_SECRET: 'a-configured-secret-0123456789',
     });
     try {
-      const { record } = other.keys.create({ name: 'env', origins: [A] });
+      const { record } = await other.keys.create({ name: 'env', origins: [A] });
       const now = Math.floor(Date.now() / 1000);
       const tok = signToken(
         { kid: record.id, origins: [A], iat: now, exp: now + 60 },
@@ -308,7 +308,7 @@ describe('logs', () => {
   it('never contain keys, tokens or raw CPR numbers', async () => {
     const srv = await startApiServer();
     try {
-      const { key } = srv.keys.create({ name: 'log', origins: [A] });
+      const { key } = await srv.keys.create({ name: 'log', origins: [A] });
       const cpr = '010190-1234';
       await call(`${srv.url}/api/v1/chat`, {
         body: { message: `Må vi holde borgeren (cpr ${cpr}) fast under tandbørstning?` },

@@ -62,7 +62,7 @@ function componentOf(schema: any): string {
 
 beforeAll(async () => {
   srv = await startApiServer({ HJEMMEL_REQUIRE_KEY: '1' });
-  key = srv.keys.create({ name: 'contract', origins: ['https://journal.example'] }).key;
+  key = (await srv.keys.create({ name: 'contract', origins: ['https://journal.example'] })).key;
   const r = await call(`${srv.url}/api/v1/openapi.json`);
   expect(r.status).toBe(200);
   doc = r.json;

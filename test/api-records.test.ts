@@ -119,8 +119,8 @@ describe('decision records', () => {
   });
 
   it('shows a record only to the client it was made for', async () => {
-    const a = srv.keys.create({ name: 'A', origins: [] }).key;
-    const b = srv.keys.create({ name: 'B', origins: [] }).key;
+    const a = (await srv.keys.create({ name: 'A', origins: [] })).key;
+    const b = (await srv.keys.create({ name: 'B', origins: [] })).key;
     const r = await call(`${srv.url}/api/v1/evaluate`, { body: { measure: 'restraint' }, headers: bearer(a) });
     expect((await call(`${srv.url}/api/v1/records/${r.json.recordId}`, { headers: bearer(a) })).status).toBe(200);
     const other = await call(`${srv.url}/api/v1/records/${r.json.recordId}`, { headers: bearer(b) });

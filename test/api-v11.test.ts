@@ -20,8 +20,8 @@ describe('journal API v1.1', () => {
   let keyB: string;
   beforeAll(async () => {
     srv = await startApiServer({ HJEMMEL_REQUIRE_KEY: '1' });
-    keyA = srv.keys.create({ name: 'journal A', origins: [] }).key;
-    keyB = srv.keys.create({ name: 'journal B', origins: [] }).key;
+    keyA = (await srv.keys.create({ name: 'journal A', origins: [] })).key;
+    keyB = (await srv.keys.create({ name: 'journal B', origins: [] })).key;
   });
   afterAll(async () => {
     await srv.close();

@@ -205,7 +205,7 @@ describe('the vendor guide walk-through, executed', () => {
     const ids = list.json.records.map((r: any) => r.recordId);
     expect(ids).toContain(recordId);
     expect(ids).toContain(chat.json.recordId);
-    const other = srv.keys.create({ name: 'other', origins: ['https://other.example'] }).key;
+    const other = (await srv.keys.create({ name: 'other', origins: ['https://other.example'] })).key;
     expect(
       (await call(`${srv.url}/api/v1/records?caseRef=${caseRef}`, { headers: bearer(other) })).json.records,
     ).toEqual([]);

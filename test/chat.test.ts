@@ -258,7 +258,7 @@ describe('with an LLM configured', () => {
     expect(withLlm.json.answer).toBe(without.json.answer);
     expect(withLlm.json.answer).not.toMatch(/Ja, det er lovligt|SEL § 999/);
     expect(withLlm.json.citations).toEqual(without.json.citations);
-    expect(srv.state.services!.store.counter('llm_answer_rejected')).toBeGreaterThanOrEqual(1);
+    expect(await srv.state.services!.store.counters.get('llm_answer_rejected')).toBeGreaterThanOrEqual(1);
   });
 
   it('uses a well-behaved explanation, keeping the verdict block verbatim', async () => {

@@ -48,7 +48,7 @@ describe('ranked measure detection in the conversation', () => {
     const conversation = new Conversation({
       corpus: loadCorpus(),
       retriever: await getSearcher(),
-      store: new Store(':memory:'),
+      store: await Store.open(':memory:'),
     });
     const vague = await conversation.handle({ message: 'Må vi gøre det ved hende igen i aften?' });
     if (vague.followUp) expect(vague.followUp.options.length).toBeLessThanOrEqual(4);
@@ -65,7 +65,7 @@ describe('ranked measure detection in the conversation', () => {
     const conversation = new Conversation({
       corpus: loadCorpus(),
       retriever: await getSearcher(),
-      store: new Store(':memory:'),
+      store: await Store.open(':memory:'),
     });
     const r = await conversation.handle({
       message: 'Hvad skal vi gøre nu?',

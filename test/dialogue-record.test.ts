@@ -7,12 +7,14 @@ import { Store } from '../src/store/index.ts';
 describe('decision record made by the conversation service', () => {
   it('hands every answered turn to onRecord with its record id, masked question, facts and verdict', async () => {
     const records: TurnRecord[] = [];
-    const store = new Store(':memory:');
+    const store = await Store.open(':memory:');
     const conversation = new Conversation({
       corpus: loadCorpus(),
       retriever: await getSearcher(),
       store,
-      onRecord: (r) => records.push(r),
+      onRecord: (r) => {
+        records.push(r);
+      },
     });
     const caller = { owner: 'key:k1', tokenId: null };
     const first = await conversation.handle(

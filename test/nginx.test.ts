@@ -60,6 +60,7 @@ describe.skipIf(!bin)('behind nginx (deploy/nginx.conf)', () => {
     const port = await freePort();
     const prefix = mkdtempSync(join(tmpdir(), 'hjemmel-nginx-'));
     const site = readFileSync(SITE, 'utf8')
+      .replace(/^\s*server 127\.0\.0\.1:300[23] .*\n/gm, '')
       .replace(/server 127\.0\.0\.1:3001/, `server 127.0.0.1:${upstream}`)
       .replace(/listen 8080;/, `listen 127.0.0.1:${port};`);
     expect(site).toContain(`127.0.0.1:${upstream}`);

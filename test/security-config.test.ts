@@ -53,7 +53,7 @@ describe('per-client buckets for public keys', () => {
   let pub: string;
   beforeAll(async () => {
     srv = await startApiServer({ HJEMMEL_TRUST_PROXY: 'loopback', HJEMMEL_PUBLIC_CLIENT_RATE: '2' });
-    pub = srv.keys.create({ name: 'site widget', origins: [A], public: true, ratePerMinute: 100 }).key;
+    pub = (await srv.keys.create({ name: 'site widget', origins: [A], public: true, ratePerMinute: 100 })).key;
   });
   afterAll(async () => {
     await srv.close();

@@ -80,7 +80,7 @@ describe('web routes', () => {
     });
     expect(res.status).toBe(201);
     const { id } = (await res.json()) as { id: number };
-    const row = server.state.services!.store.listFeedback().find((r) => r['id'] === id)!;
+    const row = (await server.state.services!.store.feedback.list()).find((r) => r['id'] === id)!;
     expect(row).toMatchObject({ session_id: sessionId, turn: 1, rating: 'down', reason: 'unclear' });
     expect(String(row['comment'])).not.toContain('010203-1234');
     expect(String(row['answer'])).toContain('Hjemmel giver vejledning');

@@ -175,7 +175,7 @@ export async function runBank(
       const labelled: Record<string, unknown> = {};
       for (const t of line.turns) Object.assign(labelled, t.context?.facts ?? {});
       Object.assign(labelled, e.facts ?? {});
-      const held = (conversation.session(last.sessionId)?.facts ?? {}) as Record<string, unknown>;
+      const held = ((await conversation.session(last.sessionId))?.facts ?? {}) as Record<string, unknown>;
       for (const f of DECISIVE_FACTS) {
         if (held[f] !== undefined) {
           c.factsPredicted++;

@@ -23,7 +23,7 @@ const conversations = readdirSync(dir)
 const conversation = new Conversation({
   corpus: loadCorpus(),
   retriever: await getSearcher(),
-  store: new Store(':memory:'),
+  store: await Store.open(':memory:'),
 });
 const words = (s: string) => s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 const markers = (s: string) => (s.match(/\[\d+\]/g) ?? []).length;

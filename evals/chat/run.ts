@@ -34,7 +34,7 @@ const conversations: EvalConversation[] = readdirSync(dir)
   );
 
 const corpus = loadCorpus();
-const conversation = new Conversation({ corpus, retriever: await getSearcher(), store: new Store(':memory:') });
+const conversation = new Conversation({ corpus, retriever: await getSearcher(), store: await Store.open(':memory:') });
 
 let routeOk = 0;
 let measureN = 0;
@@ -74,7 +74,7 @@ for (const c of conversations) {
     else problems.push(`outcome ${last.verdict?.outcome} ≠ ${c.expect.outcome}`);
   }
   if (c.expect.facts) {
-    const state = conversation.session(last.sessionId);
+    const state = await conversation.session(last.sessionId);
     for (const [k, v] of Object.entries(c.expect.facts)) {
       factsN++;
       if ((state?.facts as Record<string, unknown> | undefined)?.[k] === v) factsOk++;

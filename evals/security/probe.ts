@@ -168,8 +168,8 @@ export async function runSecurityProbe(): Promise<ProbeRow[]> {
   const b = await startProbeServer({});
   try {
     const keys = new KeyStore(a.state.services!.store);
-    const keyA = keys.create({ name: 'A', origins: ['https://a.example'] });
-    const keyB = keys.create({ name: 'B', origins: ['https://b.example'] });
+    const keyA = await keys.create({ name: 'A', origins: ['https://a.example'] });
+    const keyB = await keys.create({ name: 'B', origins: ['https://b.example'] });
 
     // 1. Another key's session: read, chat, feedback, delete.
     {
@@ -221,7 +221,7 @@ export async function runSecurityProbe(): Promise<ProbeRow[]> {
     {
       const row = new Row('token with extra part / lifetime over cap');
       const good = (await send(a.url, 'POST', '/api/v1/tokens', { headers: bearer(keyA.key), body: {} })).json.token;
-      const secret = keys.tokenSecret({});
+      const secret = await keys.tokenSecret({});
       const now = Math.floor(Date.now() / 1000);
       const kid = keyA.record.id;
       for (const t of [

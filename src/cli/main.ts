@@ -31,6 +31,11 @@ const commands: Record<string, { describe: string; load: () => Promise<Runner> }
     describe: 'ask "<message>" [--session <id>] --json | ask --jsonl < messages.jsonl: the chat answer',
     load: async () => (await import('../dialogue/cli.ts')).run,
   },
+  purge: {
+    describe:
+      'purge [--json]: delete conversations and decision records past their retention (HJEMMEL_*_RETENTION_DAYS)',
+    load: async () => (await import('../store/cli.ts')).run,
+  },
   keys: {
     describe: 'keys create --name <client> --origins <url,…> | keys list | keys revoke <id>: API keys',
     load: async () => (await import('../keys/cli.ts')).run,

@@ -159,6 +159,22 @@ export class UnknownSessionError extends DomainError {
   }
 }
 
+/** Another turn of the same session kept winning the write (after every retry): answered 409, nothing is lost. */
+export class SessionConflictError extends DomainError {
+  constructor(readonly sessionId: string) {
+    super(
+      'conflict',
+      'session_conflict',
+      'Samtalen blev ændret samtidig; send beskeden igen / the session changed concurrently, send the message again',
+    );
+  }
+}
+
+/** How often a turn is re-run on a fresh copy of its session when a concurrent turn saved first. */
+const TURN_ATTEMPTS = 8;
+
+type ParsedChatRequest = ReturnType<typeof ChatRequestSchema.parse>;
+
 /** Facts about the person and place: kept when the conversation moves to another measure. */
 const PERSON_FACTS: readonly FactName[] = [
   'documentedImpairment',
@@ -236,48 +252,80 @@ export interface ConversationDeps {
   store: Store;
   llm?: Llm | undefined;
   /** Called after every answered turn with its record id (e.g. to keep the decision record's snapshot). */
-  onRecord?: ((record: TurnRecord) => void) | undefined;
+  onRecord?: ((record: TurnRecord) => void | Promise<void>) | undefined;
 }
 
 export class Conversation {
   constructor(private readonly deps: ConversationDeps) {}
 
-  private load(sessionId: string | undefined, caller: Caller | undefined): SessionState {
+  /** The session to continue and the version read (0: a new session, not stored yet). */
+  private async load(
+    sessionId: string | undefined,
+    caller: Caller | undefined,
+  ): Promise<{ state: SessionState; version: number }> {
     if (!sessionId)
       return {
-        id: this.deps.store.newId(),
-        ...(caller ? { owner: caller.owner, tokenId: caller.tokenId } : {}),
-        facts: {},
-        turns: [],
+        state: {
+          id: this.deps.store.newId(),
+          ...(caller ? { owner: caller.owner, tokenId: caller.tokenId } : {}),
+          facts: {},
+          turns: [],
+        },
+        version: 0,
       };
-    const s = this.session(sessionId, caller);
+    const s = await this.stored(sessionId, caller);
     if (!s) throw new UnknownSessionError(sessionId);
     return s;
+  }
+
+  private async stored(
+    sessionId: string,
+    caller?: Caller,
+  ): Promise<{ state: SessionState; version: number } | undefined> {
+    const row = await this.deps.store.sessions.get<SessionState>(sessionId);
+    if (!row) return undefined;
+    const s = row.state;
+    if (caller) {
+      const owner = s.owner ?? 'local';
+      if (owner !== caller.owner) return undefined;
+      if (caller.tokenId !== null && s.tokenId !== caller.tokenId) return undefined;
+    }
+    return { state: s, version: row.version };
   }
 
   /**
    * Read a session (for the widget's reload and the decision record). With a caller, someone else's
    * session is not there (undefined, so the API answers 404 as for an unknown id).
    */
-  session(sessionId: string, caller?: Caller): SessionState | undefined {
-    const s = this.deps.store.getSession<SessionState>(sessionId);
-    if (!s || !caller) return s;
-    const owner = s.owner ?? 'local';
-    if (owner !== caller.owner) return undefined;
-    if (caller.tokenId !== null && s.tokenId !== caller.tokenId) return undefined;
-    return s;
+  async session(sessionId: string, caller?: Caller): Promise<SessionState | undefined> {
+    return (await this.stored(sessionId, caller))?.state;
   }
 
   /** Deletes a session of the caller ("Slet samtale"); false when there is none. */
-  delete(sessionId: string, caller: Caller): boolean {
-    if (!this.session(sessionId, caller)) return false;
-    this.deps.store.deleteSession(sessionId);
+  async delete(sessionId: string, caller: Caller): Promise<boolean> {
+    if (!(await this.session(sessionId, caller))) return false;
+    await this.deps.store.transaction((tx) => tx.sessions.delete(sessionId));
     return true;
   }
 
+  /**
+   * Answers one turn. The session is read with its version and written only if nobody wrote it meanwhile
+   * (another instance, another tab); otherwise the turn is re-run on the fresh session, so concurrent turns
+   * both land, and after TURN_ATTEMPTS tries it is answered 409 `session_conflict`, never lost silently.
+   */
   async handle(input: ChatRequest, caller?: Caller): Promise<ChatResponse> {
     const req = ChatRequestSchema.parse(input);
-    const state = this.load(req.sessionId, caller);
+    for (let attempt = 1; ; attempt++) {
+      const answered = await this.attempt(req, caller);
+      if (answered) return answered;
+      if (!req.sessionId || attempt >= TURN_ATTEMPTS) throw new SessionConflictError(req.sessionId ?? '');
+      await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
+    }
+  }
+
+  /** One try at a turn: the answer, or undefined when a concurrent turn saved the session first. */
+  private async attempt(req: ParsedChatRequest, caller: Caller | undefined): Promise<ChatResponse | undefined> {
+    const { state, version } = await this.load(req.sessionId, caller);
     const message = maskCpr(req.message);
     state.turns.push({ role: 'user', text: message });
     // Spellings without æ/ø/å ("laase doeren", "maa vi") are read as Danish; the stored text stays as written.
@@ -343,8 +391,8 @@ export class Conversation {
     // Optional LLM help: classification and extra facts with verbatim evidence; never overrides.
     let conflict: FactName | undefined;
     if (this.deps.llm && !answeredPending) {
-      const helped = await this.llmExtract(message).catch(() => {
-        this.deps.store.increment('llm_extract_failed');
+      const helped = await this.llmExtract(message).catch(async () => {
+        await this.deps.store.counters.increment('llm_extract_failed');
         return undefined;
       });
       if (helped) {
@@ -417,7 +465,7 @@ export class Conversation {
       if (explained) {
         composed = explained;
         llmUsed = 'answer.v1';
-      } else this.deps.store.increment('llm_answer_rejected');
+      } else await this.deps.store.counters.increment('llm_answer_rejected');
     }
 
     if (followUp) state.pending = followUp;
@@ -427,8 +475,12 @@ export class Conversation {
       route: r,
       ...(verdict ? { outcome: verdict.outcome } : {}),
     });
-    this.deps.store.saveSession(state.id, state);
-    const recordId = this.deps.store.audit({
+    const saved =
+      version === 0
+        ? await this.deps.store.sessions.create(state.id, state, state.owner ?? null)
+        : await this.deps.store.sessions.update(state.id, state, version);
+    if (!saved) return undefined;
+    const recordId = await this.deps.store.audit.add({
       sessionId: state.id,
       route: r,
       measure: verdict?.measure ?? null,
@@ -440,7 +492,7 @@ export class Conversation {
       citations: composed.citations,
       llm: llmUsed,
     });
-    this.deps.onRecord?.({
+    await this.deps.onRecord?.({
       recordId,
       sessionId: state.id,
       caller,

@@ -93,6 +93,7 @@ export const ERROR_CODES = [
   'unknown_record',
   'unknown_scenario',
   'unknown_session',
+  'session_conflict',
   'unknown_unit',
   'unsupported_media_type',
   'widget_unavailable',

@@ -27,6 +27,8 @@ export interface AppState {
   startedAt: number;
   /** The server's environment (startServer's `env`), for mounts' settings. */
   env?: NodeJS.ProcessEnv;
+  /** Set on SIGTERM: /readyz answers 503 so the proxy stops sending, while in-flight requests finish. */
+  draining?: boolean;
   /** The server's logger (startServer's `log`); mounts log through it. */
   log?: (msg: string) => void;
 }

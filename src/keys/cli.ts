@@ -4,7 +4,7 @@
  *   keys list [--json]
  *   keys revoke <id>
  */
-import { Store } from '../store/index.ts';
+import { openStore } from '../store/index.ts';
 import { type ApiKey, KeyStore } from './index.ts';
 
 const USAGE = `Brug / usage:
@@ -36,10 +36,10 @@ export async function run(args: string[]): Promise<number> {
     (sub ? out : err)(USAGE);
     return sub ? 0 : 2;
   }
-  const store = new Store();
-  // Which database the keys live in: the server must use the same one (HJEMMEL_DB).
+  const store = await openStore();
+  // Which database the keys live in: the server must use the same one (HJEMMEL_DATABASE_URL or HJEMMEL_DB).
   err(
-    `Database / database: ${store.path}${process.env['HJEMMEL_DB'] ? ' (HJEMMEL_DB)' : ' (standard; sæt HJEMMEL_DB til serverens / set HJEMMEL_DB to the server’s)'}\n`,
+    `Database / database: ${store.path}${process.env['HJEMMEL_DATABASE_URL'] ? ' (HJEMMEL_DATABASE_URL)' : process.env['HJEMMEL_DB'] ? ' (HJEMMEL_DB)' : ' (standard; sæt HJEMMEL_DB til serverens / set HJEMMEL_DB to the server’s)'}\n`,
   );
   try {
     const keys = new KeyStore(store);
@@ -52,9 +52,9 @@ export async function run(args: string[]): Promise<number> {
         return 2;
       }
       const rate = rateRaw === undefined ? undefined : Number(rateRaw);
-      let created: ReturnType<KeyStore['create']>;
+      let created: Awaited<ReturnType<KeyStore['create']>>;
       try {
-        created = keys.create({
+        created = await keys.create({
           name,
           origins: originsRaw
             .split(',')
@@ -79,7 +79,7 @@ export async function run(args: string[]): Promise<number> {
       return 0;
     }
     if (sub === 'list') {
-      const list = keys.list();
+      const list = await keys.list();
       if (json) out(`${JSON.stringify(list)}\n`);
       else out(list.length ? `${list.map(describe).join('\n')}\n` : 'Ingen nøgler / no keys\n');
       return 0;
@@ -90,17 +90,17 @@ export async function run(args: string[]): Promise<number> {
         err(`id mangler / id is required\n${USAGE}`);
         return 2;
       }
-      if (!keys.get(id)) {
+      if (!(await keys.get(id))) {
         err(`Ukendt nøgle / unknown key: ${id}\n`);
         return 1;
       }
-      keys.revoke(id);
-      out(json ? `${JSON.stringify(keys.get(id))}\n` : `Tilbagekaldt / revoked: ${id}\n`);
+      await keys.revoke(id);
+      out(json ? `${JSON.stringify(await keys.get(id))}\n` : `Tilbagekaldt / revoked: ${id}\n`);
       return 0;
     }
     err(`Ukendt kommando / unknown command: keys ${sub}\n${USAGE}`);
     return 2;
   } finally {
-    store.close();
+    await store.close();
   }
 }

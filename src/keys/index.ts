@@ -4,10 +4,11 @@
  * Keys are random (32 bytes, base64url) with a readable prefix (`hjm_sk_` secret, `hjm_pk_` public) and
  * are stored only as sha256 hashes: the plain key is shown once at creation. Tokens are
  * `hjt.<payload>.<hmac>` (HMAC-SHA256 over the base64url payload), at most 15 minutes, bound to the
- * key's allowed origins; the secret comes from HJEMMEL_TOKEN_SECRET or is generated and kept in SQLite.
+ * key's allowed origins; the secret comes from HJEMMEL_TOKEN_SECRET or is generated once and kept in the shared database, so
+ * every instance signs and verifies with the same one.
  */
 import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
-import type { Store } from '../store/index.ts';
+import type { KeyRow, Store } from '../store/index.ts';
 
 export const SECRET_PREFIX = 'hjm_sk_';
 export const PUBLIC_PREFIX = 'hjm_pk_';
@@ -15,32 +16,6 @@ export const TOKEN_PREFIX = 'hjt.';
 export const MAX_TOKEN_TTL_SECONDS = 15 * 60;
 export const DEFAULT_TOKEN_TTL_SECONDS = 10 * 60;
 export const DEFAULT_RATE_PER_MINUTE = 120;
-
-const DDL = `
-  CREATE TABLE IF NOT EXISTS api_keys (
-    id TEXT PRIMARY KEY,
-    name TEXT NOT NULL,
-    key_hash TEXT NOT NULL UNIQUE,
-    prefix TEXT NOT NULL,
-    origins TEXT NOT NULL,
-    public INTEGER NOT NULL,
-    rate_per_minute INTEGER NOT NULL,
-    created_at TEXT NOT NULL,
-    revoked_at TEXT
-  );
-  CREATE TABLE IF NOT EXISTS api_settings (
-    name TEXT PRIMARY KEY,
-    value TEXT NOT NULL
-  );`;
-
-const ensured = new WeakSet<Store>();
-
-/** Creates the API's key tables once per store. */
-export function ensureKeyTables(store: Store): void {
-  if (ensured.has(store)) return;
-  store.ensure(DDL);
-  ensured.add(store);
-}
 
 export interface ApiKey {
   id: string;
@@ -54,25 +29,13 @@ export interface ApiKey {
   revokedAt: string | null;
 }
 
-interface KeyRow {
-  id: string;
-  name: string;
-  key_hash: string;
-  prefix: string;
-  origins: string;
-  public: number;
-  rate_per_minute: number;
-  created_at: string;
-  revoked_at: string | null;
-}
-
 function fromRow(r: KeyRow): ApiKey {
   return {
     id: r.id,
     name: r.name,
     prefix: r.prefix,
     origins: JSON.parse(r.origins) as string[],
-    public: r.public === 1,
+    public: Number(r.public) === 1,
     ratePerMinute: r.rate_per_minute,
     createdAt: r.created_at,
     revokedAt: r.revoked_at,
@@ -98,13 +61,13 @@ export interface CreateKeyInput {
   ratePerMinute?: number;
 }
 
+const secrets = new WeakMap<Store, Promise<Buffer>>();
+
 export class KeyStore {
-  constructor(private readonly store: Store) {
-    ensureKeyTables(store);
-  }
+  constructor(private readonly store: Store) {}
 
   /** Creates a key; the returned `key` is the only time the plain key exists. */
-  create(input: CreateKeyInput): { key: string; record: ApiKey } {
+  async create(input: CreateKeyInput): Promise<{ key: string; record: ApiKey }> {
     const name = input.name.trim();
     if (!name) throw new Error('Navn mangler / name is required');
     const origins = [...new Set(input.origins.map(normaliseOrigin))];
@@ -114,52 +77,57 @@ export class KeyStore {
     if (!Number.isInteger(rate) || rate < 1) throw new Error('--rate skal være et helt tal ≥ 1 (pr. minut)');
     const id = `key_${randomBytes(6).toString('hex')}`;
     const key = `${input.public ? PUBLIC_PREFIX : SECRET_PREFIX}${randomBytes(32).toString('base64url')}`;
-    const createdAt = new Date().toISOString();
-    this.store.db
-      .prepare(
-        `INSERT INTO api_keys (id, name, key_hash, prefix, origins, public, rate_per_minute, created_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(id, name, hashKey(key), key.slice(0, 11), JSON.stringify(origins), input.public ? 1 : 0, rate, createdAt);
-    return { key, record: this.get(id)! };
+    await this.store.keys.insert({
+      id,
+      name,
+      key_hash: hashKey(key),
+      prefix: key.slice(0, 11),
+      origins: JSON.stringify(origins),
+      public: input.public ? 1 : 0,
+      rate_per_minute: rate,
+      created_at: new Date().toISOString(),
+    });
+    return { key, record: (await this.get(id))! };
   }
 
-  list(): ApiKey[] {
-    return (this.store.db.prepare('SELECT * FROM api_keys ORDER BY created_at, id').all() as KeyRow[]).map(fromRow);
+  async list(): Promise<ApiKey[]> {
+    return (await this.store.keys.list()).map(fromRow);
   }
 
-  get(id: string): ApiKey | undefined {
-    const row = this.store.db.prepare('SELECT * FROM api_keys WHERE id = ?').get(id) as KeyRow | undefined;
+  async get(id: string): Promise<ApiKey | undefined> {
+    const row = await this.store.keys.get(id);
     return row ? fromRow(row) : undefined;
   }
 
   /** The active key for a plain key, or undefined (unknown or revoked). */
-  verify(key: string): ApiKey | undefined {
-    const row = this.store.db.prepare('SELECT * FROM api_keys WHERE key_hash = ?').get(hashKey(key)) as
-      | KeyRow
-      | undefined;
+  async verify(key: string): Promise<ApiKey | undefined> {
+    const row = await this.store.keys.byHash(hashKey(key));
     if (!row || row.revoked_at) return undefined;
     return fromRow(row);
   }
 
   /** Revokes a key (and with it every token issued for it). Returns false for an unknown id. */
-  revoke(id: string): boolean {
-    this.store.db
-      .prepare('UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL')
-      .run(new Date().toISOString(), id);
-    return this.get(id) !== undefined;
+  async revoke(id: string): Promise<boolean> {
+    await this.store.keys.revoke(id, new Date().toISOString());
+    return (await this.get(id)) !== undefined;
   }
 
-  /** The token secret: HJEMMEL_TOKEN_SECRET, else one generated and stored on first use. */
-  tokenSecret(env: NodeJS.ProcessEnv): Buffer {
+  /**
+   * The token secret: HJEMMEL_TOKEN_SECRET, else one generated by the first instance and kept in the
+   * database (read once per store).
+   */
+  tokenSecret(env: NodeJS.ProcessEnv): Promise<Buffer> {
     const fromEnv = env['HJEMMEL_TOKEN_SECRET'];
-    if (fromEnv && fromEnv.length >= 16) return Buffer.from(fromEnv, 'utf8');
-    const db = this.store.db;
-    db.prepare("INSERT OR IGNORE INTO api_settings (name, value) VALUES ('token_secret', ?)").run(
-      randomBytes(32).toString('base64url'),
-    );
-    const row = db.prepare("SELECT value FROM api_settings WHERE name = 'token_secret'").get() as { value: string };
-    return Buffer.from(row.value, 'base64url');
+    if (fromEnv && fromEnv.length >= 16) return Promise.resolve(Buffer.from(fromEnv, 'utf8'));
+    let s = secrets.get(this.store);
+    if (!s) {
+      s = this.store.secrets
+        .getOrCreate('token_secret', () => randomBytes(32).toString('base64url'))
+        .then((v) => Buffer.from(v, 'base64url'));
+      s.catch(() => secrets.delete(this.store));
+      secrets.set(this.store, s);
+    }
+    return s;
   }
 }
 

@@ -211,8 +211,8 @@ function query(f: AnswerFilter): string {
   return q ? `?${q}` : '';
 }
 
-export function managerPage(service: QuizService, filter: AnswerFilter = {}): string {
-  const s = service.stats(filter);
+export async function managerPage(service: QuizService, filter: AnswerFilter = {}): Promise<string> {
+  const s = await service.stats(filter);
   const row = (cells: string[], r: { answers: number; shareCorrect: number; learners: number }) =>
     `<tr>${cells.map((c) => `<td>${c}</td>`).join('')}<td class="num">${r.answers}</td><td class="num">${r.learners}</td><td class="share">${bar(r.shareCorrect)}${pct(r.shareCorrect)}</td></tr>`;
   const head = (cols: string[]) =>

@@ -136,26 +136,26 @@ function routes(app: Express, state: AppState): void {
     res.json(service(state).topics());
   });
 
-  app.post('/api/v1/quiz/sessions', ready, (req, res) => {
+  app.post('/api/v1/quiz/sessions', ready, async (req, res) => {
     const input = CreateQuizSessionRequestSchema.parse(req.body ?? {});
-    res.status(201).json(service(state).createSession(input));
+    res.status(201).json(await service(state).createSession(input));
   });
 
-  app.get('/api/v1/quiz/sessions/:id', ready, (req, res) => {
-    res.json(service(state).getSession(String(req.params['id'])));
+  app.get('/api/v1/quiz/sessions/:id', ready, async (req, res) => {
+    res.json(await service(state).getSession(String(req.params['id'])));
   });
 
-  app.post('/api/v1/quiz/sessions/:id/answers', ready, (req, res) => {
+  app.post('/api/v1/quiz/sessions/:id/answers', ready, async (req, res) => {
     const input = AnswerRequestSchema.parse(req.body ?? {});
-    res.json(service(state).answer(String(req.params['id']), input));
+    res.json(await service(state).answer(String(req.params['id']), input));
   });
 
-  app.get('/api/v1/quiz/stats', ready, (req, res) => {
+  app.get('/api/v1/quiz/stats', ready, async (req, res) => {
     requireApiAdmin(state, req, res);
-    res.set('Cache-Control', 'no-store').json(service(state).stats(filterOf(req)));
+    res.set('Cache-Control', 'no-store').json(await service(state).stats(filterOf(req)));
   });
 
-  app.get('/api/v1/quiz/export.csv', ready, (req, res) => {
+  app.get('/api/v1/quiz/export.csv', ready, async (req, res) => {
     const learnerId = exportScope(state, req, res);
     const filter = filterOf(req);
     res
@@ -164,23 +164,23 @@ function routes(app: Express, state: AppState): void {
         'Content-Disposition': `attachment; filename="${learnerId ? 'hjemmel-quiz-deltager.csv' : csvName(filter)}"`,
         'Cache-Control': 'no-store',
       })
-      .send(service(state).exportCsv(learnerId, filter));
+      .send(await service(state).exportCsv(learnerId, filter));
   });
 
-  app.get('/api/v1/quiz/export.xapi.json', ready, (req, res) => {
+  app.get('/api/v1/quiz/export.xapi.json', ready, async (req, res) => {
     const learnerId = exportScope(state, req, res);
-    res.set('Cache-Control', 'no-store').json(service(state).exportXapi(baseUrl(req), learnerId));
+    res.set('Cache-Control', 'no-store').json(await service(state).exportXapi(baseUrl(req), learnerId));
   });
 
   app.get('/quiz', ready, (_req, res) => sendPage(res, quizPage(service(state))));
 
-  app.get('/quiz/leder', ready, (req, res) => {
+  app.get('/quiz/leder', ready, async (req, res) => {
     requireAdmin(state, req, res, 'Hjemmel leder');
-    sendPage(res, managerPage(service(state), filterOf(req)));
+    sendPage(res, await managerPage(service(state), filterOf(req)));
   });
 
   // The manager's downloads, outside /api/v1 so the page's Basic/Bearer admin login applies.
-  app.get('/quiz/leder/export.csv', ready, (req, res) => {
+  app.get('/quiz/leder/export.csv', ready, async (req, res) => {
     requireAdmin(state, req, res, 'Hjemmel leder');
     const filter = filterOf(req);
     res
@@ -189,12 +189,12 @@ function routes(app: Express, state: AppState): void {
         'Content-Disposition': `attachment; filename="${csvName(filter)}"`,
         'Cache-Control': 'no-store',
       })
-      .send(service(state).exportCsv(undefined, filter));
+      .send(await service(state).exportCsv(undefined, filter));
   });
 
-  app.get('/quiz/leder/export.xapi.json', ready, (req, res) => {
+  app.get('/quiz/leder/export.xapi.json', ready, async (req, res) => {
     requireAdmin(state, req, res, 'Hjemmel leder');
-    res.set('Cache-Control', 'no-store').json(service(state).exportXapi(baseUrl(req)));
+    res.set('Cache-Control', 'no-store').json(await service(state).exportXapi(baseUrl(req)));
   });
 
   // A cited paragraph as a page (the review list's source links).

@@ -159,7 +159,12 @@ export class QuizService {
   }
 
   /** Candidate questions for a session, ordered: the learner's missed ones, unseen ones, then the least known. */
-  private plan(learnerId: string, topic: TopicId | null, level: number | null, length: number): QueueItem[] {
+  private async plan(
+    learnerId: string,
+    topic: TopicId | null,
+    level: number | null,
+    length: number,
+  ): Promise<QueueItem[]> {
     const candidates: Array<{ q: KeyedQuestion; s: Scenario }> = [];
     for (const s of servedScenarios()) {
       if (level !== null && s.level > level) continue;
@@ -171,7 +176,7 @@ export class QuizService {
         'no_questions',
         'Der er endnu ingen spørgsmål i det valgte emne og niveau / no questions for this topic and level yet',
       );
-    const progress = new Map(this.store.progress(learnerId).map((p) => [p.question_id, p]));
+    const progress = new Map((await this.store.progress(learnerId)).map((p) => [p.question_id, p]));
     const rnd = seeded(`${learnerId}:${Date.now()}:${Math.random()}`);
     const missed = candidates
       .filter((c) => progress.get(c.q.id)?.box === 0)
@@ -202,7 +207,7 @@ export class QuizService {
     return picked.map((c) => ({ questionId: c.q.id, repeat: progress.get(c.q.id)?.box === 0 }));
   }
 
-  createSession(input: CreateSessionInput): QuizSessionView {
+  async createSession(input: CreateSessionInput): Promise<QuizSessionView> {
     const learnerId = input.learnerId ?? newLearnerId();
     const state: SessionState = {
       id: randomUUID(),
@@ -216,13 +221,13 @@ export class QuizService {
       answered: 0,
       correct: 0,
     };
-    state.queue = this.plan(learnerId, state.topic, state.level, input.length);
-    this.store.saveSession(state.id, learnerId, state);
+    state.queue = await this.plan(learnerId, state.topic, state.level, input.length);
+    await this.store.saveSession(state.id, learnerId, state);
     return this.view(state);
   }
 
-  private load(sessionId: string): SessionState {
-    const state = this.store.getSession<SessionState>(sessionId);
+  private async load(sessionId: string): Promise<SessionState> {
+    const state = await this.store.getSession<SessionState>(sessionId);
     if (!state)
       throw new DomainError(
         'not_found',
@@ -232,8 +237,8 @@ export class QuizService {
     return state;
   }
 
-  getSession(sessionId: string): QuizSessionView {
-    return this.view(this.load(sessionId));
+  async getSession(sessionId: string): Promise<QuizSessionView> {
+    return this.view(await this.load(sessionId));
   }
 
   /** Drops queue items whose question is no longer asked (e.g. after a rules update). */
@@ -305,8 +310,8 @@ export class QuizService {
     };
   }
 
-  answer(sessionId: string, input: AnswerInput): AnswerResult {
-    const state = this.load(sessionId);
+  async answer(sessionId: string, input: AnswerInput): Promise<AnswerResult> {
+    const state = await this.load(sessionId);
     this.settle(state);
     const item = state.queue[0];
     if (!item) throw new DomainError('conflict', 'session_done', 'Sessionen er slut / the session is finished');
@@ -322,7 +327,7 @@ export class QuizService {
       throw new DomainError('invalid', 'invalid_option', `Ukendt svarmulighed / unknown option: ${input.optionId}`);
 
     const correct = input.optionId === q.correctOptionId;
-    this.store.recordAnswer({
+    await this.store.recordAnswer({
       session_id: state.id,
       learner_id: state.learnerId,
       question_id: q.id,
@@ -341,7 +346,7 @@ export class QuizService {
     state.queue.shift();
     if (!correct) state.missed.push({ questionId: q.id, optionId: input.optionId });
     const next = this.questionView(state) ?? undefined;
-    this.store.saveSession(state.id, state.learnerId, state);
+    await this.store.saveSession(state.id, state.learnerId, state);
     const { explanation, citations } = explain(q, s, this.corpus, input.optionId);
     return {
       correct,
@@ -361,13 +366,19 @@ export class QuizService {
       .sort((a, b) => a.title.localeCompare(b.title, 'da'));
   }
 
-  stats(filter: AnswerFilter = {}): z.infer<typeof QuizStatsSchema> {
+  async stats(filter: AnswerFilter = {}): Promise<z.infer<typeof QuizStatsSchema>> {
     const row = (r: Record<string, unknown>) => {
       const answers = Number(r['answers'] ?? 0);
       const correct = Number(r['correct'] ?? 0);
       return { answers, correct, shareCorrect: share(correct, answers), learners: Number(r['learners'] ?? 0) };
     };
-    const t = this.store.totals(filter);
+    const [t, byTopic, byRule, byKind, byScenario] = await Promise.all([
+      this.store.totals(filter),
+      this.store.grouped(['topic'], filter),
+      this.store.grouped(['measure', 'provision'], filter),
+      this.store.grouped(['kind'], filter),
+      this.store.grouped(['scenario_id', 'kind'], filter),
+    ]);
     return {
       filter: {
         from: filter.from ?? null,
@@ -376,23 +387,23 @@ export class QuizService {
         kind: filter.kind ?? null,
       },
       total: { ...row(t), sessions: t.sessions },
-      byTopic: this.store.grouped(['topic'], filter).map((r) => ({
+      byTopic: byTopic.map((r) => ({
         topic: String(r['topic']),
         label: TOPIC_LABEL.get(String(r['topic'])) ?? String(r['topic']),
         ...row(r),
       })),
-      byRule: this.store.grouped(['measure', 'provision'], filter).map((r) => ({
+      byRule: byRule.map((r) => ({
         measure: String(r['measure']),
         measureTitle: MEASURE_TITLE.get(String(r['measure'])) ?? String(r['measure']),
         provision: (r['provision'] as string | null) ?? null,
         ...row(r),
       })),
-      byQuestionKind: this.store.grouped(['kind'], filter).map((r) => ({
+      byQuestionKind: byKind.map((r) => ({
         kind: String(r['kind']),
         prompt: KIND_PROMPT[r['kind'] as QuestionKind] ?? String(r['kind']),
         ...row(r),
       })),
-      byScenario: this.store.grouped(['scenario_id', 'kind'], filter).map((r) => ({
+      byScenario: byScenario.map((r) => ({
         scenario: String(r['scenario_id']),
         title: scenarioById(String(r['scenario_id']))?.title ?? String(r['scenario_id']),
         kind: String(r['kind']),
@@ -403,8 +414,8 @@ export class QuizService {
   }
 
   /** Answers as CSV (RFC 4180). One learner: their own ids; all: learners and sessions as anonymous numbers. */
-  exportCsv(learnerId?: string, filter: AnswerFilter = {}): string {
-    const rows = this.store.answers(learnerId, filter);
+  async exportCsv(learnerId?: string, filter: AnswerFilter = {}): Promise<string> {
+    const rows = await this.store.answers(learnerId, filter);
     const alias = aliaser(learnerId === undefined);
     const head = [
       'tidspunkt',
@@ -446,8 +457,8 @@ export class QuizService {
   }
 
   /** xAPI 1.0.3 statements ("answered") for a learning-management system. Actors are the random learner ids. */
-  exportXapi(baseUrl: string, learnerId?: string): unknown[] {
-    return this.store.answers(learnerId).map((r) => xapiStatement(r, baseUrl));
+  async exportXapi(baseUrl: string, learnerId?: string): Promise<unknown[]> {
+    return (await this.store.answers(learnerId)).map((r) => xapiStatement(r, baseUrl));
   }
 }
 

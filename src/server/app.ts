@@ -186,10 +186,22 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
       rssMB: Math.round(process.memoryUsage().rss / 2 ** 20),
     });
   });
-  app.get('/readyz', (_req, res) => {
+  app.get('/readyz', async (_req, res) => {
     const services = state.services;
     if (!services) return sendError(res, 503, 'not_ready', 'Korpus og indeks indlæses / corpus and index loading');
-    res.json({ status: 'ready', corpusHash: services.corpus.hash, units: services.corpus.units.length });
+    if (state.draining) return sendError(res, 503, 'not_ready', 'Serveren lukker ned / shutting down');
+    // Ready means the database answers too (a load balancer then sends no traffic to an instance without it).
+    const db = await services.store.ping().then(
+      () => true,
+      () => false,
+    );
+    if (!db) return sendError(res, 503, 'not_ready', 'Databasen svarer ikke / database not reachable');
+    res.json({
+      status: 'ready',
+      corpusHash: services.corpus.hash,
+      units: services.corpus.units.length,
+      store: services.store.kind,
+    });
   });
 
   app.post('/api/v1/chat', requireReady(state), async (req, res) => {
@@ -199,7 +211,7 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
     const { recordId: auditId, ...rest } = answered;
     const result = {
       ...rest,
-      ...(auditId === undefined ? {} : { recordId: recordIds(store, state.env).encode(auditId) }),
+      ...(auditId === undefined ? {} : { recordId: (await recordIds(store, state.env)).encode(auditId) }),
     };
     if (!wantsStream(req)) {
       res.json(result);
@@ -221,14 +233,14 @@ export function createApp(state: AppState, mounts: Mount[] = []): express.Expres
   });
 
   // Another caller's session answers exactly as an unknown one: 404.
-  app.delete('/api/v1/sessions/:id', requireReady(state), (req, res) => {
-    if (!servicesOf(state).conversation.delete(String(req.params['id']), principalOf(res)))
+  app.delete('/api/v1/sessions/:id', requireReady(state), async (req, res) => {
+    if (!(await servicesOf(state).conversation.delete(String(req.params['id']), principalOf(res))))
       throw new HttpError(404, 'unknown_session', 'Ukendt samtale / unknown session');
     res.status(204).end();
   });
 
-  app.get('/api/v1/sessions/:id', requireReady(state), (req, res) => {
-    const s = servicesOf(state).conversation.session(String(req.params['id']), principalOf(res));
+  app.get('/api/v1/sessions/:id', requireReady(state), async (req, res) => {
+    const s = await servicesOf(state).conversation.session(String(req.params['id']), principalOf(res));
     if (!s) throw new HttpError(404, 'unknown_session', 'Ukendt samtale / unknown session');
     res.json({
       sessionId: s.id,

@@ -9,7 +9,8 @@ import { Conversation } from '../dialogue/index.ts';
 import { llmFromEnv } from '../llm/index.ts';
 import { quizMount } from '../quiz/routes.ts';
 import { getSearcher } from '../search/index.ts';
-import { Store } from '../store/index.ts';
+import { openStore } from '../store/index.ts';
+import { retentionFrom, startRetentionJob } from '../store/retention.ts';
 import { webMount } from '../web/routes.ts';
 import { apiMount } from './api/index.ts';
 import { chatRecorder } from './api/records.ts';
@@ -35,6 +36,8 @@ export interface Started {
   url: string;
   ready: Promise<void>;
   close(): Promise<void>;
+  /** SIGTERM: refuse new connections, finish in-flight requests (at most `graceMs`), then close the pool. */
+  drain(graceMs?: number): Promise<void>;
 }
 
 /** Refuses to start with a guessable admin token: at least 24 characters, at least 10 different ones. */
@@ -122,17 +125,19 @@ export async function startServer(opts: StartOptions = {}): Promise<Started> {
   const addr = server.address();
   const url = `http://${host}:${typeof addr === 'object' && addr ? addr.port : port}`;
 
+  let stopRetention: (() => void) | undefined;
   const ready = (async () => {
     const t0 = performance.now();
     const corpus = loadCorpus();
     const retriever = await getSearcher();
-    const store = new Store(opts.dbPath ?? env['HJEMMEL_DB']);
+    const store = await openStore(env, opts.dbPath);
     const llm = llmFromEnv(env);
     // The composition root: every service is built once here, typed, and published together.
     const onRecord = chatRecorder(store, corpus, log);
     state.services = { corpus, store, conversation: new Conversation({ corpus, retriever, store, llm, onRecord }) };
+    stopRetention = startRetentionJob(store, retentionFrom(env), log);
     log(
-      `klar / ready on ${url}: ${corpus.units.length} units, corpus ${corpus.hash}, ${llm ? `LLM ${llm.model}` : 'offline (no LLM)'}, ${Math.round(performance.now() - t0)} ms`,
+      `klar / ready on ${url}: ${corpus.units.length} units, corpus ${corpus.hash}, store ${store.kind}, ${llm ? `LLM ${llm.model}` : 'offline (no LLM)'}, ${Math.round(performance.now() - t0)} ms`,
     );
   })();
   ready.catch((err) => log(`start-up failed: ${err instanceof Error ? err.stack : err}`));
@@ -144,11 +149,30 @@ export async function startServer(opts: StartOptions = {}): Promise<Started> {
     ready,
     close: () =>
       new Promise<void>((resolve) => {
+        stopRetention?.();
         server.close(() => {
-          state.services?.store.close();
-          resolve();
+          void (state.services?.store.close() ?? Promise.resolve()).finally(resolve);
         });
         server.closeAllConnections();
       }),
+    drain: async (graceMs = 10_000) => {
+      // Stop taking new connections, let in-flight requests finish (idle keep-alive sockets close now),
+      // then close the database pool.
+      state.draining = true;
+      stopRetention?.();
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+        timer.unref();
+        server.close(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+        server.closeIdleConnections();
+      });
+      await ready.catch(() => {});
+      // A request whose client went away has no connection left but may still be finishing its writes.
+      await new Promise((r) => setTimeout(r, 300));
+      await state.services?.store.close();
+    },
   };
 }

@@ -120,18 +120,18 @@ function routes(app: import('express').Express, state: AppState): void {
     sendPage(res, rulesPage(e));
   });
 
-  app.post('/api/v1/feedback', requireReady(state), (req, res) => {
+  app.post('/api/v1/feedback', requireReady(state), async (req, res) => {
     const f = FeedbackRequestSchema.parse(req.body ?? {});
     const caller = principalOf(res);
     let answer: string | null = null;
     if (f.sessionId) {
       // Feedback on someone else's session is refused as if the session did not exist.
-      const session = servicesOf(state).conversation.session(f.sessionId, caller);
+      const session = await servicesOf(state).conversation.session(f.sessionId, caller);
       if (!session) throw new DomainError('not_found', 'unknown_session', 'Ukendt samtale / unknown session');
       const turn = f.turn !== undefined ? session.turns[f.turn] : undefined;
       if (turn?.role === 'assistant') answer = turn.text;
     }
-    const id = servicesOf(state).store.addFeedback({
+    const id = await servicesOf(state).store.feedback.add({
       sessionId: f.sessionId ?? null,
       turn: f.turn ?? null,
       rating: f.rating,
@@ -143,9 +143,9 @@ function routes(app: import('express').Express, state: AppState): void {
     res.status(201).json({ id });
   });
 
-  app.get('/admin/feedback', requireReady(state), (req, res) => {
+  app.get('/admin/feedback', requireReady(state), async (req, res) => {
     requireAdmin(state, req, res);
-    sendPage(res, feedbackPage(servicesOf(state).store.listFeedback(500)), 'no-store');
+    sendPage(res, feedbackPage(await servicesOf(state).store.feedback.list(500)), 'no-store');
   });
 }
 

@@ -196,7 +196,7 @@ describe.skipIf(skipBrowser)('standalone chat page (real browser)', () => {
     await answer.getByRole('button', { name: 'Send feedback' }).click();
     await expect.poll(() => answer.locator('.thanks').isVisible()).toBe(true);
 
-    const rows = server.state.services!.store.listFeedback();
+    const rows = await server.state.services!.store.feedback.list();
     expect(rows[0]).toMatchObject({
       rating: 'down',
       reason: 'wrong_answer',

@@ -26,7 +26,7 @@ describe.skipIf(skipBrowser)('embed contract: postMessage events and token refre
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-    secret = new KeyStore(server.state.services!.store).create({ name: 'journal', origins: [server.url] }).key;
+    secret = (await new KeyStore(server.state.services!.store).create({ name: 'journal', origins: [server.url] })).key;
     page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
   });
 
@@ -107,7 +107,7 @@ describe.skipIf(skipBrowser)('embed contract: postMessage events and token refre
     const payload = JSON.parse(
       Buffer.from(real.slice(TOKEN_PREFIX.length).split('.')[0]!, 'base64url').toString('utf8'),
     ) as Record<string, unknown>;
-    const secretBytes = new KeyStore(server.state.services!.store).tokenSecret(server.state.env ?? {});
+    const secretBytes = await new KeyStore(server.state.services!.store).tokenSecret(server.state.env ?? {});
     const now = Math.floor(Date.now() / 1000);
     const expired = signToken({ ...payload, iat: now - 120, exp: now - 60 } as never, secretBytes);
     const host = `<!doctype html><html lang="da"><head><meta charset="utf-8"><title>Journal</title></head><body>

@@ -105,7 +105,7 @@ describe.skipIf(skipBrowser)('keyboard-only use (real browser)', () => {
   });
 
   it('gives thumbs-down feedback with the keyboard', async () => {
-    const before = server.state.services!.store.listFeedback().length;
+    const before = (await server.state.services!.store.feedback.list()).length;
     await tabTo(page, (f) => f.text === 'Svaret hjalp ikke', 200);
     await page.keyboard.press('Enter');
     // The first reason gets focus; arrow keys move between the radios.
@@ -116,8 +116,8 @@ describe.skipIf(skipBrowser)('keyboard-only use (real browser)', () => {
     await page.keyboard.type('Uklart for mig');
     await tabTo(page, (f) => f.text === 'Send feedback');
     await page.keyboard.press('Enter');
-    await expect.poll(() => server.state.services!.store.listFeedback().length).toBe(before + 1);
-    expect(server.state.services!.store.listFeedback()[0]).toMatchObject({
+    await expect.poll(async () => (await server.state.services!.store.feedback.list()).length).toBe(before + 1);
+    expect((await server.state.services!.store.feedback.list())[0]).toMatchObject({
       rating: 'down',
       reason: 'unclear',
       comment: 'Uklart for mig',

@@ -7,6 +7,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { clientAddress, isLocalRequest, selfOrigin } from '../../http/client.ts';
 import { type ApiKey, KeyStore, PUBLIC_PREFIX, SECRET_PREFIX, TOKEN_PREFIX, verifyToken } from '../../keys/index.ts';
 import { maskPath } from '../../privacy/cpr.ts';
+import type { RateTake, Store } from '../../store/index.ts';
 import { type AppState, HttpError, sendError } from '../app.ts';
 
 export interface Client {
@@ -40,8 +41,13 @@ export function settingsFrom(env: NodeJS.ProcessEnv = {}): ApiSettings {
   };
 }
 
-/** In-memory token buckets: capacity = the per-minute rate, refilled continuously. */
-export class RateLimiter {
+/** A source of token buckets: capacity = the per-minute rate, refilled continuously. */
+export interface Limiter {
+  take(id: string, perMinute: number): Promise<RateTake> | RateTake;
+}
+
+/** In-memory token buckets (one process only; the server uses the store's shared buckets, storeLimiter). */
+export class RateLimiter implements Limiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   take(
@@ -99,7 +105,12 @@ function credentialOf(req: Request): string | undefined {
 }
 
 /** Resolves the client of a request, or throws 401/403. */
-export function authenticate(req: Request, keys: KeyStore, state: AppState, settings: ApiSettings): Client {
+export async function authenticate(
+  req: Request,
+  keys: KeyStore,
+  state: AppState,
+  settings: ApiSettings,
+): Promise<Client> {
   const origin = req.get('origin');
   const sameOrigin = !!origin && origin === selfOrigin(req);
   const cred = credentialOf(req);
@@ -119,12 +130,12 @@ export function authenticate(req: Request, keys: KeyStore, state: AppState, sett
     );
   }
   if (cred.startsWith(TOKEN_PREFIX)) {
-    const check = verifyToken(cred, keys.tokenSecret(state.env ?? {}));
+    const check = verifyToken(cred, await keys.tokenSecret(state.env ?? {}));
     if (!check.ok)
       throw check.reason === 'expired'
         ? new HttpError(401, 'token_expired', 'Tokenet er udløbet / token expired: hent et nyt via POST /api/v1/tokens')
         : new HttpError(401, 'invalid_token', 'Ugyldigt token / invalid token');
-    const key = keys.get(check.payload.kid);
+    const key = await keys.get(check.payload.kid);
     if (!key || key.revokedAt)
       throw new HttpError(401, 'invalid_token', 'Nøglen bag tokenet er tilbagekaldt / revoked');
     if (origin && !sameOrigin && !check.payload.origins.includes(origin))
@@ -144,7 +155,7 @@ export function authenticate(req: Request, keys: KeyStore, state: AppState, sett
     };
   }
   const key: ApiKey | undefined =
-    cred.startsWith(SECRET_PREFIX) || cred.startsWith(PUBLIC_PREFIX) ? keys.verify(cred) : undefined;
+    cred.startsWith(SECRET_PREFIX) || cred.startsWith(PUBLIC_PREFIX) ? await keys.verify(cred) : undefined;
   if (!key) throw new HttpError(401, 'invalid_key', 'Ukendt eller tilbagekaldt API-nøgle / unknown or revoked API key');
   if (key.public) {
     if (!origin || !key.origins.includes(origin))
@@ -164,11 +175,11 @@ export function authenticate(req: Request, keys: KeyStore, state: AppState, sett
 }
 
 /** Origins any active key allows (for preflight requests, which carry no credentials). */
-function preflightAllowed(req: Request, keys: KeyStore, settings: ApiSettings): boolean {
+async function preflightAllowed(req: Request, keys: KeyStore, settings: ApiSettings): Promise<boolean> {
   const origin = req.get('origin');
   if (!origin) return false;
   if (origin === selfOrigin(req) || anonymousAllowed(req, settings)) return true;
-  return keys.list().some((k) => !k.revokedAt && k.origins.includes(origin));
+  return (await keys.list()).some((k) => !k.revokedAt && k.origins.includes(origin));
 }
 
 /**
@@ -187,9 +198,14 @@ const corsAllowed = cors({
 /** Paths under /api/v1 that need no credentials (the public contract). */
 const PUBLIC_PATHS = new Set(['/openapi.json']);
 
-export function apiGuard(state: AppState, settings: ApiSettings, limiter: RateLimiter) {
+/** Token buckets in the store: one budget per key or client across every instance on the database. */
+export function storeLimiter(store: Store): Limiter {
+  return { take: (id, perMinute) => store.rateLimits.take(id, perMinute) };
+}
+
+export function apiGuard(state: AppState, settings: ApiSettings, limiter?: Limiter) {
   const log = state.log ?? (() => {});
-  return (req: Request, res: Response, next: NextFunction) => {
+  return async (req: Request, res: Response, next: NextFunction) => {
     const t0 = performance.now();
     if (settings.accessLog) {
       res.on('finish', () => {
@@ -212,12 +228,13 @@ export function apiGuard(state: AppState, settings: ApiSettings, limiter: RateLi
     const keys = new KeyStore(state.services.store);
 
     if (req.method === 'OPTIONS') {
-      if (!preflightAllowed(req, keys, settings))
+      if (!(await preflightAllowed(req, keys, settings)))
         return sendError(res, 403, 'origin_not_allowed', 'Oprindelsen er ikke tilladt / origin not allowed');
       return corsAllowed(req, res, next);
     }
 
-    const client = authenticate(req, keys, state, settings);
+    const client = await authenticate(req, keys, state, settings);
+    const buckets = limiter ?? storeLimiter(state.services.store);
     res.locals['client'] = client;
     const corsOk =
       !!origin && (origin === selfOrigin(req) || client.kind === 'anonymous' || client.origins.includes(origin));
@@ -226,8 +243,8 @@ export function apiGuard(state: AppState, settings: ApiSettings, limiter: RateLi
     const bucket = client.keyId ?? `anon:${clientAddress(req)}`;
     // A public key is shared by every browser of a site: one client must not use up the key's budget.
     const perClient = client.public ? Math.min(settings.publicClientRatePerMinute, client.ratePerMinute) : 0;
-    const own = perClient ? limiter.take(`${bucket}|${clientAddress(req)}`, perClient) : undefined;
-    const taken = own && !own.ok ? own : limiter.take(bucket, client.ratePerMinute);
+    const own = perClient ? await buckets.take(`${bucket}|${clientAddress(req)}`, perClient) : undefined;
+    const taken = own && !own.ok ? own : await buckets.take(bucket, client.ratePerMinute);
     const limit = perClient || client.ratePerMinute;
     res.set('RateLimit-Limit', String(limit));
     if (!taken.ok) {

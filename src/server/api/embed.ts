@@ -90,9 +90,9 @@ h1{font-size:1.15rem;margin:0 0 .5rem} p{margin:.4rem 0} .small{color:#555;font-
 }
 
 export function embedHandler(state: AppState) {
-  return (req: Request, res: Response) => {
+  return async (req: Request, res: Response) => {
     try {
-      renderEmbed(state, req, res);
+      await renderEmbed(state, req, res);
     } catch (err) {
       // API clients (fetch, curl: Accept */* or JSON) get the shared JSON error; a browser navigation gets a page.
       if (!/text\/html/.test(req.get('accept') ?? '')) throw err;
@@ -112,7 +112,7 @@ export function embedHandler(state: AppState) {
   };
 }
 
-function renderEmbed(state: AppState, req: Request, res: Response): void {
+async function renderEmbed(state: AppState, req: Request, res: Response): Promise<void> {
   const { store } = servicesOf(state);
   const settings = settingsFrom(state.env);
   const measureRaw = str(req.query['measure']);
@@ -130,12 +130,12 @@ function renderEmbed(state: AppState, req: Request, res: Response): void {
     if (!token.startsWith(TOKEN_PREFIX))
       throw new HttpError(401, 'invalid_token', 'Kun kortlivede tokens i /embed / only session tokens in /embed');
     const keys = new KeyStore(store);
-    const check = verifyToken(token, keys.tokenSecret(state.env ?? {}));
+    const check = verifyToken(token, await keys.tokenSecret(state.env ?? {}));
     if (!check.ok)
       throw check.reason === 'expired'
         ? new HttpError(401, 'token_expired', 'Tokenet er udløbet / token expired')
         : new HttpError(401, 'invalid_token', 'Ugyldigt token / invalid token');
-    const key = keys.get(check.payload.kid);
+    const key = await keys.get(check.payload.kid);
     if (!key || key.revokedAt) throw new HttpError(401, 'invalid_token', 'Nøglen er tilbagekaldt / key revoked');
     frameAncestors = check.payload.origins.length ? check.payload.origins.join(' ') : "'none'";
     hostOrigins = check.payload.origins;

@@ -25,7 +25,7 @@ import { sourceDir } from '../../runtime/index.ts';
 import { getSearcher } from '../../search/index.ts';
 import type { Store } from '../../store/index.ts';
 import { type AppState, HttpError, type Mount } from '../app.ts';
-import { apiGuard, type Client, RateLimiter, settingsFrom } from './auth.ts';
+import { apiGuard, type Client, settingsFrom } from './auth.ts';
 import { CHANGELOG } from './changelog.ts';
 import { renderDocsHtml } from './docs.ts';
 import { embedHandler } from './embed.ts';
@@ -155,8 +155,8 @@ export const apiMount: Mount = {
   name: 'api',
   before(app, state) {
     const settings = settingsFrom(state.env);
-    const limiter = new RateLimiter();
-    app.use('/api/v1', apiGuard(state, settings, limiter));
+    // Rate limits are token buckets in the store, shared by every instance on the same database.
+    app.use('/api/v1', apiGuard(state, settings));
   },
   routes(app, state) {
     app.get('/api/v1/openapi.json', (_req, res) => {
@@ -221,7 +221,7 @@ export const apiMount: Mount = {
       res.json(info);
     });
 
-    app.post('/api/v1/evaluate', (req, res) => {
+    app.post('/api/v1/evaluate', async (req, res) => {
       const { corpus, store } = ready(state);
       const { dryRun, caseRef, ...request } = ApiEvaluateRequestSchema.parse(req.body ?? {});
       const verdict = runEvaluate(request);
@@ -229,7 +229,7 @@ export const apiMount: Mount = {
         res.json(verdict);
         return;
       }
-      const recordId = writeVerdictRecord(store, corpus, {
+      const recordId = await writeVerdictRecord(store, corpus, {
         kind: 'evaluate',
         client: clientOf(res).keyId,
         tokenId: clientOf(res).tokenId ?? null,
@@ -238,11 +238,11 @@ export const apiMount: Mount = {
         question: `Regelvurdering via API: ${measureTitle(request.measure)}`,
         caseRef,
       });
-      const publicId = recordIds(store, state.env).encode(recordId);
+      const publicId = (await recordIds(store, state.env)).encode(recordId);
       res.set('X-Record-Id', publicId).json({ ...verdict, recordId: publicId, ...(caseRef ? { caseRef } : {}) });
     });
 
-    app.post('/api/v1/incidents/check', (req, res) => {
+    app.post('/api/v1/incidents/check', async (req, res) => {
       const { corpus, store } = ready(state);
       const input = IncidentCheckRequestSchema.parse(req.body ?? {});
       let result: ReturnType<typeof checkIncident>;
@@ -256,7 +256,7 @@ export const apiMount: Mount = {
         res.json(result);
         return;
       }
-      const recordId = writeVerdictRecord(store, corpus, {
+      const recordId = await writeVerdictRecord(store, corpus, {
         kind: 'incident',
         client: clientOf(res).keyId,
         tokenId: clientOf(res).tokenId ?? null,
@@ -267,7 +267,7 @@ export const apiMount: Mount = {
         }`,
         caseRef: input.caseRef,
       });
-      const publicId = recordIds(store, state.env).encode(recordId);
+      const publicId = (await recordIds(store, state.env)).encode(recordId);
       res
         .set('X-Record-Id', publicId)
         .json({ ...result, recordId: publicId, ...(input.caseRef ? { caseRef: input.caseRef } : {}) });
@@ -277,7 +277,7 @@ export const apiMount: Mount = {
       res.json(CHANGELOG);
     });
 
-    app.get('/api/v1/records', (req, res) => {
+    app.get('/api/v1/records', async (req, res) => {
       const { store } = ready(state);
       const caseRef = CaseRefSchema.safeParse(req.query['caseRef']);
       if (!caseRef.success)
@@ -287,8 +287,8 @@ export const apiMount: Mount = {
           'Angiv caseRef (1-64 tegn: bogstaver, cifre og . _ : / # -) / caseRef is required (1-64 characters)',
         );
       const caller = clientOf(res);
-      const ids = recordIds(store, state.env);
-      const records = recordsByCaseRef(
+      const ids = await recordIds(store, state.env);
+      const records = await recordsByCaseRef(
         store,
         caller.keyId,
         caller.kind === 'token' ? (caller.tokenId ?? null) : null,
@@ -307,13 +307,13 @@ export const apiMount: Mount = {
     });
 
     /** The caller's own record by its public id, else 404 (a record is only shown to the client it was made for). */
-    const ownRecord = (req: Request, res: Response) => {
+    const ownRecord = async (req: Request, res: Response) => {
       const { corpus, store } = ready(state);
       const raw = String(req.params['id']);
-      const id = recordIds(store, state.env).decode(raw);
-      const record = id === undefined ? undefined : getRecord(store, corpus, id, raw);
+      const id = (await recordIds(store, state.env)).decode(raw);
+      const record = id === undefined ? undefined : await getRecord(store, corpus, id, raw);
       // Anonymous local records are shown to local users.
-      const made = id === undefined ? undefined : recordOwner(store, id);
+      const made = id === undefined ? undefined : await recordOwner(store, id);
       const caller = clientOf(res);
       const mine =
         made !== undefined &&
@@ -328,28 +328,28 @@ export const apiMount: Mount = {
       res.send(renderRecordHtml(record));
     };
 
-    app.get('/api/v1/records/:id', (req, res) => {
-      const { record, raw } = ownRecord(req, res);
+    app.get('/api/v1/records/:id', async (req, res) => {
+      const { record, raw } = await ownRecord(req, res);
       assertRecordFormat(req);
       // Deprecated: HTML by Accept or ?format=html (getRecordHtml is the documented operation).
       if (wantsHtml(req)) return sendRecordHtml(res, record);
-      res.json({ ...record, print: printLinkFor(recordIds(ready(state).store, state.env), raw) });
+      res.json({ ...record, print: printLinkFor(await recordIds(ready(state).store, state.env), raw) });
     });
 
-    app.get('/api/v1/records/:id/html', (req, res) => {
-      sendRecordHtml(res, ownRecord(req, res).record);
+    app.get('/api/v1/records/:id/html', async (req, res) => {
+      sendRecordHtml(res, (await ownRecord(req, res)).record);
     });
 
     // The printable page by a signed link (printUrl): no API key, so staff can open it from the journal.
-    app.get('/api/v1/records/:id/print', (req, res) => {
+    app.get('/api/v1/records/:id/print', async (req, res) => {
       const { corpus, store } = ready(state);
       const raw = String(req.params['id']);
-      const codec = recordIds(store, state.env);
+      const codec = await recordIds(store, state.env);
       const exp = Number(req.query['exp']);
       const sig = typeof req.query['sig'] === 'string' ? req.query['sig'] : '';
       const id = codec.decode(raw);
       const ok = id !== undefined && codec.verifyPrint(raw, exp, sig, Math.floor(Date.now() / 1000));
-      const record = ok ? getRecord(store, corpus, id, raw) : undefined;
+      const record = ok ? await getRecord(store, corpus, id, raw) : undefined;
       if (!record)
         throw new HttpError(
           404,
@@ -362,7 +362,7 @@ export const apiMount: Mount = {
       res.send(renderRecordHtml(record));
     });
 
-    app.post('/api/v1/tokens', (req, res) => {
+    app.post('/api/v1/tokens', async (req, res) => {
       const { store } = ready(state);
       const client = clientOf(res);
       if (client.kind !== 'key' || client.public)
@@ -390,7 +390,7 @@ export const apiMount: Mount = {
       const now = Math.floor(Date.now() / 1000);
       const token = signToken(
         { kid: client.keyId!, origins, iat: now, exp: now + ttl, jti: randomBytes(12).toString('base64url') },
-        keys.tokenSecret(state.env ?? {}),
+        await keys.tokenSecret(state.env ?? {}),
       );
       res.status(201).json({
         token,

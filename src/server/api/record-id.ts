@@ -61,10 +61,10 @@ export function recordIdCodec(secret: Buffer): RecordIdCodec {
 const codecs = new WeakMap<Store, RecordIdCodec>();
 
 /** The codec of this server's database (its token secret, or HJEMMEL_TOKEN_SECRET), made once per store. */
-export function recordIds(store: Store, env: NodeJS.ProcessEnv = {}): RecordIdCodec {
+export async function recordIds(store: Store, env: NodeJS.ProcessEnv = {}): Promise<RecordIdCodec> {
   let c = codecs.get(store);
   if (!c) {
-    c = recordIdCodec(new KeyStore(store).tokenSecret(env));
+    c = recordIdCodec(await new KeyStore(store).tokenSecret(env));
     codecs.set(store, c);
   }
   return c;

@@ -9,24 +9,9 @@ import { OUTCOME_LABEL, quoteFor, STATUS_LABEL, verdictHeadline } from '../../an
 import type { CorpusIndex } from '../../corpus/index.ts';
 import type { TurnRecord } from '../../dialogue/index.ts';
 import { keyIdOf } from '../../http/index.ts';
-import { scrubCpr } from '../../privacy/cpr.ts';
 import { FACT_QUESTIONS, type Facts, measureInfo, RULES_VERSION, type Verdict } from '../../rules/index.ts';
 import type { Store } from '../../store/index.ts';
 import type { RecordDoc } from './schemas.ts';
-
-const DDL = `
-  CREATE TABLE IF NOT EXISTS api_records (
-    audit_id INTEGER PRIMARY KEY,
-    kind TEXT NOT NULL,
-    data TEXT NOT NULL
-  );`;
-
-const ensured = new WeakSet<Store>();
-function ensureTables(store: Store): void {
-  if (ensured.has(store)) return;
-  store.ensure(DDL);
-  ensured.add(store);
-}
 
 /** A record as stored: the print link is added per request (it expires). */
 export type StoredRecord = Omit<RecordDoc, 'print'>;
@@ -88,15 +73,12 @@ function citationsFor(
   return out;
 }
 
-function saveSnapshot(store: Store, auditId: number, kind: RecordKind, snap: Snapshot): void {
-  ensureTables(store);
-  store.db
-    .prepare('INSERT OR REPLACE INTO api_records (audit_id, kind, data) VALUES (?, ?, ?)')
-    .run(auditId, kind, JSON.stringify(scrubCpr(snap)));
+function saveSnapshot(store: Store, auditId: number, kind: RecordKind, snap: Snapshot): Promise<void> {
+  return store.records.save(auditId, kind, snap);
 }
 
 /** Writes the record of an API evaluation or incident check: an audit entry plus its snapshot. Returns the id. */
-export function writeVerdictRecord(
+export async function writeVerdictRecord(
   store: Store,
   corpus: CorpusIndex,
   input: {
@@ -108,9 +90,9 @@ export function writeVerdictRecord(
     question: string;
     caseRef?: string | undefined;
   },
-): number {
+): Promise<number> {
   const citations = citationsFor(corpus, [], input.verdict);
-  const id = store.audit({
+  const id = await store.audit.add({
     sessionId: `api:${input.client ?? 'anonym'}`,
     route: input.kind,
     measure: input.verdict.measure,
@@ -122,7 +104,7 @@ export function writeVerdictRecord(
     citations: citations.map((c) => ({ unitId: c.unitId, citation: c.citation })),
     llm: null,
   });
-  saveSnapshot(store, id, input.kind, {
+  await saveSnapshot(store, id, input.kind, {
     owner: input.client,
     tokenId: input.tokenId ?? null,
     question: input.question,
@@ -136,31 +118,23 @@ export function writeVerdictRecord(
 }
 
 /** The records of one key with this case reference, newest first (the key's own records only). */
-export function recordsByCaseRef(
+export async function recordsByCaseRef(
   store: Store,
   owner: string | null,
   tokenId: string | null,
   caseRef: string,
-): Array<{ auditId: number; kind: RecordKind; createdAt: string; measure: string | null; outcome: string | null }> {
-  ensureTables(store);
-  // Owner and token are filtered in SQL, so the limit counts only the caller's own records.
-  const rows = store.db
-    .prepare(
-      `SELECT a.id AS id, r.kind AS kind, a.at AS at, a.measure AS measure, a.outcome AS outcome
-         FROM api_records r JOIN audit a ON a.id = r.audit_id
-        WHERE json_extract(r.data, '$.caseRef') = ?
-          AND json_extract(r.data, '$.owner') IS ?
-          AND (? IS NULL OR json_extract(r.data, '$.tokenId') = ?)
-        ORDER BY a.id DESC LIMIT 500`,
-    )
-    .all(caseRef, owner, tokenId, tokenId) as Array<{
-    id: number;
-    kind: RecordKind;
-    at: string;
-    measure: string | null;
-    outcome: string | null;
-  }>;
-  return rows.map((r) => ({ auditId: r.id, kind: r.kind, createdAt: r.at, measure: r.measure, outcome: r.outcome }));
+): Promise<
+  Array<{ auditId: number; kind: RecordKind; createdAt: string; measure: string | null; outcome: string | null }>
+> {
+  // Owner and token are filtered in the query, so the limit counts only the caller's own records.
+  const rows = await store.records.byCaseRef(caseRef, owner, tokenId);
+  return rows.map((r) => ({
+    auditId: r.id,
+    kind: r.kind as RecordKind,
+    createdAt: r.at,
+    measure: r.measure,
+    outcome: r.outcome,
+  }));
 }
 
 /**
@@ -168,9 +142,9 @@ export function recordsByCaseRef(
  * (wired once by the composition root, src/server/index.ts). A failure is logged, never fails the turn.
  */
 export function chatRecorder(store: Store, corpus: CorpusIndex, log?: (msg: string) => void) {
-  return (r: TurnRecord): void => {
+  return async (r: TurnRecord): Promise<void> => {
     try {
-      saveSnapshot(store, r.recordId, 'chat', {
+      await saveSnapshot(store, r.recordId, 'chat', {
         owner: r.caller ? keyIdOf(r.caller) : null,
         tokenId: r.caller?.tokenId ?? null,
         question: r.question,
@@ -190,39 +164,25 @@ export function chatRecorder(store: Store, corpus: CorpusIndex, log?: (msg: stri
  * Who a record belongs to: the key id (null: anonymous local use, or written before this API existed) and
  * the browser token it was made with (null: none).
  */
-export function recordOwner(store: Store, id: number): { owner: string | null; tokenId: string | null } {
-  ensureTables(store);
-  const row = store.db.prepare('SELECT data FROM api_records WHERE audit_id = ?').get(id) as
-    | { data: string }
-    | undefined;
-  const snap = row ? (JSON.parse(row.data) as Snapshot) : undefined;
-  return { owner: snap?.owner ?? null, tokenId: snap?.tokenId ?? null };
-}
-
-interface AuditRow {
-  id: number;
-  at: string;
-  session_id: string;
-  route: string;
-  measure: string | null;
-  outcome: string | null;
-  rules_version: string;
-  corpus_hash: string;
-  message: string;
-  answer: string;
-  citations: string;
+export async function recordOwner(store: Store, id: number): Promise<{ owner: string | null; tokenId: string | null }> {
+  const row = await store.records.get(id);
+  return { owner: row?.owner ?? null, tokenId: row?.tokenId ?? null };
 }
 
 /** The record of audit entry `id`, shown under its opaque `recordId` (see record-id.ts). */
-export function getRecord(store: Store, corpus: CorpusIndex, id: number, recordId: string): StoredRecord | undefined {
-  ensureTables(store);
-  const row = store.db.prepare('SELECT * FROM audit WHERE id = ?').get(id) as AuditRow | undefined;
+export async function getRecord(
+  store: Store,
+  corpus: CorpusIndex,
+  id: number,
+  recordId: string,
+): Promise<StoredRecord | undefined> {
+  const row = await store.audit.get(id);
   if (!row) return undefined;
-  const snapRow = store.db.prepare('SELECT kind, data FROM api_records WHERE audit_id = ?').get(id) as
-    | { kind: RecordKind; data: string }
-    | undefined;
+  const snapRow = await store.records.get(id);
   const snap = snapRow ? (JSON.parse(snapRow.data) as Snapshot) : undefined;
-  const kind: RecordKind = snapRow?.kind ?? (row.route === 'evaluate' || row.route === 'incident' ? row.route : 'chat');
+  const kind: RecordKind =
+    (snapRow?.kind as RecordKind | undefined) ??
+    (row.route === 'evaluate' || row.route === 'incident' ? row.route : 'chat');
   const verdict = snap?.verdict ?? null;
   // Without a snapshot (an answer from before this API existed): the audit entry's own citations.
   const citations =
