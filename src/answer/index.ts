@@ -138,7 +138,7 @@ export function verdictAnswer(
   const summary = summaryFor(verdict, { past, date });
   const todo = todoFor(verdict, date, past);
   const basis = verdict.provision ?? 'ingen hjemmel i serviceloven';
-  const out: string[] = [`**${verdictHeadline(verdict)}** (${basis})`, summary];
+  const out: string[] = [`**${verdictHeadline(verdict, past)}** (${basis})`, summary];
   if (todo.length) out.push(`**Det skal du gøre:**\n${todo.map(todoLine).join('\n')}`);
 
   // Then, within ~150 words and 5 citation markers: a few reasons (the provision, why not, who decides),
@@ -154,8 +154,15 @@ export function verdictAnswer(
     return m;
   };
   const said: string[] = [];
+  // With a decision in hand, "Det kræver en forudgående afgørelse" is not news: only the provision is said.
+  const maxSaid = verdict.decisionUse ? 1 : 2;
+  if (verdict.decisionUse) {
+    const u = verdict.decisionUse;
+    const m = cite(u.citations, u.text);
+    if (m) out[1] = `${out[1]}${m}`;
+  }
   for (const r of verdict.reasons) {
-    if (DETAIL_REASON.test(r.text) || said.length >= 2) continue;
+    if (DETAIL_REASON.test(r.text) || said.length >= maxSaid) continue;
     if (said.length && !fits(r.text)) continue;
     said.push(`${sentence(r.text)}${cite(r.citations, r.text)}`);
     words += wordCount(r.text);
@@ -165,6 +172,7 @@ export function verdictAnswer(
   const listed = new Set<string>();
   if (
     verdict.certainty === 'conditional' &&
+    !verdict.decisionUse &&
     verdict.outcome !== 'needs_more_facts' &&
     verdict.outcome !== 'not_permitted' &&
     verdict.outcome !== 'staff_may_decide'
@@ -179,7 +187,7 @@ export function verdictAnswer(
     if (lines.length) out.push(`**Kan være lovligt, hvis:**\n${lines.join('\n')}`);
   }
   const ask: string[] = [];
-  for (const m of verdict.missingFacts.slice(verdict.outcome === 'needs_more_facts' ? 1 : 0, 3)) {
+  for (const m of askFacts(verdict)) {
     if (listed.has(m.fact) || !fits(m.question)) continue;
     words += wordCount(m.question);
     ask.push(`- ${m.question}`);
@@ -189,6 +197,21 @@ export function verdictAnswer(
   out.push(DISCLAIMER);
   const details = verdictDetails(verdict, cites);
   return { answer: out.join('\n\n'), citations: cites.list, summary, todo, details };
+}
+
+/**
+ * The questions under "Afklar også" (at most 3). With a decision in hand only what decides its use now: the facts
+ * of its at-use conditions and its date (the rest was judged by the authority); nothing once it may not be used.
+ */
+export function askFacts(verdict: Verdict): Verdict['missingFacts'] {
+  const u = verdict.decisionUse;
+  if (u) {
+    if (u.allowed === false) return [];
+    const facts = new Set<string>(['decisionDate']);
+    for (const c of verdict.conditions) if (u.conditions.includes(c.id)) for (const f of c.facts ?? []) facts.add(f);
+    return verdict.missingFacts.filter((m) => facts.has(m.fact)).slice(0, 3);
+  }
+  return verdict.missingFacts.slice(verdict.outcome === 'needs_more_facts' ? 1 : 0, 3);
 }
 
 /** Everything else, as markdown: all reasons, who decides, registration, checklist, next step. */

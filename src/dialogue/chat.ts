@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import {
+  askFacts,
   type Citation,
   type Composed,
   DISCLAIMER,
@@ -158,6 +159,12 @@ export class UnknownSessionError extends DomainError {
     super('not_found', 'unknown_session', `Ukendt samtale / unknown session: ${sessionId}`);
   }
 }
+
+const DECISION_OUTCOMES = new Set([
+  'requires_municipal_decision',
+  'requires_board_decision',
+  'requires_family_court_decision',
+]);
 
 /** Facts about the person and place: kept when the conversation moves to another measure. */
 const PERSON_FACTS: readonly FactName[] = [
@@ -403,6 +410,18 @@ export class Conversation {
           followUp = { fact: q.fact, question: `Jeg er ikke sikker: ${q.question}`, options: q.options };
         } else if (verdict?.outcome === 'needs_more_facts' && verdict.missingFacts[0]) {
           followUp = verdict.missingFacts[0];
+        } else if (verdict?.decisionUse) {
+          // Using a decision: ask what decides its use now (the person's reaction, the decision's date).
+          followUp = askFacts(verdict)[0];
+        } else if (
+          verdict &&
+          DECISION_OUTCOMES.has(verdict.outcome) &&
+          state.facts.decisionExists === undefined &&
+          /\b(?:afgørelse|tilladelse)/iu.test(text)
+        ) {
+          // Staff mention a decision without saying they have one: ask, so the answer can be about using it.
+          const q = FACT_QUESTIONS.decisionExists;
+          followUp = { fact: q.fact, question: q.question, options: q.options };
         }
       }
     } else if (r === 'retrieval') {

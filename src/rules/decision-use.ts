@@ -62,17 +62,24 @@ export function decisionUseFor(
   const cite = (ids: readonly string[]) => {
     for (const id of ids) citations.add(id);
   };
+  const forceChapter = p.isForce && p.chapter !== '24c' && p.chapter !== '24d';
   const base = {
     decisionDate,
     validUntil,
     maxDurationMonths: maxMonths,
     conditions: atUse.map((c) => c.def.id),
   };
-  const done = (u: Omit<DecisionUse, keyof typeof base | 'citations'>): DecisionUse => ({
-    ...u,
-    ...base,
-    citations: [...citations],
-  });
+  const done = (u: Omit<DecisionUse, keyof typeof base | 'citations' | 'registerIfUsedDays'>): DecisionUse => {
+    // Used outside the decision, it is force without legal basis: the acute registration deadline (vejl. kap. 7).
+    const ifUsed = u.allowed === false && forceChapter;
+    if (ifUsed) cite(['vejl2025-k7-p1']);
+    return {
+      ...u,
+      ...base,
+      registerIfUsedDays: ifUsed ? param('acute_registration_days', asOf) : null,
+      citations: [...citations],
+    };
+  };
 
   // 1. Used now, the person objects (or another at-use condition fails): not under this decision.
   const failedAtUse = atUse.find((c) => c.status === 'unmet');

@@ -490,6 +490,12 @@ export const DecisionUseSchema = z
       .nullable()
       .describe('Sidste dag, afgørelsen højst kan gælde (dato + længste varighed); null: ukendt eller uden grænse.'),
     maxDurationMonths: z.number().nullable(),
+    registerIfUsedDays: z
+      .number()
+      .nullable()
+      .describe(
+        'Når allowed er false: er indgrebet alligevel brugt, er det magt uden hjemmel og registreres straks og senest så mange dage efter (null: gælder ikke).',
+      ),
     conditions: z
       .array(z.string())
       .describe('Id for de betingelser, der skal være opfyldt hver gang, afgørelsen bruges (f.eks. no-resistance).'),
