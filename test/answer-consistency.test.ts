@@ -61,7 +61,10 @@ function check(v: Verdict): void {
   for (const m of `${c.answer}\n${c.details}`.matchAll(/\[(\d+)\]/g))
     expect(Number(m[1])).toBeLessThanOrEqual(c.citations.length);
 
-  if (v.decisionUse) return checkDecisionUse(v, c, date);
+  if (v.decisionUse) {
+    checkDecisionUse(v, c, date);
+    return;
+  }
 
   // Registration: the card field, the summary, the to-dos and the answer say the same.
   const ifDone = registerIfDoneDays(v);
