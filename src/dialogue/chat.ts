@@ -35,7 +35,7 @@ import {
 } from '../rules/index.ts';
 import type { Store } from '../store/index.ts';
 import { extractFacts, parseAnswer } from './extract.ts';
-import { restoreDanishLetters } from './lexicon.ts';
+import { normalize, restoreDanishLetters } from './lexicon.ts';
 import { rank } from './rank.ts';
 import { type Route, route as routeMessage } from './route.ts';
 import { isUnder18, UNDER_18_ANSWER } from './scope.ts';
@@ -390,7 +390,12 @@ export class Conversation {
         state.measure = newMeasure;
       }
       const today = new Date().toISOString().slice(0, 10);
-      const happened = incidentDateOf(message, today);
+      // A decision's date ("den er fra 1. marts 2024") is not the date of an incident.
+      const decisionDateTurn = answeredPending && pending?.fact === 'decisionDate';
+      const dateEvidence = ext.evidence['decisionDate'];
+      const happened = decisionDateTurn
+        ? null
+        : incidentDateOf(dateEvidence ? normalize(text).replace(dateEvidence, ' ') : message, today);
       if (happened) state.incidentDate = happened;
       else if (newMeasure && newMeasure !== state.measure) delete state.incidentDate;
       // Newer statements win: "nej, hun har ikke demens" corrects an earlier fact.

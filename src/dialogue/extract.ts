@@ -422,10 +422,14 @@ const FACT_RULES: FactRule[] = [
   r(
     'decisionExists',
     true,
-    String.raw`\b(?:vi|de|i|stedet|afdelingen|botilbuddet|plejecentret)\s+har\s+(?:\w+\s+){0,2}(?:fået\s+)?(?:en\s+|et\s+)?(?:afgørelse|tilladelse)\w*|\bder\s+(?:er|foreligger|ligger)\s+(?:\w+\s+){0,2}(?:afgørelse|tilladelse)\w*|\bkommunen\s+har\s+(?:\w+\s+)?(?:truffet\s+(?:en\s+)?afgørelse|givet\s+(?:os\s+)?(?:en\s+)?tilladelse|godkendt)|\bifølge\s+afgørelsen|\bafgørelsen\s+(?:siger|gælder|er\s+fra|blev\s+truffet|lyder)|\bunder\s+(?:vores|den)\s+afgørelse`,
+    String.raw`\b(?:vi|de|i|stedet|afdelingen|botilbuddet|plejecentret)\s+har\s+(?:(?!ikke\b|ingen\b)\w+\s+){0,2}(?:fået\s+)?(?:en\s+|et\s+)?(?:afgørelse|tilladelse)\w*|\bder\s+(?:er|foreligger|ligger)\s+(?:(?!ikke\b|ingen\b)\w+\s+){0,2}(?:afgørelse|tilladelse)\w*|\bkommunen\s+har\s+(?:\w+\s+)?(?:truffet\s+(?:en\s+)?afgørelse|givet\s+(?:os\s+)?(?:en\s+)?tilladelse|godkendt)|\bifølge\s+afgørelsen|\bafgørelsen\s+(?:siger|gælder|er\s+fra|blev\s+truffet|lyder)|\bunder\s+(?:vores|den)\s+afgørelse`,
     { negated: false },
   ),
-  r('decisionExists', false, String.raw`\buden\s+(?:en\s+)?(?:afgørelse|tilladelse)`),
+  r(
+    'decisionExists',
+    false,
+    String.raw`\buden\s+(?:en\s+)?(?:afgørelse|tilladelse)|\b(?:vi|de|i|der)\s+(?:har|er|foreligger)\s+(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:afgørelse|tilladelse)`,
+  ),
   r(
     'consent',
     'unable',
@@ -1194,9 +1198,8 @@ export function extractFacts(message: string, opts: ExtractOptions = {}): Extrac
   extractNumbers(text, out, contextMeasure);
   // The decision's date ("afgørelsen er fra marts 2025"), only when a decision is spoken of.
   if (out.facts.decisionExists === true || opts.known?.decisionExists === true) {
-    const about = /\b(?:afgørelse|tilladelse)\w*\s+(?:\w+\s+){0,4}?(?:fra|af|truffet|dateret|givet)\b[^.;!?]*/u.exec(
-      text,
-    );
+    const about =
+      /\b(?:afgørelse|tilladelse)\w*\s+(?:\w+\s+){0,4}?(?:fra|af|truffet|dateret|givet)\b[^;!?\n]{0,40}/u.exec(text);
     const when = about ? dateOf(about[0], today()) : null;
     if (when) set(out, 'decisionDate', when, about![0]);
   }
