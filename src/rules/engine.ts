@@ -3,7 +3,7 @@
  * Pure and synchronous; no I/O per call.
  */
 import { decisionUseFor, PRIOR_DECIDERS } from './decision-use.ts';
-import { FACT_QUESTION_TEMPLATES as FACT_QUESTIONS, MEASURE_QUESTION_TEMPLATES } from './facts.ts';
+import { FACT_QUESTION_TEMPLATES as FACT_QUESTIONS } from './facts.ts';
 import {
   DECIDER,
   MAX_DURATION_MONTHS,
@@ -109,8 +109,8 @@ function statusOf(c: ConditionDef, f: Facts, asOf: string): ConditionStatus {
   return r === true ? 'met' : r === false ? 'unmet' : 'unknown';
 }
 
-function question(fact: FactName, measure?: string): MissingFact {
-  const q = (measure ? MEASURE_QUESTION_TEMPLATES[measure]?.[fact] : undefined) ?? FACT_QUESTIONS[fact];
+function question(fact: FactName): MissingFact {
+  const q = FACT_QUESTIONS[fact];
   return { fact, question: q.question, options: q.options.map((o) => ({ ...o })) };
 }
 
@@ -292,8 +292,7 @@ function missingFor(evaluated: Evaluated[], f: Facts, first: FactName[], last: F
     .sort((a, b) => KIND_RANK[a.def.kind] - KIND_RANK[b.def.kind] || a.i - b.i);
   for (const c of unknown) for (const fact of factsOf(c.def.when)) add(fact);
   for (const fact of last) add(fact);
-  const measure = evaluated[0]?.verdict.measure;
-  return out.map((fact) => question(fact, measure));
+  return out.map(question);
 }
 
 function consentVerdict(measure: MeasureDef): Verdict {

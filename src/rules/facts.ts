@@ -397,26 +397,6 @@ export const FACT_QUESTION_TEMPLATES: Record<FactName, FactQuestion> = {
   },
 };
 
-/**
- * A measure's own wording of a fact's question, where the general one would mislead: for a physical hold
- * (restraint, § 124 d) `hours` is how long the hold lasts, not how long someone is locked in or secluded.
- * Same fact and values; only the question and option labels differ.
- */
-export const MEASURE_QUESTION_TEMPLATES: Partial<Record<string, Partial<Record<FactName, FactQuestion>>>> = {
-  restraint: {
-    hours: {
-      fact: 'hours',
-      question: 'Hvor længe varer fastholdelsen (eller: hvor længe varede den)?',
-      options: [
-        { value: 0.1, label: 'Få minutter' },
-        { value: 0.5, label: 'Op til en halv time' },
-        { value: 1, label: 'En time eller mere' },
-        { value: 8, label: 'Flere timer eller hele natten' },
-      ],
-    },
-  },
-};
-
 /** The questions with the parameters in force today (for the conversation, quizzes and the measures endpoint). */
 export const FACT_QUESTIONS: Record<FactName, FactQuestion> = renderQuestions(today());
 

@@ -4,7 +4,7 @@
  */
 import { DomainError } from '../errors/index.ts';
 import { evaluateMeasure, usesConsent } from './engine.ts';
-import { FACT_QUESTIONS, type FactQuestion, MEASURE_QUESTION_TEMPLATES } from './facts.ts';
+import { FACT_QUESTIONS, type FactQuestion } from './facts.ts';
 import { MEASURES } from './measures.ts';
 import { DECIDER, MAX_DURATION_MONTHS, renderText, today, VALID_FROM } from './params.ts';
 import { factsOf as conditionFacts } from './predicates.ts';
@@ -96,10 +96,7 @@ export function measureInfo(id: MeasureId): MeasureInfo | undefined {
   }
   return {
     ...listMeasures().find((s) => s.id === id)!,
-    facts: factsOf(m).map((f) => {
-      const q = MEASURE_QUESTION_TEMPLATES[id]?.[f] ?? FACT_QUESTIONS[f];
-      return { ...q, options: q.options.map((o) => ({ ...o })) };
-    }),
+    facts: factsOf(m).map((f) => ({ ...FACT_QUESTIONS[f], options: FACT_QUESTIONS[f].options.map((o) => ({ ...o })) })),
     conditions,
   };
 }
