@@ -9,6 +9,7 @@ import type { Verdict } from '../rules/index.ts';
 import { COMPLAINT_LABEL, DECIDED_BY_LABEL, STATUS_MARK, verdictHeadline } from './labels.ts';
 import { contentTerms, isHeadingOnly, quotable, quoteFor, sentenceScore, sentences } from './quote.ts';
 import {
+  askFacts,
   danishDate,
   notPermittedLine,
   openConditions,
@@ -197,21 +198,6 @@ export function verdictAnswer(
   out.push(DISCLAIMER);
   const details = verdictDetails(verdict, cites);
   return { answer: out.join('\n\n'), citations: cites.list, summary, todo, details };
-}
-
-/**
- * The questions under "Afklar også" (at most 3). With a decision in hand only what decides its use now: the facts
- * of its at-use conditions and its date (the rest was judged by the authority); nothing once it may not be used.
- */
-export function askFacts(verdict: Verdict): Verdict['missingFacts'] {
-  const u = verdict.decisionUse;
-  if (u) {
-    if (u.allowed === false) return [];
-    const facts = new Set<string>(['decisionDate']);
-    for (const c of verdict.conditions) if (u.conditions.includes(c.id)) for (const f of c.facts ?? []) facts.add(f);
-    return verdict.missingFacts.filter((m) => facts.has(m.fact)).slice(0, 3);
-  }
-  return verdict.missingFacts.slice(verdict.outcome === 'needs_more_facts' ? 1 : 0, 3);
 }
 
 /** Everything else, as markdown: all reasons, who decides, registration, checklist, next step. */

@@ -4,7 +4,7 @@
  * field. Everything is read off the Verdict, so card, summary, to-dos and answer cannot disagree.
  */
 import type { ConditionResult, DecisionUse, Verdict } from '../rules/schema.ts';
-import { DANISH_MONTHS, DECIDED_BY_LABEL } from './labels.ts';
+import { DANISH_MONTHS, DECIDED_BY_LABEL, verdictHeadline } from './labels.ts';
 
 export interface Todo {
   text: string;
@@ -344,4 +344,54 @@ function pastTodo(v: Verdict, date: string): Todo[] {
     if (v.actionPlanRequired) out.push({ text: 'Sørg for, at hændelsen indgår i handleplanen (§ 141).' });
   }
   return out;
+}
+
+/**
+ * The questions under "Afklar også" (at most 3). With a decision in hand only what decides its use now: the facts
+ * of its at-use conditions and its date (the rest was judged by the authority); nothing once it may not be used.
+ */
+export function askFacts(verdict: Verdict): Verdict['missingFacts'] {
+  const u = verdict.decisionUse;
+  if (u) {
+    if (u.allowed === false) return [];
+    const facts = new Set<string>(['decisionDate']);
+    for (const c of verdict.conditions) if (u.conditions.includes(c.id)) for (const f of c.facts ?? []) facts.add(f);
+    return verdict.missingFacts.filter((m) => facts.has(m.fact)).slice(0, 3);
+  }
+  return verdict.missingFacts.slice(verdict.outcome === 'needs_more_facts' ? 1 : 0, 3);
+}
+
+/** A condition's text cut to its first clause, at most ~90 characters. */
+function shortText(s: string): string {
+  const t = noDot(s).split(/[;:–]/u)[0]!.trim();
+  return t.length <= 90 ? t : `${t.slice(0, 88).replace(/\s+\S*$/u, '')} …`;
+}
+
+const STATUS_NOW: Record<string, string> = { met: 'opfyldt', unmet: 'ikke opfyldt', unknown: 'ukendt' };
+
+/**
+ * What changed between two verdicts of one conversation ("Nyt: …"), at most 3 short Danish lines:
+ * the headline, the state of using a decision, and conditions whose status changed.
+ */
+export function verdictChanges(prev: Verdict, next: Verdict, past = false): string[] {
+  const out: string[] = [];
+  const h0 = verdictHeadline(prev, past);
+  const h1 = verdictHeadline(next, past);
+  if (prev.measure !== next.measure) return [`Nyt indgreb: ${h1}.`];
+  if (h0 !== h1) out.push(`Vurderingen er nu „${h1}“ (før: „${h0}“).`);
+  else if (prev.certainty !== next.certainty)
+    out.push(next.certainty === 'settled' ? 'Vurderingen står nu fast.' : 'Vurderingen afhænger nu af betingelser.');
+  const before = new Map(prev.conditions.map((c) => [c.id, c.status]));
+  for (const c of changedConditions(prev, next)) {
+    if (out.length >= 3) break;
+    out.push(`${shortText(c.text)}: nu ${STATUS_NOW[c.status]} (før: ${STATUS_NOW[before.get(c.id) ?? 'unknown']}).`);
+  }
+  return out;
+}
+
+/** Conditions of `next` whose status differs from the same condition in `prev` (same measure only). */
+export function changedConditions(prev: Verdict | undefined, next: Verdict): ConditionResult[] {
+  if (!prev || prev.measure !== next.measure) return [];
+  const before = new Map(prev.conditions.map((c) => [c.id, c.status]));
+  return next.conditions.filter((c) => before.has(c.id) && before.get(c.id) !== c.status);
 }

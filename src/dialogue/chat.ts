@@ -108,6 +108,8 @@ export interface ChatResponse {
   /** The journal's case reference, as sent. */
   caseRef?: string;
   verdict?: Verdict;
+  /** ISO date of an incident told in the past tense (the answer is retrospective). */
+  incidentDate?: string;
   followUp?: FollowUp;
   /** Id of the audit entry / decision record of this answer. */
   recordId?: number;
@@ -293,13 +295,20 @@ export class Conversation {
 
     // Journal context: what the record already says is not asked again.
     if (req.context?.measure && !state.measure) state.measure = req.context.measure;
+    let contextAdded = false;
     for (const [k, v] of Object.entries(validFacts(req.context?.facts ?? {}))) {
-      if (state.facts[k as FactName] === undefined) (state.facts as Record<string, unknown>)[k] = v;
+      if (state.facts[k as FactName] === undefined) {
+        (state.facts as Record<string, unknown>)[k] = v;
+        contextAdded = true;
+      }
     }
 
     let answeredPending = false;
     let declinedMeasures = false;
-    const pending = state.pending;
+    // An answer given as data for the session's case ("Afklar også" in the widget): the data is the answer, so
+    // neither the pending question nor the words of the message ("Skyldes … personalemangel …: Nej") set facts.
+    const answeredAsData = contextAdded && sessionHadCase;
+    const pending = answeredAsData ? undefined : state.pending;
     state.pending = undefined;
     if (pending) {
       if (pending.fact === 'measure') {
@@ -320,6 +329,7 @@ export class Conversation {
     }
 
     let ext = extractFacts(text, { measure: state.measure, known: state.facts });
+    if (answeredAsData) ext = { facts: {}, evidence: {} };
     const ranking = rank(text);
     const lexicon = routeMessage(text);
     let r: Route = ranking.route;
@@ -343,7 +353,8 @@ export class Conversation {
     // Journal context names the case: "Hvad skal vi gøre nu?" is about it.
     if (req.context?.measure && !offTopic && (r === 'out_of_scope' || lexicon.route !== 'retrieval'))
       r = 'rule_evaluator';
-    if (answeredPending) r = 'rule_evaluator';
+    // A fact given as data for the session's case (the widget's "Afklar også" answers) continues it.
+    if (answeredPending || answeredAsData) r = 'rule_evaluator';
     const child = isUnder18(text);
     if (child) r = 'out_of_scope';
 
@@ -486,6 +497,7 @@ export class Conversation {
       citations: composed.citations,
       ...(req.caseRef ? { caseRef: req.caseRef } : {}),
       ...(verdict ? { verdict } : {}),
+      ...(verdict && state.incidentDate ? { incidentDate: state.incidentDate } : {}),
       ...(followUp ? { followUp } : {}),
       recordId,
     };
