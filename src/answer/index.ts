@@ -196,12 +196,12 @@ export function verdictAnswer(
   if (ask.length) out.push(`**Afklar også:**\n${ask.join('\n')}`);
   out.push(FOOTER);
   out.push(DISCLAIMER);
-  const details = verdictDetails(verdict, cites);
+  const details = verdictDetails(verdict, cites, past);
   return { answer: out.join('\n\n'), citations: cites.list, summary, todo, details };
 }
 
 /** Everything else, as markdown: all reasons, who decides, registration, checklist, next step. */
-function verdictDetails(verdict: Verdict, cites: CitationList): string {
+function verdictDetails(verdict: Verdict, cites: CitationList, past = false): string {
   const out: string[] = [];
   if (verdict.reasons.length) {
     out.push(verdict.reasons.map((r) => `${sentence(r.text)}${cites.cite(r.citations, r.text)}`).join(' '));
@@ -254,8 +254,31 @@ function verdictDetails(verdict: Verdict, cites: CitationList): string {
   const open = verdict.missingFacts.slice(verdict.outcome === 'needs_more_facts' ? 1 : 0, 4);
   if (open.length) out.push(`**Afklar også:**\n${open.map((m) => `- ${m.question}`).join('\n')}`);
 
-  out.push(`**Næste skridt:** ${nextStep(verdict)}`);
+  out.push(`**Næste skridt:** ${past ? pastNextStep(verdict) : nextStep(verdict)}`);
   return out.join('\n\n');
+}
+
+/** The next step after an incident that already happened (never a forward-looking permission). */
+function pastNextStep(v: Verdict): string {
+  const u = v.decisionUse;
+  if (u?.allowed === false || v.outcome === 'not_permitted')
+    return 'Registrér og indberet hændelsen inden fristen, og find sammen med din leder en mindre indgribende, socialpædagogisk løsning til næste gang.';
+  switch (v.outcome) {
+    case 'staff_may_decide':
+      return v.mustRegister
+        ? 'Registrér og indberet hændelsen inden fristen, og tal med din leder om, hvordan den kan undgås fremover.'
+        : 'Skriv i journalen, hvad der skete, og tal med din leder om, hvordan det kan undgås fremover.';
+    case 'requires_municipal_decision':
+    case 'requires_board_decision':
+    case 'requires_family_court_decision':
+      return u
+        ? 'Registrér brugen efter reglerne for afgørelsen, og tal med din leder, hvis du er i tvivl om, at den var inden for afgørelsen.'
+        : 'Forelå der ingen afgørelse, var der ikke hjemmel: registrér og indberet hændelsen straks, og tal med din leder.';
+    case 'not_force':
+      return 'Reglerne om magtanvendelse gjaldt ikke. Skriv i journalen, hvad der skete.';
+    default:
+      return 'Besvar spørgsmålet ovenfor, så kan jeg vurdere hændelsen.';
+  }
 }
 
 function nextStep(v: Verdict): string {

@@ -6,6 +6,7 @@ import { COMPLAINT_LABEL, OUTCOME_LABEL, verdictHeadline } from '../../answer/la
 import {
   askFacts,
   changedConditions,
+  danishDate,
   decidedByLabel,
   openConditions,
   registrationField,
@@ -174,7 +175,7 @@ export function verdictCard(
   row('Hvem beslutter', decidedByLabel(verdict));
   row('Registrering', registrationField(verdict));
   row('Varighed', verdict.maxDurationMonths ? `Højst ${verdict.maxDurationMonths} måneder ad gangen` : null);
-  if (use?.validUntil) row('Afgørelsen gælder til', use.validUntil);
+  if (use?.validUntil) row('Afgørelsen gælder til', danishDate(use.validUntil));
   row('Klageadgang', verdict.complaintTo ? (COMPLAINT_LABEL[verdict.complaintTo] ?? verdict.complaintTo) : null);
   if (dl.childElementCount) facts.append(dl);
 
