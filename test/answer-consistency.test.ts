@@ -9,12 +9,14 @@ import {
   addDays,
   COMPLAINT_LABEL,
   decidedByLabel,
+  ifDoneLine,
   notPermittedLine,
   openConditions,
   registerIfDoneDays,
   registrationDays,
   registrationField,
   verdictAnswer,
+  verdictHeadline,
 } from '../src/answer/index.ts';
 import { loadCorpus } from '../src/corpus/index.ts';
 import { evaluate, implementedMeasures, type MeasureId, type Verdict } from '../src/rules/index.ts';
@@ -58,6 +60,11 @@ function check(v: Verdict): void {
   expect((c.answer.match(/\[\d+\]/g) ?? []).length).toBeLessThanOrEqual(5);
   for (const m of `${c.answer}\n${c.details}`.matchAll(/\[(\d+)\]/g))
     expect(Number(m[1])).toBeLessThanOrEqual(c.citations.length);
+
+  if (v.decisionUse) {
+    checkDecisionUse(v, c, date);
+    return;
+  }
 
   // Registration: the card field, the summary, the to-dos and the answer say the same.
   const ifDone = registerIfDoneDays(v);
@@ -124,6 +131,45 @@ function check(v: Verdict): void {
 
   // Complaint route: stated in the details as the verdict gives it.
   if (v.complaintTo) expect(c.details).toContain(COMPLAINT_LABEL[v.complaintTo]);
+}
+
+/** Using an existing decision: headline, summary, to-dos and answer lead with whether it may be used now. */
+function checkDecisionUse(v: Verdict, c: ReturnType<typeof verdictAnswer>, date: string): void {
+  const u = v.decisionUse!;
+  const summary = c.summary!;
+  const todoText = c.todo!.map((t) => t.text).join(' ');
+  expect(c.answer.startsWith(`**${verdictHeadline(v)}**`)).toBe(true);
+  // Never "Kræver afgørelse …" or "Uden afgørelse må indgrebet ikke bruges" to staff who have one.
+  expect(`${summary} ${c.answer}`).not.toMatch(/Uden afgørelse må indgrebet ikke bruges|Kræver afgørelse/u);
+  expect(todoText).not.toMatch(/før der foreligger en afgørelse/u);
+  if (u.allowed === true) {
+    expect(summary).toMatch(/^Ja, inden for afgørelsen/u);
+    expect(todoText).not.toMatch(/Brug ikke/u);
+    if (v.mustRegister) expect(todoText).toMatch(/Registrér brugen/u);
+  } else if (u.allowed === false) {
+    expect(summary).toMatch(/^Nej,/u);
+    expect(todoText).toMatch(/Brug ikke indgrebet nu/u);
+    if (u.registerIfUsedDays !== null) {
+      expect(summary).toContain(ifDoneLine(u.registerIfUsedDays));
+      expect(c.todo!.find((t) => SAYS_REGISTER.test(t.text))?.due).toBe(addDays(date, u.registerIfUsedDays));
+    }
+  } else {
+    expect(summary).toMatch(/^Kun inden for afgørelsen/u);
+    expect(todoText).toMatch(/^Tjek først/u);
+  }
+  expect(`${summary} ${todoText} ${c.answer}`).not.toMatch(SAYS_NO_REGISTER);
+  if (v.complaintTo) expect(c.details).toContain(COMPLAINT_LABEL[v.complaintTo]);
+
+  // The same use told in the past tense.
+  const past = verdictAnswer(v, corpus, date, true);
+  expect(past.summary!.length).toBeLessThanOrEqual(300);
+  expect(past.answer.startsWith(`**${verdictHeadline(v, true)}**`)).toBe(true);
+  if (u.allowed === true) expect(past.summary).toMatch(/^Det var inden for afgørelsen/u);
+  else if (u.allowed === false) {
+    expect(past.summary).toMatch(/^Der var ikke hjemmel/u);
+    if (u.registerIfUsedDays !== null)
+      expect(past.todo!.find((t) => /^Registrér/u.test(t.text))?.due).toBe(addDays(date, u.registerIfUsedDays));
+  } else expect(past.summary).toMatch(/^Det afhang/u);
 }
 
 describe('card, summary, to-dos and answer agree', () => {

@@ -99,6 +99,18 @@ describe('OpenAPI document', () => {
     expect(doc.components.schemas.Facts.properties.consent.description).toContain('samtykke');
   });
 
+  it('documents the issue 13 answer fields: summary, todo, details, certainty, decisionUse, incidentDate', () => {
+    const chat = doc.components.schemas.ChatResponse.properties;
+    for (const f of ['summary', 'todo', 'details', 'incidentDate']) expect(chat[f], f).toBeDefined();
+    const verdict = doc.components.schemas.Verdict.properties;
+    expect(verdict.certainty).toBeDefined();
+    const use = JSON.stringify(verdict.decisionUse);
+    for (const f of ['allowed', 'status', 'validUntil', 'registerIfUsedDays']) expect(use, f).toContain(f);
+    const facts = doc.components.schemas.Facts.properties;
+    expect(facts.decisionExists).toBeDefined();
+    expect(facts.decisionDate).toBeDefined();
+  });
+
   it('documents every /api/v1 route the server has, and nothing it lacks', () => {
     const router = (srv.server.listeners('request')[0] as any).router;
     const routes = new Set<string>();

@@ -216,6 +216,39 @@ describe('POST /api/v1/incidents/check', () => {
     expect((await check({ ...full, decisionExists: true })).json.legalBasis).toBe(true);
   });
 
+  it('with a decision: no legal basis when the person objected (posture belt) or the decision had expired', async () => {
+    const facts = {
+      documentedImpairment: true,
+      impairmentCause: 'other',
+      actor: 'care_staff',
+      setting: 'botilbud',
+      beltDevice: 'fabric_belt_or_similar',
+      riskOfHarm: true,
+    };
+    const objected = (
+      await check({
+        measure: 'fabric_belt',
+        date: '2026-03-01',
+        decisionExists: true,
+        facts: { ...facts, beltReason: 'sitting_posture', consent: 'objects', decisionDate: '2025-09-01' },
+      })
+    ).json;
+    expect(objected.legalBasis).toBe(false);
+    expect(objected.verdict.decisionUse.status).toBe('objection');
+    expect(objected.summary).toMatch(/^Der var ikke hjemmel i afgørelsen/);
+    expect(objected.todo.find((t: { due?: string }) => t.due)?.due).toBe('2026-03-04');
+    const expired = (
+      await check({
+        measure: 'fabric_belt',
+        date: '2026-03-01',
+        facts: { ...facts, beltReason: 'fall', consent: 'objects', decisionExists: true, decisionDate: '2024-03-01' },
+      })
+    ).json;
+    expect(expired.legalBasis).toBe(false);
+    expect(expired.verdict.decisionUse.status).toBe('expired');
+    expect(expired.warnings.join(' ')).toMatch(/udløbet/);
+  });
+
   it('says when there was no legal basis, and refuses dates before the rules’ period', async () => {
     const facts = {
       consent: 'objects',

@@ -87,6 +87,38 @@ describe('POST /api/v1/chat (offline)', () => {
     expect(minutes.question).toMatch(/minutter/);
   });
 
+  it('answers "may we use our decision now?" from the evaluator: § 128, stk. 2 by the ground, and its date', async () => {
+    const { json } = await chat({
+      message: 'vi har en afgørelse om sele pga. faldrisiko; i dag brokker han sig – må vi spænde den?',
+    });
+    expect(json.verdict.measure).toBe('fabric_belt');
+    const session = await (await fetch(`${srv.url}/api/v1/sessions/${json.sessionId}`)).json();
+    expect(session.facts).toMatchObject({ decisionExists: true, beltReason: 'fall', consent: 'objects' });
+    expect(json.verdict).toEqual(evaluate({ measure: 'fabric_belt', facts: session.facts }));
+    expect(json.verdict.decisionUse.allowed).toBe(true);
+    expect(json.answer).toMatch(/^\*\*Ja, inden for afgørelsen\*\*/);
+    expect(json.summary).toMatch(/^Ja, inden for afgørelsen/);
+    expect(json.summary).toContain('Ved faldrisiko må selen bruges, selv om personen modsætter sig');
+    expect(json.answer).not.toMatch(/Kræver afgørelse fra kommunalbestyrelsen|Uden afgørelse må/);
+    // It asks for the decision's date; an old one has expired (18 months).
+    expect(json.followUp.fact).toBe('decisionDate');
+    const next = (await chat({ sessionId: json.sessionId, message: 'den er fra 1. marts 2024' })).json;
+    expect(next.verdict.decisionUse).toMatchObject({ allowed: false, status: 'expired', decisionDate: '2024-03-01' });
+    expect(next.summary).toMatch(/^Nej, afgørelsen fra 1\. marts 2024 er udløbet/);
+
+    const posture = (
+      await chat({
+        message: 'Vi har en afgørelse om sele pga. siddestilling; i dag brokker hun sig. Må vi spænde den?',
+      })
+    ).json;
+    expect(posture.verdict.decisionUse).toMatchObject({ allowed: false, status: 'objection' });
+    expect(posture.summary).toMatch(/^Nej, når personen modsætter sig, må selen ikke bruges/);
+
+    // A decision mentioned without saying there is one: asked.
+    const asked = (await chat({ message: 'Må vi bruge stofselen, som kommunen har givet afgørelse om?' })).json;
+    expect(asked.followUp.fact).toBe('decisionExists');
+  });
+
   it('leads with a short summary and dated to-dos; details and every source stay available', async () => {
     const { json } = await chat({ message: 'Må vi give medicin skjult i yoghurten?' });
     expect(json.verdict.outcome).toBe('not_permitted');

@@ -9,6 +9,7 @@ import type { Verdict } from '../rules/index.ts';
 import { COMPLAINT_LABEL, DECIDED_BY_LABEL, STATUS_MARK, verdictHeadline } from './labels.ts';
 import { contentTerms, isHeadingOnly, quotable, quoteFor, sentenceScore, sentences } from './quote.ts';
 import {
+  askFacts,
   danishDate,
   notPermittedLine,
   openConditions,
@@ -138,7 +139,7 @@ export function verdictAnswer(
   const summary = summaryFor(verdict, { past, date });
   const todo = todoFor(verdict, date, past);
   const basis = verdict.provision ?? 'ingen hjemmel i serviceloven';
-  const out: string[] = [`**${verdictHeadline(verdict)}** (${basis})`, summary];
+  const out: string[] = [`**${verdictHeadline(verdict, past)}** (${basis})`, summary];
   if (todo.length) out.push(`**Det skal du gøre:**\n${todo.map(todoLine).join('\n')}`);
 
   // Then, within ~150 words and 5 citation markers: a few reasons (the provision, why not, who decides),
@@ -154,8 +155,15 @@ export function verdictAnswer(
     return m;
   };
   const said: string[] = [];
+  // With a decision in hand, "Det kræver en forudgående afgørelse" is not news: only the provision is said.
+  const maxSaid = verdict.decisionUse ? 1 : 2;
+  if (verdict.decisionUse) {
+    const u = verdict.decisionUse;
+    const m = cite(u.citations, u.text);
+    if (m) out[1] = `${out[1]}${m}`;
+  }
   for (const r of verdict.reasons) {
-    if (DETAIL_REASON.test(r.text) || said.length >= 2) continue;
+    if (DETAIL_REASON.test(r.text) || said.length >= maxSaid) continue;
     if (said.length && !fits(r.text)) continue;
     said.push(`${sentence(r.text)}${cite(r.citations, r.text)}`);
     words += wordCount(r.text);
@@ -165,6 +173,7 @@ export function verdictAnswer(
   const listed = new Set<string>();
   if (
     verdict.certainty === 'conditional' &&
+    !verdict.decisionUse &&
     verdict.outcome !== 'needs_more_facts' &&
     verdict.outcome !== 'not_permitted' &&
     verdict.outcome !== 'staff_may_decide'
@@ -179,7 +188,7 @@ export function verdictAnswer(
     if (lines.length) out.push(`**Kan være lovligt, hvis:**\n${lines.join('\n')}`);
   }
   const ask: string[] = [];
-  for (const m of verdict.missingFacts.slice(verdict.outcome === 'needs_more_facts' ? 1 : 0, 3)) {
+  for (const m of askFacts(verdict)) {
     if (listed.has(m.fact) || !fits(m.question)) continue;
     words += wordCount(m.question);
     ask.push(`- ${m.question}`);
@@ -187,12 +196,12 @@ export function verdictAnswer(
   if (ask.length) out.push(`**Afklar også:**\n${ask.join('\n')}`);
   out.push(FOOTER);
   out.push(DISCLAIMER);
-  const details = verdictDetails(verdict, cites);
+  const details = verdictDetails(verdict, cites, past);
   return { answer: out.join('\n\n'), citations: cites.list, summary, todo, details };
 }
 
 /** Everything else, as markdown: all reasons, who decides, registration, checklist, next step. */
-function verdictDetails(verdict: Verdict, cites: CitationList): string {
+function verdictDetails(verdict: Verdict, cites: CitationList, past = false): string {
   const out: string[] = [];
   if (verdict.reasons.length) {
     out.push(verdict.reasons.map((r) => `${sentence(r.text)}${cites.cite(r.citations, r.text)}`).join(' '));
@@ -245,8 +254,31 @@ function verdictDetails(verdict: Verdict, cites: CitationList): string {
   const open = verdict.missingFacts.slice(verdict.outcome === 'needs_more_facts' ? 1 : 0, 4);
   if (open.length) out.push(`**Afklar også:**\n${open.map((m) => `- ${m.question}`).join('\n')}`);
 
-  out.push(`**Næste skridt:** ${nextStep(verdict)}`);
+  out.push(`**Næste skridt:** ${past ? pastNextStep(verdict) : nextStep(verdict)}`);
   return out.join('\n\n');
+}
+
+/** The next step after an incident that already happened (never a forward-looking permission). */
+function pastNextStep(v: Verdict): string {
+  const u = v.decisionUse;
+  if (u?.allowed === false || v.outcome === 'not_permitted')
+    return 'Registrér og indberet hændelsen inden fristen, og find sammen med din leder en mindre indgribende, socialpædagogisk løsning til næste gang.';
+  switch (v.outcome) {
+    case 'staff_may_decide':
+      return v.mustRegister
+        ? 'Registrér og indberet hændelsen inden fristen, og tal med din leder om, hvordan den kan undgås fremover.'
+        : 'Skriv i journalen, hvad der skete, og tal med din leder om, hvordan det kan undgås fremover.';
+    case 'requires_municipal_decision':
+    case 'requires_board_decision':
+    case 'requires_family_court_decision':
+      return u
+        ? 'Registrér brugen efter reglerne for afgørelsen, og tal med din leder, hvis du er i tvivl om, at den var inden for afgørelsen.'
+        : 'Forelå der ingen afgørelse, var der ikke hjemmel: registrér og indberet hændelsen straks, og tal med din leder.';
+    case 'not_force':
+      return 'Reglerne om magtanvendelse gjaldt ikke. Skriv i journalen, hvad der skete.';
+    default:
+      return 'Besvar spørgsmålet ovenfor, så kan jeg vurdere hændelsen.';
+  }
 }
 
 function nextStep(v: Verdict): string {

@@ -30,7 +30,46 @@ export const STATUS_MARK: Record<string, string> = { met: '✅', unmet: '❌', u
 export const STATUS_LABEL: Record<string, string> = { met: 'opfyldt', unmet: 'ikke opfyldt', unknown: 'ukendt' };
 
 /** The verdict card's headline, e.g. "Personalet kan beslutte — skal registreres". */
-export function verdictHeadline(v: { outcome: string; mustRegister: boolean | null }): string {
+/** Retrospective headlines for an incident that already happened. */
+export const PAST_OUTCOME_LABEL: Record<string, string> = {
+  not_force: 'Var ikke magtanvendelse',
+  staff_may_decide: 'Personalet kunne beslutte det',
+  requires_municipal_decision: 'Krævede afgørelse fra kommunalbestyrelsen',
+  requires_board_decision: 'Krævede afgørelse fra Det Socialfaglige Nævn',
+  requires_family_court_decision: 'Krævede afgørelse fra Familieretshuset',
+  not_permitted: 'Der var ikke hjemmel',
+  needs_more_facts: 'Mangler oplysninger',
+};
+
+/** Headlines when an existing decision is used (Verdict.decisionUse.status), now and in the past tense. */
+export const DECISION_USE_LABEL: Record<string, [string, string]> = {
+  within_decision: ['Ja, inden for afgørelsen', 'Det var inden for afgørelsen'],
+  objection: ['Nej, ikke når personen modsætter sig', 'Det var ikke inden for afgørelsen'],
+  outside_scope: ['Nej, ikke inden for afgørelsen', 'Det var ikke inden for afgørelsen'],
+  expired: ['Nej, afgørelsen er udløbet', 'Afgørelsen var udløbet'],
+  not_yet_valid: ['Nej, afgørelsen gælder ikke endnu', 'Afgørelsen gjaldt ikke endnu'],
+  open: ['Afhænger af situationen nu', 'Afhang af situationen'],
+};
+
+export function verdictHeadline(
+  v: {
+    outcome: string;
+    mustRegister: boolean | null;
+    certainty?: string;
+    decisionUse?: { status: string } | undefined;
+  },
+  past = false,
+): string {
+  if (v.decisionUse) {
+    const l = DECISION_USE_LABEL[v.decisionUse.status];
+    if (l) return past ? l[1] : l[0];
+  }
+  if (past) {
+    if (v.outcome === 'staff_may_decide' && v.certainty === 'conditional')
+      return v.mustRegister ? 'Kan have været lovligt — skal registreres' : 'Kan have været lovligt';
+    const base = PAST_OUTCOME_LABEL[v.outcome] ?? v.outcome;
+    return v.outcome === 'staff_may_decide' && v.mustRegister ? `${base} — skal registreres` : base;
+  }
   const base = OUTCOME_LABEL[v.outcome] ?? v.outcome;
   return v.outcome === 'staff_may_decide' && v.mustRegister ? `${base} — skal registreres` : base;
 }

@@ -3,8 +3,8 @@
  * a one-line `summary` that answers the literal question, dated `todo` steps and the card's registration
  * field. Everything is read off the Verdict, so card, summary, to-dos and answer cannot disagree.
  */
-import type { ConditionResult, Verdict } from '../rules/schema.ts';
-import { DANISH_MONTHS, DECIDED_BY_LABEL } from './labels.ts';
+import type { ConditionResult, DecisionUse, Verdict } from '../rules/schema.ts';
+import { DANISH_MONTHS, DECIDED_BY_LABEL, verdictHeadline } from './labels.ts';
 
 export interface Todo {
   text: string;
@@ -136,6 +136,7 @@ export function danishDate(iso: string): string {
  * on `date` that already happened.
  */
 export function summaryFor(v: Verdict, opts: { past?: boolean; date?: string } = {}): string {
+  if (v.decisionUse) return clip(decisionSummary(v, v.decisionUse, !!opts.past, opts.date ?? today()));
   const basis = v.provision ? ` efter ${v.provision}` : '';
   const open = openConditions(v).map((c) => lowerFirst(noDot(c.text)));
   const conditional = v.certainty === 'conditional' && open.length > 0;
@@ -188,8 +189,64 @@ export function summaryFor(v: Verdict, opts: { past?: boolean; date?: string } =
   return s.length <= 300 ? s : `${s.slice(0, 297).replace(/\s+\S*$/u, '')} …`;
 }
 
+const today = () => new Date().toISOString().slice(0, 10);
+const clip = (s: string) => (s.length <= 300 ? s : `${s.slice(0, 297).replace(/\s+\S*$/u, '')} …`);
+
+/** "Er det sket, skal det registreres straks og senest 3 dage efter og indberettes til lederen." */
+export function ifDoneLine(days: number): string {
+  return `Er det sket, skal det registreres straks og senest ${days} dage efter og indberettes til lederen.`;
+}
+
+/** The summary when staff use an existing decision: may it be used now (or: was it within the decision)? */
+function decisionSummary(v: Verdict, u: DecisionUse, past: boolean, date: string): string {
+  if (!past) return u.registerIfUsedDays !== null ? `${u.text} ${ifDoneLine(u.registerIfUsedDays)}` : u.text;
+  const basis = v.provision ? ` efter ${v.provision}` : '';
+  if (u.allowed === true)
+    return `Det var inden for afgørelsen${basis}${u.validUntil ? '' : ', hvis den stadig gjaldt'}. Brugen skal med i registreringen af afgørelsen.`;
+  if (u.allowed === false) {
+    const why = u.text.replace(/^Nej,\s*/u, '');
+    const reg =
+      u.registerIfUsedDays !== null
+        ? ` Det skal registreres straks og senest ${u.registerIfUsedDays} dage efter (${danishDate(addDays(date, u.registerIfUsedDays))}) og indberettes til lederen.`
+        : '';
+    return `Der var ikke hjemmel i afgørelsen: ${why}${reg}`;
+  }
+  return `Det afhang af situationen: ${u.text.replace(/^[^:]*:\s*/u, '')}`;
+}
+
+/** The next steps when staff use an existing decision. */
+function decisionTodo(v: Verdict, u: DecisionUse, date: string, past: boolean): Todo[] {
+  const out: Todo[] = [];
+  const days = u.registerIfUsedDays;
+  if (u.allowed === false) {
+    if (!past) out.push({ text: 'Brug ikke indgrebet nu. Find en mindre indgribende løsning sammen med din leder.' });
+    if (u.status === 'expired' || u.status === 'outside_scope')
+      out.push({ text: 'Tal med din leder om at søge kommunen om en ny afgørelse.' });
+    if (days !== null)
+      out.push({
+        text: past
+          ? `Registrér indgrebet straks og senest ${days} dage efter hændelsen, og giv lederen indberetningen.`
+          : `Er det sket: registrér det straks og senest ${days} dage efter, og indberet det til lederen.`,
+        due: addDays(date, days),
+      });
+    return out;
+  }
+  if (u.allowed === null) out.push({ text: `Tjek først: ${u.text.replace(/^[^:]*:\s*/u, '')}` });
+  if (!past) out.push({ text: 'Brug kun indgrebet som beskrevet i afgørelsen (formål, placering og periode).' });
+  if (v.mustRegister && v.registration?.deadline)
+    out.push({ text: `Registrér brugen ${v.registration.deadline}, og indberet den til lederen.` });
+  if (!u.decisionDate && u.maxDurationMonths)
+    out.push({ text: `Tjek afgørelsens dato: den gælder højst ${u.maxDurationMonths} måneder.` });
+  if (u.validUntil && !past)
+    out.push({ text: 'Søg en ny afgørelse i god tid, hvis indgrebet fortsat er nødvendigt.', due: u.validUntil });
+  if (v.registration?.relativesInformed && v.mustRegister)
+    out.push({ text: 'Orientér pårørende eller værge om indgrebet.' });
+  return out;
+}
+
 /** The concrete next steps; `date` is the incident date (or today) the deadlines count from. */
 export function todoFor(v: Verdict, date: string, past = false): Todo[] {
+  if (v.decisionUse) return decisionTodo(v, v.decisionUse, date, past);
   if (past) return pastTodo(v, date);
   const out: Todo[] = [];
   const regDays = registrationDays(v);
@@ -287,4 +344,54 @@ function pastTodo(v: Verdict, date: string): Todo[] {
     if (v.actionPlanRequired) out.push({ text: 'Sørg for, at hændelsen indgår i handleplanen (§ 141).' });
   }
   return out;
+}
+
+/**
+ * The questions under "Afklar også" (at most 3). With a decision in hand only what decides its use now: the facts
+ * of its at-use conditions and its date (the rest was judged by the authority); nothing once it may not be used.
+ */
+export function askFacts(verdict: Verdict): Verdict['missingFacts'] {
+  const u = verdict.decisionUse;
+  if (u) {
+    if (u.allowed === false) return [];
+    const facts = new Set<string>(['decisionDate']);
+    for (const c of verdict.conditions) if (u.conditions.includes(c.id)) for (const f of c.facts ?? []) facts.add(f);
+    return verdict.missingFacts.filter((m) => facts.has(m.fact)).slice(0, 3);
+  }
+  return verdict.missingFacts.slice(verdict.outcome === 'needs_more_facts' ? 1 : 0, 3);
+}
+
+/** A condition's text cut to its first clause, at most ~90 characters. */
+function shortText(s: string): string {
+  const t = noDot(s).split(/[;:–]/u)[0]!.trim();
+  return t.length <= 90 ? t : `${t.slice(0, 88).replace(/\s+\S*$/u, '')} …`;
+}
+
+const STATUS_NOW: Record<string, string> = { met: 'opfyldt', unmet: 'ikke opfyldt', unknown: 'ukendt' };
+
+/**
+ * What changed between two verdicts of one conversation ("Nyt: …"), at most 3 short Danish lines:
+ * the headline, the state of using a decision, and conditions whose status changed.
+ */
+export function verdictChanges(prev: Verdict, next: Verdict, past = false): string[] {
+  const out: string[] = [];
+  const h0 = verdictHeadline(prev, past);
+  const h1 = verdictHeadline(next, past);
+  if (prev.measure !== next.measure) return [`Nyt indgreb: ${h1}.`];
+  if (h0 !== h1) out.push(`Vurderingen er nu „${h1}“ (før: „${h0}“).`);
+  else if (prev.certainty !== next.certainty)
+    out.push(next.certainty === 'settled' ? 'Vurderingen står nu fast.' : 'Vurderingen afhænger nu af betingelser.');
+  const before = new Map(prev.conditions.map((c) => [c.id, c.status]));
+  for (const c of changedConditions(prev, next)) {
+    if (out.length >= 3) break;
+    out.push(`${shortText(c.text)}: nu ${STATUS_NOW[c.status]} (før: ${STATUS_NOW[before.get(c.id) ?? 'unknown']}).`);
+  }
+  return out;
+}
+
+/** Conditions of `next` whose status differs from the same condition in `prev` (same measure only). */
+export function changedConditions(prev: Verdict | undefined, next: Verdict): ConditionResult[] {
+  if (!prev || prev.measure !== next.measure) return [];
+  const before = new Map(prev.conditions.map((c) => [c.id, c.status]));
+  return next.conditions.filter((c) => before.has(c.id) && before.get(c.id) !== c.status);
 }

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import {
+  askFacts,
   type Citation,
   type Composed,
   DISCLAIMER,
@@ -34,7 +35,7 @@ import {
 } from '../rules/index.ts';
 import type { Store } from '../store/index.ts';
 import { extractFacts, parseAnswer } from './extract.ts';
-import { restoreDanishLetters } from './lexicon.ts';
+import { normalize, restoreDanishLetters } from './lexicon.ts';
 import { rank } from './rank.ts';
 import { type Route, route as routeMessage } from './route.ts';
 import { isUnder18, UNDER_18_ANSWER } from './scope.ts';
@@ -107,6 +108,8 @@ export interface ChatResponse {
   /** The journal's case reference, as sent. */
   caseRef?: string;
   verdict?: Verdict;
+  /** ISO date of an incident told in the past tense (the answer is retrospective). */
+  incidentDate?: string;
   followUp?: FollowUp;
   /** Id of the audit entry / decision record of this answer. */
   recordId?: number;
@@ -174,6 +177,12 @@ export class SessionConflictError extends DomainError {
 const TURN_ATTEMPTS = 8;
 
 type ParsedChatRequest = ReturnType<typeof ChatRequestSchema.parse>;
+
+const DECISION_OUTCOMES = new Set([
+  'requires_municipal_decision',
+  'requires_board_decision',
+  'requires_family_court_decision',
+]);
 
 /** Facts about the person and place: kept when the conversation moves to another measure. */
 const PERSON_FACTS: readonly FactName[] = [
@@ -334,13 +343,20 @@ export class Conversation {
 
     // Journal context: what the record already says is not asked again.
     if (req.context?.measure && !state.measure) state.measure = req.context.measure;
+    let contextAdded = false;
     for (const [k, v] of Object.entries(validFacts(req.context?.facts ?? {}))) {
-      if (state.facts[k as FactName] === undefined) (state.facts as Record<string, unknown>)[k] = v;
+      if (state.facts[k as FactName] === undefined) {
+        (state.facts as Record<string, unknown>)[k] = v;
+        contextAdded = true;
+      }
     }
 
     let answeredPending = false;
     let declinedMeasures = false;
-    const pending = state.pending;
+    // An answer given as data for the session's case ("Afklar også" in the widget): the data is the answer, so
+    // neither the pending question nor the words of the message ("Skyldes … personalemangel …: Nej") set facts.
+    const answeredAsData = contextAdded && sessionHadCase;
+    const pending = answeredAsData ? undefined : state.pending;
     state.pending = undefined;
     if (pending) {
       if (pending.fact === 'measure') {
@@ -361,6 +377,7 @@ export class Conversation {
     }
 
     let ext = extractFacts(text, { measure: state.measure, known: state.facts });
+    if (answeredAsData) ext = { facts: {}, evidence: {} };
     const ranking = rank(text);
     const lexicon = routeMessage(text);
     let r: Route = ranking.route;
@@ -384,7 +401,8 @@ export class Conversation {
     // Journal context names the case: "Hvad skal vi gøre nu?" is about it.
     if (req.context?.measure && !offTopic && (r === 'out_of_scope' || lexicon.route !== 'retrieval'))
       r = 'rule_evaluator';
-    if (answeredPending) r = 'rule_evaluator';
+    // A fact given as data for the session's case (the widget's "Afklar også" answers) continues it.
+    if (answeredPending || answeredAsData) r = 'rule_evaluator';
     const child = isUnder18(text);
     if (child) r = 'out_of_scope';
 
@@ -431,7 +449,12 @@ export class Conversation {
         state.measure = newMeasure;
       }
       const today = new Date().toISOString().slice(0, 10);
-      const happened = incidentDateOf(message, today);
+      // A decision's date ("den er fra 1. marts 2024") is not the date of an incident.
+      const decisionDateTurn = answeredPending && pending?.fact === 'decisionDate';
+      const dateEvidence = ext.evidence['decisionDate'];
+      const happened = decisionDateTurn
+        ? null
+        : incidentDateOf(dateEvidence ? normalize(text).replace(dateEvidence, ' ') : message, today);
       if (happened) state.incidentDate = happened;
       else if (newMeasure && newMeasure !== state.measure) delete state.incidentDate;
       // Newer statements win: "nej, hun har ikke demens" corrects an earlier fact.
@@ -451,6 +474,18 @@ export class Conversation {
           followUp = { fact: q.fact, question: `Jeg er ikke sikker: ${q.question}`, options: q.options };
         } else if (verdict?.outcome === 'needs_more_facts' && verdict.missingFacts[0]) {
           followUp = verdict.missingFacts[0];
+        } else if (verdict?.decisionUse) {
+          // Using a decision: ask what decides its use now (the person's reaction, the decision's date).
+          followUp = askFacts(verdict)[0];
+        } else if (
+          verdict &&
+          DECISION_OUTCOMES.has(verdict.outcome) &&
+          state.facts.decisionExists === undefined &&
+          /\b(?:afgørelse|tilladelse)/iu.test(text)
+        ) {
+          // Staff mention a decision without saying they have one: ask, so the answer can be about using it.
+          const q = FACT_QUESTIONS.decisionExists;
+          followUp = { fact: q.fact, question: q.question, options: q.options };
         }
       }
     } else if (r === 'retrieval') {
@@ -514,6 +549,7 @@ export class Conversation {
       citations: composed.citations,
       ...(req.caseRef ? { caseRef: req.caseRef } : {}),
       ...(verdict ? { verdict } : {}),
+      ...(verdict && state.incidentDate ? { incidentDate: state.incidentDate } : {}),
       ...(followUp ? { followUp } : {}),
       recordId,
     };

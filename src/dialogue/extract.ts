@@ -22,6 +22,7 @@ import {
   parseNumberWord,
   rx,
 } from './lexicon.ts';
+import { dateOf } from './tense.ts';
 
 export type { FactName, Facts, MeasureId } from './lexicon.ts';
 
@@ -414,8 +415,20 @@ const FACT_RULES: FactRule[] = [
   r(
     'consent',
     'objects',
-    String.raw`\bnægte[rt]?\b|\bmodsætte[rs]?\s+(?:(?:han|hun|de)\s+)?sig|\bmodsat\s+sig|\bsiger\s+nej|\bsagt\s+nej|\briver\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\brev\s+(?:\w+\s+){0,2}(?:af|ud)\b|\bslår\s+(?:ud\s+)?(?:efter|ud)\b|\bslog\s+ud\b|\bsparker\b|\bbider\b(?!\s+sig\b)|\bskubber\s+os\s+væk|\bprotester\w*|\bgør\s+modstand|\bstritter\s+imod|\bvil\s+ikke\s+(?:have|være\s+med|lade)|\bvrider\s+sig|\bkæmper\s+imod|\bskriger\s+og|\bafviser\b|\bvægrer\s+sig|\b(?:vil|ville)\s+ikke\s+(?:\w+\s+){0,2}flytte\w*|\bsiger\s+(?:højt|tydeligt|klart|bestemt|igen|altid|hele\s+tiden)\s+nej\b|\brive\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\b(?:han|hun)\s+vil\s+ikke\s*(?=[.!?,]|$)|\bikke\s+vil\s+(?:\w+\s+){0,2}flytte\w*`,
+    String.raw`\bnægte[rt]?\b|\bmodsætte[rs]?\s+(?:(?:han|hun|de)\s+)?sig|\bmodsat\s+sig|\bsiger\s+nej|\bsagt\s+nej|\briver\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\brev\s+(?:\w+\s+){0,2}(?:af|ud)\b|\bslår\s+(?:ud\s+)?(?:efter|ud)\b|\bslog\s+ud\b|\bsparker\b|\bbider\b(?!\s+sig\b)|\bskubber\s+os\s+væk|\bprotester\w*|\bgør\s+modstand|\bstritter\s+imod|\bvil\s+ikke\s+(?:have|være\s+med|lade)|\bvrider\s+sig|\bkæmper\s+imod|\bskriger\s+og|\bafviser\b|\bvægrer\s+sig|\b(?:vil|ville)\s+ikke\s+(?:\w+\s+){0,2}flytte\w*|\bsiger\s+(?:højt|tydeligt|klart|bestemt|igen|altid|hele\s+tiden)\s+nej\b|\brive\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\b(?:han|hun)\s+vil\s+ikke\s*(?=[.!?,]|$)|\bikke\s+vil\s+(?:\w+\s+){0,2}flytte\w*|\bbrokke[rt]?\s+(?:(?:han|hun|de)\s+)?sig|\bbrokkede\s+(?:(?:han|hun|de)\s+)?sig|\bbrok\b|\butilfreds\w*`,
     { negated: 'passive' },
+  ),
+  // an existing decision ("vi har en afgørelse om sele …"): whether the act may be used under it is the evaluator's
+  r(
+    'decisionExists',
+    true,
+    String.raw`\b(?:vi|de|i|stedet|afdelingen|botilbuddet|plejecentret)\s+har\s+(?:(?!ikke\b|ingen\b)\w+\s+){0,2}(?:fået\s+)?(?:en\s+|et\s+)?(?:afgørelse|tilladelse)\w*|\bder\s+(?:er|foreligger|ligger)\s+(?:(?!ikke\b|ingen\b)\w+\s+){0,2}(?:afgørelse|tilladelse)\w*|\bkommunen\s+har\s+(?:\w+\s+)?(?:truffet\s+(?:en\s+)?afgørelse|givet\s+(?:os\s+)?(?:en\s+)?tilladelse|godkendt)|\bifølge\s+afgørelsen|\bafgørelsen\s+(?:siger|gælder|er\s+fra|blev\s+truffet|lyder)|\bunder\s+(?:vores|den)\s+afgørelse`,
+    { negated: false },
+  ),
+  r(
+    'decisionExists',
+    false,
+    String.raw`\buden\s+(?:en\s+)?(?:afgørelse|tilladelse)|\b(?:vi|de|i|der)\s+(?:har|er|foreligger)\s+(?:ikke|ingen)\s+(?:\w+\s+){0,2}(?:afgørelse|tilladelse)`,
   ),
   r(
     'consent',
@@ -1183,6 +1196,13 @@ export function extractFacts(message: string, opts: ExtractOptions = {}): Extrac
   }
 
   extractNumbers(text, out, contextMeasure);
+  // The decision's date ("afgørelsen er fra marts 2025"), only when a decision is spoken of.
+  if (out.facts.decisionExists === true || opts.known?.decisionExists === true) {
+    const about =
+      /\b(?:afgørelse|tilladelse)\w*\s+(?:\w+\s+){0,4}?(?:fra|af|truffet|dateret|givet)\b[^;!?\n]{0,40}/u.exec(text);
+    const when = about ? dateOf(about[0], today()) : null;
+    if (when) set(out, 'decisionDate', when, about![0]);
+  }
   return out;
 }
 
@@ -1314,6 +1334,9 @@ export function parseAnswer(
     if (m !== undefined && (options.length === 0 || options.some((o) => optionValue(o) === m))) return m;
     return containedOption(reply, options);
   }
+
+  // A date ("1. marts 2025", "for et år siden").
+  if (fact === 'decisionDate') return dateOf(reply, today()) ?? undefined;
 
   // 2. Words that state the fact itself ("hun har demens", "værgen modsætter sig").
   const factName = fact as FactName;

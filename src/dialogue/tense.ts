@@ -55,3 +55,57 @@ function dateIn(m: string, today: string): string | null {
   }
   return null;
 }
+
+const NUMBER_WORDS: Record<string, number> = {
+  en: 1,
+  et: 1,
+  to: 2,
+  tre: 3,
+  fire: 4,
+  fem: 5,
+  seks: 6,
+  syv: 7,
+  otte: 8,
+  ni: 9,
+  ti: 10,
+  elleve: 11,
+  tolv: 12,
+  atten: 18,
+};
+
+function minusMonths(today: string, n: number): string {
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const total = y * 12 + (m - 1) - n;
+  const ny = Math.floor(total / 12);
+  const nm = (total % 12) + 1;
+  const last = new Date(Date.UTC(ny, nm, 0)).getUTCDate();
+  return `${ny}-${String(nm).padStart(2, '0')}-${String(Math.min(d, last)).padStart(2, '0')}`;
+}
+
+/**
+ * A date as staff give a decision's date: "2025-03-01", "1. marts 2025", "marts 2025" (the 1st), "1/3-2025",
+ * "for 2 år siden", "for et halvt år siden", "for 20 måneder siden". Null when there is none.
+ */
+export function dateOf(message: string, today: string): string | null {
+  const m = message.toLowerCase();
+  const isoDate = /\b(20\d\d-\d\d-\d\d)\b/u.exec(m);
+  if (isoDate) return isoDate[1]!;
+  const months = MONTHS.join('|');
+  const full = new RegExp(`\\b(\\d{1,2})\\.?\\s*(${months})\\s+(20\\d\\d)\\b`, 'u').exec(m);
+  if (full) return `${full[3]}-${String(MONTHS.indexOf(full[2]!) + 1).padStart(2, '0')}-${full[1]!.padStart(2, '0')}`;
+  const monthYear = new RegExp(`\\b(${months})\\s+(20\\d\\d)\\b`, 'u').exec(m);
+  if (monthYear) return `${monthYear[2]}-${String(MONTHS.indexOf(monthYear[1]!) + 1).padStart(2, '0')}-01`;
+  const slash = /\b(\d{1,2})[/.](\d{1,2})[-/.](20\d\d)\b/u.exec(m);
+  if (slash) return `${slash[3]}-${slash[2]!.padStart(2, '0')}-${slash[1]!.padStart(2, '0')}`;
+  if (/\bfor\s+et\s+halvt\s+år\s+siden\b/u.test(m)) return minusMonths(today, 6);
+  if (/\bfor\s+halvandet\s+år\s+siden\b/u.test(m)) return minusMonths(today, 18);
+  const ago =
+    /\bfor\s+(\d{1,2}|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|atten)\s+(år|måned(?:er)?)\s+siden\b/u.exec(
+      m,
+    );
+  if (ago) {
+    const n = NUMBER_WORDS[ago[1]!] ?? Number(ago[1]);
+    return minusMonths(today, ago[2] === 'år' ? n * 12 : n);
+  }
+  return null;
+}

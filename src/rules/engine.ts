@@ -2,6 +2,7 @@
  * The generic engine: evaluates a measure's provision table against the facts.
  * Pure and synchronous; no I/O per call.
  */
+import { decisionUseFor, PRIOR_DECIDERS } from './decision-use.ts';
 import { FACT_QUESTION_TEMPLATES as FACT_QUESTIONS } from './facts.ts';
 import {
   DECIDER,
@@ -366,11 +367,19 @@ function evaluateUnrendered(measure: MeasureDef, f: Facts, asOf: string): Verdic
   };
   if ('provision' in route) {
     const e = evaluateProvision(measure, route.provision, f, asOf);
+    const decider = inForce(DECIDER, e.provision.decider, asOf)?.value;
+    const underDecision = f.decisionExists === true && decider !== undefined && PRIOR_DECIDERS.includes(decider);
     if (e.verdict.outcome !== 'not_permitted') {
       const first: FactName[] =
         e.provision.isForce && usesConsent(e.provision) && f.consent === undefined ? ['consent'] : [];
-      e.verdict.missingFacts = missingFor([e], f, first, route.ask ?? []);
+      // With a decision in hand, its date tells whether it still applies (after the facts of the situation).
+      const last: FactName[] = [
+        ...(route.ask ?? []),
+        ...(underDecision && e.verdict.maxDurationMonths !== null ? (['decisionDate'] as FactName[]) : []),
+      ];
+      e.verdict.missingFacts = missingFor([e], f, first, last);
     }
+    if (underDecision) e.verdict.decisionUse = decisionUseFor(e.provision, e.conditions, f, asOf);
     return representativeNote(e.verdict);
   }
   const evaluated = route.candidates.map((p) => evaluateProvision(measure, p, f, asOf));

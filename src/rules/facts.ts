@@ -372,7 +372,7 @@ export const FACT_QUESTION_TEMPLATES: Record<FactName, FactQuestion> = {
       { value: 24, label: '24 måneder' },
     ],
   },
-  // Shared facts for later issues (no condition reads them yet).
+  // Shared facts for later issues (decisionExists/decisionDate: read for Verdict.decisionUse, not by conditions).
   under18: { fact: 'under18', question: 'Er personen under 18 år?', options: yesNo },
   decisionExists: {
     fact: 'decisionExists',

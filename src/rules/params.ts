@@ -12,8 +12,8 @@ import { z } from 'zod';
 import { sourceDir } from '../runtime/index.ts';
 import { DECIDERS, type DecidedBy } from './schema.ts';
 
-/** 2025.2.0: kap. 24 c and 24 d added (issue 9). 2025.2.1: kap. 24 d asks for the target group before naming an authority. 2025.2.2: § 124 d, stk. 2 restraint must be brief (hours = fiksering). 2025.3.0: parameters as dated YAML; § 137 j, stk. 3 itemised. 2025.3.1: § 124 d, stk. 2 reads holdMinutes (hours accepted) and dangerToOthers. */
-export const RULES_VERSION = '2025.3.1';
+/** 2025.2.0: kap. 24 c and 24 d added (issue 9). 2025.2.1: kap. 24 d asks for the target group before naming an authority. 2025.2.2: § 124 d, stk. 2 restraint must be brief (hours = fiksering). 2025.3.0: parameters as dated YAML; § 137 j, stk. 3 itemised. 2025.3.1: § 124 d, stk. 2 reads holdMinutes (hours accepted) and dangerToOthers. 2025.4.0: decisionExists/decisionDate give Verdict.decisionUse (§ 128, stk. 2 at use; expiry). */
+export const RULES_VERSION = '2025.4.0';
 /** First day the rules in this module set cover (lov nr. 680 af 11.6.2024, in force 1.1.2025). */
 export const VALID_FROM = '2025-01-01';
 

@@ -313,7 +313,8 @@ export const FactsSchema = z
       .describe(
         'Træffes afgørelsen på et møde i kommunalbestyrelsen eller det stående udvalg (i stedet for af forvaltningen)?',
       ),
-    // Shared facts for later issues (added ahead of their rules; no condition reads them yet).
+    // Shared facts for later issues (added ahead of their rules; no condition reads them yet, except
+    // decisionExists/decisionDate, which give Verdict.decisionUse).
     under18: z.boolean().optional().describe('Er personen under 18 år?'),
     decisionExists: z
       .boolean()
@@ -466,6 +467,43 @@ export type ConditionResult = z.infer<typeof ConditionResultSchema>;
 export const ReasonSchema = z.object({ text: z.string(), citations: Citations });
 export type Reason = z.infer<typeof ReasonSchema>;
 
+export const DecisionUseSchema = z
+  .object({
+    allowed: z
+      .boolean()
+      .nullable()
+      .describe(
+        'true: indgrebet må udføres nu inden for den eksisterende afgørelse; false: ikke nu (uden for afgørelsen, personen modsætter sig, eller afgørelsen er udløbet); null: kan ikke afgøres endnu.',
+      ),
+    certainty: z
+      .enum(['settled', 'conditional'])
+      .describe('conditional: en oplysning om brugen nu (f.eks. afgørelsens dato) er ukendt.'),
+    status: z
+      .enum(['within_decision', 'objection', 'outside_scope', 'expired', 'not_yet_valid', 'open'])
+      .describe(
+        'within_decision = inden for afgørelsen; objection = personen modsætter sig, og reglerne udelukker brug (f.eks. § 128, stk. 2); outside_scope = en betingelse er ikke opfyldt; expired = afgørelsen er ældre end den længste varighed; not_yet_valid = afgørelsen gælder først senere; open = afhænger af en ukendt oplysning.',
+      ),
+    text: z.string().describe('Dansk: svaret på "må vi bruge vores afgørelse nu?", første sætning i svaret.'),
+    decisionDate: z.string().nullable().describe('Afgørelsens dato (null: ukendt).'),
+    validUntil: z
+      .string()
+      .nullable()
+      .describe('Sidste dag, afgørelsen højst kan gælde (dato + længste varighed); null: ukendt eller uden grænse.'),
+    maxDurationMonths: z.number().nullable(),
+    registerIfUsedDays: z
+      .number()
+      .nullable()
+      .describe(
+        'Når allowed er false: er indgrebet alligevel brugt, er det magt uden hjemmel og registreres straks og senest så mange dage efter (null: gælder ikke).',
+      ),
+    conditions: z
+      .array(z.string())
+      .describe('Id for de betingelser, der skal være opfyldt hver gang, afgørelsen bruges (f.eks. no-resistance).'),
+    citations: Citations,
+  })
+  .describe('Brug af en eksisterende afgørelse (kun når decisionExists er true og indgrebet kræver en afgørelse).');
+export type DecisionUse = z.infer<typeof DecisionUseSchema>;
+
 export const VerdictSchema = z
   .object({
     measure: MeasureIdSchema,
@@ -487,6 +525,9 @@ export const VerdictSchema = z
     conditions: z.array(ConditionResultSchema),
     missingFacts: z.array(MissingFactSchema),
     reasons: z.array(ReasonSchema),
+    decisionUse: DecisionUseSchema.optional().describe(
+      'Kun med decisionExists: true for et indgreb, der kræver en afgørelse: må indgrebet udføres nu under den?',
+    ),
     rulesVersion: z.string(),
     validFrom: z.string(),
   })

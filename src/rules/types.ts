@@ -25,6 +25,21 @@ export interface ConditionDef {
   when?: Predicate;
   /** Danish sentence used as reason when the condition is unmet. */
   unmet?: string;
+  /**
+   * The condition must hold every time an existing decision is used (e.g. § 128, stk. 2: not when the person
+   * objects). With `decisionExists` the engine reads it for Verdict.decisionUse; the other conditions were judged
+   * by the authority when it decided (unless the facts show one is no longer met).
+   */
+  atUse?: AtUse;
+}
+
+export interface AtUse {
+  /** Danish, when unmet now: why the decision may not be used in this situation. */
+  unmet: string;
+  /** Danish, when still unknown: what staff must check before using the decision. */
+  unknown: string;
+  /** Danish sentences said when met, the first whose predicate holds. */
+  met?: Array<{ when: Predicate; text: string }>;
 }
 
 export type Chapter = '24' | '24a' | '24b' | '24c' | '24d';

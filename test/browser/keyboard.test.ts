@@ -51,13 +51,13 @@ describe.skipIf(skipBrowser)('keyboard-only use (real browser)', () => {
     await page.keyboard.type('Må vi låse hoveddøren om natten? Hun har demens og bor på botilbud');
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('hjemmel-chat article.msg.bot .card').count(), { timeout: 30_000 }).toBe(1);
-    // Focus stays in the question field after sending.
-    expect((await focused(page)).tag).toBe('textarea');
+    // Focus moves to the heading of the newest answer (issue 13): the card's headline.
+    expect(await focused(page)).toMatchObject({ tag: 'h3', cls: 'headline' });
 
-    // Shift+Tab backwards into the answer until a citation chip is focused.
+    // Tab forwards into the answer until a citation chip is focused.
     let chip: Awaited<ReturnType<typeof focused>> | undefined;
     for (let i = 0; i < 120 && !chip; i++) {
-      await page.keyboard.press('Shift+Tab');
+      await page.keyboard.press('Tab');
       const f = await focused(page);
       if (f.cls.includes('src') || f.cls === 'cite') chip = f;
     }
@@ -100,7 +100,7 @@ describe.skipIf(skipBrowser)('keyboard-only use (real browser)', () => {
     await page.keyboard.press('Enter');
     await expect.poll(() => page.locator('hjemmel-chat article.msg.bot .card').count(), { timeout: 30_000 }).toBe(2);
     expect(await page.locator('hjemmel-chat .msg.user').last().textContent()).toContain(chosen);
-    expect((await focused(page)).tag).toBe('textarea');
+    expect(await focused(page)).toMatchObject({ tag: 'h3', cls: 'headline' });
     await shot(page, 'keyboard-03-followup-answered');
   });
 

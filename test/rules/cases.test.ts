@@ -17,9 +17,12 @@ const files = readdirSync(DIR)
   .filter((f) => f.endsWith('.json'))
   .sort();
 
+/** A Verdict field; a dotted key ("decisionUse.allowed") reads a nested one (null when absent). */
 function actual(v: Verdict, key: string): unknown {
   if (key === 'registrationRegime') return v.registration?.regime ?? null;
-  return (v as unknown as Record<string, unknown>)[key];
+  let x: unknown = v;
+  for (const part of key.split('.')) x = x && typeof x === 'object' ? (x as Record<string, unknown>)[part] : undefined;
+  return x ?? null;
 }
 
 describe('rule cases', () => {

@@ -1,7 +1,7 @@
 /** SEL § 128 Stofseler (KB, 18 months, bek. § 4); stk. 2 resistance rule. */
 
 import { ALL_SETTINGS, forceBasics, lessIntrusiveFirst, PRE_APPROVED_24, proportionate } from '../common.ts';
-import { any, holds, is, isNot } from '../predicates.ts';
+import { all, any, holds, is, isNot } from '../predicates.ts';
 import type { Provision } from '../types.ts';
 
 export const sel128: Provision = {
@@ -40,6 +40,22 @@ export const sel128: Provision = {
       when: any(isNot('consent', 'objects'), is('beltReason', 'fall')),
       unmet:
         'Når selen skal bruges på grund af siddestilling, pludselige bevægelser eller som hjælp til en handling, må den ikke bruges, hvis personen modsætter sig (§ 128, stk. 2).',
+      atUse: {
+        unmet:
+          'Når personen modsætter sig, må selen ikke bruges på grund af siddestilling, pludselige bevægelser eller som hjælp til en handling – heller ikke med en afgørelse (§ 128, stk. 2).',
+        unknown:
+          'Modsætter personen sig (også med ord), må selen kun bruges, hvis afgørelsen er givet på grund af faldrisiko (§ 128, stk. 2).',
+        met: [
+          {
+            when: all(is('consent', 'objects'), is('beltReason', 'fall')),
+            text: 'Ved faldrisiko må selen bruges, selv om personen modsætter sig (§ 128, stk. 2).',
+          },
+          {
+            when: isNot('consent', 'objects'),
+            text: 'Personen modsætter sig ikke, så selen må bruges som beskrevet i afgørelsen.',
+          },
+        ],
+      },
     },
     {
       id: 'risk-injury',

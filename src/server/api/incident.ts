@@ -59,7 +59,13 @@ export function checkIncident(
   input: IncidentInput,
   today: string,
 ): Omit<IncidentCheckResponse, 'recordId' | 'caseRef'> {
-  const verdict = evaluate({ measure: input.measure, facts: input.facts, asOf: input.date });
+  // decisionExists on the request is the evaluator's fact too: with a decision, the verdict says whether the
+  // act was within it (Verdict.decisionUse: objection rules, scope, its date against the maximum duration).
+  const facts =
+    input.decisionExists !== undefined && input.facts.decisionExists === undefined
+      ? { ...input.facts, decisionExists: input.decisionExists }
+      : input.facts;
+  const verdict = evaluate({ measure: input.measure, facts, asOf: input.date });
   const reg = verdict.registration;
   const warnings: string[] = [];
   let legalBasis: boolean | null;
@@ -81,8 +87,8 @@ export function checkIncident(
       legalBasis = null;
       break;
     default:
-      if (input.decisionExists === true) legalBasis = true;
-      else if (input.decisionExists === false) {
+      if (facts.decisionExists === true) legalBasis = true;
+      else if (facts.decisionExists === false) {
         legalBasis = false;
         warnings.push(
           `Indgrebet kræver en forudgående afgørelse fra ${decider}. Uden afgørelse var der ikke hjemmel til indgrebet.`,
@@ -94,6 +100,13 @@ export function checkIncident(
         );
       }
   }
+
+  // Under an existing decision: not within it (the person objected, it had expired, …) is no legal basis.
+  const use = verdict.decisionUse;
+  if (use?.allowed === false) {
+    legalBasis = false;
+    warnings.push(use.text.replace(/^Nej,\s*/u, 'Ikke inden for afgørelsen: '));
+  } else if (use?.allowed === null) legalBasis = null;
 
   // true only when no condition that could make the act unlawful is unmet or still unknown.
   if (legalBasis === true && verdict.certainty === 'conditional') {

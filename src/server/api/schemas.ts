@@ -231,6 +231,12 @@ export const ChatResponseSchema = z
       .describe('Markdown med resten: alle betingelser, registrering, klageadgang, varighed og handleplan.'),
     citations: z.array(CitationSchema).describe('Alle kilder til svaret og detaljerne.'),
     verdict: VerdictSchema.optional(),
+    incidentDate: z.iso
+      .date()
+      .optional()
+      .describe(
+        'Datoen for en hændelse, der allerede er sket (fortalt i datid): svaret er bagudskuende, og to-dos er dateret fra den.',
+      ),
     followUp: FollowUpSchema.optional().describe('Det næste spørgsmål, når der mangler en oplysning.'),
     recordId: RecordIdSchema.optional(),
     caseRef: CaseRefSchema.optional().describe('Sagsreferencen fra forespørgslen.'),

@@ -8,10 +8,11 @@
  * browser after idle-hours without a turn, and deleted on the server and in the browser by "Slet samtale".
  */
 import { OUTCOME_LABEL, verdictHeadline } from '../../answer/labels.ts';
+import { askFacts } from '../../answer/shape.ts';
 import { ApiError, type ChatResponse, HjemmelClient, type UnitView } from './api.ts';
 import { ICON } from './icons.ts';
 import { escapeHtml, plainText, renderMarkdown } from './markdown.ts';
-import { followUpBlock, h, icon, sourceList, verdictCard } from './render.ts';
+import { clarifyBlock, followUpBlock, h, icon, sourceList, verdictCard } from './render.ts';
 import { adoptStyles, CHAT_CSS } from './styles.ts';
 
 let defaultApiBase = typeof location !== 'undefined' ? location.origin : '';
@@ -293,13 +294,15 @@ export class HjemmelChatElement extends HTMLElement {
 
   // ----- conversation -------------------------------------------------------------------------------
 
-  private async send(raw: string): Promise<void> {
+  /** Sends a message; `facts` answer a question of the answer ("Afklar også") as data, beside the text. */
+  private async send(raw: string, facts?: Record<string, unknown>): Promise<void> {
     const text = raw.trim();
     if (!text || this.busy) return;
     this.setBusy(true);
     this.els.input.value = '';
     this.els.log.querySelector('.welcome')?.remove();
-    for (const b of this.els.log.querySelectorAll<HTMLButtonElement>('.followup .opt')) b.disabled = true;
+    for (const b of this.els.log.querySelectorAll<HTMLButtonElement>('.followup .opt, .clarify button'))
+      b.disabled = true;
     const userMsg = h('div', { class: 'msg user' }, h('span', { class: 'sr' }, 'Du: '), text);
     this.els.log.append(userMsg);
     const bot = h('article', { class: 'msg bot', 'aria-label': 'Svar fra Hjemmel' });
@@ -315,10 +318,14 @@ export class HjemmelChatElement extends HTMLElement {
       stream.append(document.createTextNode(t.replace(/\*\*/g, '')));
       this.scrollToEnd();
     };
+    const ctx = this.context();
+    const context = facts
+      ? { ...(ctx ?? {}), facts: { ...((ctx?.['facts'] as Record<string, unknown> | undefined) ?? {}), ...facts } }
+      : ctx;
     const body = (sid: string | undefined) => ({
       message: text,
       ...(sid ? { sessionId: sid } : {}),
-      ...(this.context() ? { context: this.context() } : {}),
+      ...(context ? { context } : {}),
       ...(this.getAttribute('case-ref') ? { caseRef: this.getAttribute('case-ref') } : {}),
     });
     try {
@@ -355,11 +362,15 @@ export class HjemmelChatElement extends HTMLElement {
           },
         }),
       );
-      const headline = res.verdict ? verdictHeadline(res.verdict) : undefined;
+      const headline = res.verdict ? verdictHeadline(res.verdict, !!res.incidentDate) : undefined;
       this.announce(
         `Svaret er klar${headline ? `: ${headline}` : ''}.${res.followUp ? ` Hjemmel spørger: ${res.followUp.question}` : ''}`,
       );
       this.scrollToEnd(bot);
+      // Focus moves to the heading of the newest answer (the card's headline, else the answer itself).
+      const heading = bot.querySelector<HTMLElement>('.card .headline') ?? bot;
+      if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+      heading.focus({ preventScroll: true });
     } catch (err) {
       const message = err instanceof Error ? err.message : 'Der opstod en fejl.';
       stream.removeAttribute('aria-live');
@@ -373,26 +384,45 @@ export class HjemmelChatElement extends HTMLElement {
   /** Renders a whole answer into its article (after streaming, or when restoring a session). */
   private fillAnswer(
     bot: HTMLElement,
-    res: Pick<ChatResponse, 'answer' | 'citations' | 'verdict' | 'followUp' | 'details'> & { outcome?: string },
+    res: Pick<
+      ChatResponse,
+      'answer' | 'citations' | 'verdict' | 'followUp' | 'details' | 'summary' | 'incidentDate'
+    > & { outcome?: string },
     turn: number,
     withFollowUp: boolean,
   ): void {
+    const prev = this.previousVerdict(bot);
     this.responses.set(bot, res as ChatResponse);
     bot.dataset['turn'] = String(turn);
     const outcome = res.verdict?.outcome ?? res.outcome;
+    const past = !!res.incidentDate;
     const label = outcome ? OUTCOME_LABEL[outcome] : undefined;
+    const headline = res.verdict ? verdictHeadline(res.verdict, past) : label;
     const bubble = h('div', { class: 'bubble' });
-    if (outcome) bubble.append(verdictCard(outcome, res.verdict, res.citations));
+    // On a narrow screen (≤ 480 px) the card is compact: headline and summary first.
+    const compact = this.getBoundingClientRect().width <= 480;
+    const summary = outcome ? res.summary : undefined;
+    if (outcome) bubble.append(verdictCard(outcome, res.verdict, res.citations, { summary, past, prev, compact }));
+    // "Afklar også" as buttons (the question's answers open under it), not as a list in the text.
+    const clarify = res.verdict
+      ? clarifyBlock(
+          askFacts(res.verdict).filter((q) => q.fact !== res.followUp?.fact),
+          `${this.uid}-cl-${turn}`,
+        )
+      : null;
     const body = h('div', { class: 'body' });
     body.innerHTML = renderMarkdown(res.answer, {
       citationLabel: (n) => res.citations.find((c) => c.n === n)?.citation,
-      // The card already shows the headline and the checklist.
+      // The card already shows the headline, the summary and the checklist; the buttons the questions.
       skipBlock: (raw, i) =>
         !!outcome &&
-        ((i === 0 && !!label && raw.startsWith(`**${label}`)) ||
-          (!!res.verdict && raw.startsWith('**Betingelser (tjekliste):**'))),
+        ((i === 0 && !!headline && (raw.startsWith(`**${headline}`) || (!!label && raw.startsWith(`**${label}`)))) ||
+          (i === 1 && !!summary && raw.startsWith(summary)) ||
+          (!!res.verdict && raw.startsWith('**Betingelser (tjekliste):**')) ||
+          (!!clarify && withFollowUp && raw.startsWith('**Afklar også:**'))),
     });
     bubble.append(body);
+    if (clarify && withFollowUp) bubble.append(clarify);
     if (res.details) {
       const more = h('div', { class: 'body' });
       more.innerHTML = renderMarkdown(res.details, {
@@ -405,6 +435,17 @@ export class HjemmelChatElement extends HTMLElement {
     const sources = sourceList(res.citations);
     if (sources) bubble.append(sources);
     bot.replaceChildren(bubble, this.actions(turn));
+  }
+
+  /** The verdict of the nearest earlier answer in the log (for "Nyt: …"). */
+  private previousVerdict(bot: HTMLElement): ChatResponse['verdict'] {
+    const bots = [...this.els.log.querySelectorAll<HTMLElement>('article.msg.bot')];
+    const i = bots.indexOf(bot);
+    for (let j = (i < 0 ? bots.length : i) - 1; j >= 0; j--) {
+      const v = this.responses.get(bots[j]!)?.verdict;
+      if (v) return v;
+    }
+    return undefined;
   }
 
   private actions(turn: number): HTMLElement {
@@ -563,6 +604,34 @@ export class HjemmelChatElement extends HTMLElement {
     if (btn.dataset['example']) {
       void this.send(btn.dataset['example']);
       this.els.input.focus();
+      return;
+    }
+    if (btn.classList.contains('clarify-q') && !btn.disabled) {
+      // An "Afklar også" question: open its answers, or (no fixed answers, e.g. a date) ask in the text field.
+      const group = btn.getAttribute('aria-controls');
+      const options = group ? btn.parentElement?.querySelector<HTMLElement>(`[id="${group}"]`) : null;
+      if (options) {
+        const open = options.hidden;
+        options.hidden = !open;
+        btn.setAttribute('aria-expanded', String(open));
+        if (open) options.querySelector<HTMLButtonElement>('button')?.focus();
+      } else {
+        this.els.input.value = `${btn.dataset['question'] ?? ''} `;
+        this.els.input.focus();
+      }
+      return;
+    }
+    if (btn.classList.contains('clarify-a') && btn.dataset['reply'] && btn.dataset['fact'] && !btn.disabled) {
+      // Answers the question as data (the fact) and in words (the question and the chosen answer).
+      btn.setAttribute('aria-pressed', 'true');
+      const q = btn.closest('li')?.querySelector<HTMLElement>('.clarify-q')?.dataset['question'] ?? '';
+      let value: unknown = btn.dataset['reply'];
+      try {
+        value = JSON.parse(btn.dataset['value'] ?? '');
+      } catch {
+        // keep the label
+      }
+      void this.send(`${q.replace(/\?$/u, '')}: ${btn.dataset['reply']}`, { [btn.dataset['fact']]: value });
       return;
     }
     if (btn.dataset['reply'] && !btn.disabled) {
@@ -749,7 +818,11 @@ export class HjemmelChatElement extends HTMLElement {
     if (side.hidden) return;
     sideTitle.textContent = view.unit.citation;
     sideBody.replaceChildren(...this.unitView(view, quote));
-    sideBody.scrollTop = 0;
+    // Scroll the panel to the highlighted passage (its top a little below the panel's top).
+    const mark = sideBody.querySelector('mark');
+    sideBody.scrollTop = mark
+      ? Math.max(0, sideBody.scrollTop + mark.getBoundingClientRect().top - sideBody.getBoundingClientRect().top - 48)
+      : 0;
   }
 
   private unitView(view: UnitView, quote: string | undefined): Node[] {

@@ -3,7 +3,15 @@
  * follow-up buttons. Every status is shown in words as well as colour and icon.
  */
 import { COMPLAINT_LABEL, OUTCOME_LABEL, verdictHeadline } from '../../answer/labels.ts';
-import { decidedByLabel, openConditions, registrationField } from '../../answer/shape.ts';
+import {
+  askFacts,
+  changedConditions,
+  danishDate,
+  decidedByLabel,
+  openConditions,
+  registrationField,
+  verdictChanges,
+} from '../../answer/shape.ts';
 import type { ChatResponse, Verdict } from './api.ts';
 import { ICON } from './icons.ts';
 
@@ -63,32 +71,78 @@ function chipsFor(unitIds: readonly string[], citations: ChatResponse['citations
   return out;
 }
 
-/** The verdict card: icon + words + colour, the key facts and the conditions checklist. */
+export interface CardOptions {
+  /** The answer's summary, shown right under the headline. */
+  summary?: string | undefined;
+  /** An incident that already happened: retrospective headline. */
+  past?: boolean;
+  /** The previous verdict of the conversation: what changed is shown ("Nyt: …") and a changed checklist opens. */
+  prev?: Verdict | undefined;
+  /** A narrow screen: headline and summary first, the key facts and conditions folded away. */
+  compact?: boolean;
+}
+
+/** The verdict card: icon + words + colour, the summary, what changed, the key facts and the conditions checklist. */
 export function verdictCard(
   outcome: string,
   verdict: Verdict | undefined,
   citations: ChatResponse['citations'],
+  opts: CardOptions = {},
 ): HTMLElement {
-  const headline = verdict ? verdictHeadline(verdict) : (OUTCOME_LABEL[outcome] ?? outcome);
+  const headline = verdict ? verdictHeadline(verdict, !!opts.past) : (OUTCOME_LABEL[outcome] ?? outcome);
+  const use = verdict?.decisionUse;
   // Conditional (an unknown condition could make it unlawful): amber "Kan være lovligt, hvis …", never a green ✓.
-  const open = verdict?.certainty === 'conditional' ? openConditions(verdict) : [];
-  const maybe = open.length > 0 && outcome !== 'needs_more_facts';
+  // Using a decision: amber while its use now is open, with what to check first.
+  const open = !use && verdict?.certainty === 'conditional' ? openConditions(verdict) : [];
+  const check = use && verdict && (use.allowed === null || use.certainty === 'conditional') ? askFacts(verdict) : [];
+  const maybe = (open.length > 0 && outcome !== 'needs_more_facts') || check.length > 0;
+  const useState = use
+    ? use.allowed === true
+      ? 'allowed'
+      : use.allowed === false
+        ? 'not_allowed'
+        : 'open'
+    : undefined;
+  const headIcon: keyof typeof ICON = use
+    ? use.allowed === true && !maybe
+      ? 'check'
+      : use.allowed === false
+        ? 'ban'
+        : 'question'
+    : maybe
+      ? 'question'
+      : (OUTCOME_ICON[outcome] ?? 'info');
   const card = h(
     'section',
     {
       class: 'card',
       'data-outcome': outcome,
-      'data-certainty': verdict?.certainty,
-      'aria-label': `Vurdering: ${headline}${maybe ? ' (kan være lovligt, hvis betingelserne er opfyldt)' : ''}`,
+      'data-certainty': use ? (maybe ? 'conditional' : 'settled') : verdict?.certainty,
+      'data-use': useState,
+      'data-compact': opts.compact ? 'true' : undefined,
+      'aria-label': `Vurdering: ${headline}${maybe && !use ? ' (kan være lovligt, hvis betingelserne er opfyldt)' : ''}`,
     },
     h(
       'div',
       { class: 'head' },
-      icon(maybe ? 'question' : (OUTCOME_ICON[outcome] ?? 'info')),
-      h('div', {}, h('span', { class: 'kicker' }, 'Vurdering'), h('h3', { class: 'headline' }, headline)),
+      icon(headIcon),
+      h(
+        'div',
+        {},
+        h('span', { class: 'kicker' }, 'Vurdering'),
+        h('h3', { class: 'headline', tabindex: '-1' }, headline),
+      ),
     ),
   );
+  if (opts.summary) card.append(h('p', { class: 'summary' }, opts.summary));
   if (!verdict) return card;
+
+  const changes = opts.prev ? verdictChanges(opts.prev, verdict, !!opts.past) : [];
+  if (changes.length) {
+    const list = h('ul');
+    for (const c of changes) list.append(h('li', {}, c));
+    card.append(h('div', { class: 'changed', role: 'note' }, h('p', { class: 'changed-head' }, 'Nyt:'), list));
+  }
   if (maybe) {
     const list = h('ul');
     for (const c of open)
@@ -100,9 +154,19 @@ export function verdictCard(
           h('span', {}, c.text, ' ', ...chipsFor(c.citations, citations)),
         ),
       );
-    card.append(h('div', { class: 'maybe' }, h('p', { class: 'maybe-head' }, 'Kan være lovligt, hvis …'), list));
+    for (const q of check)
+      list.append(h('li', { 'data-status': 'unknown' }, icon('question'), h('span', {}, q.question)));
+    card.append(
+      h(
+        'div',
+        { class: 'maybe' },
+        h('p', { class: 'maybe-head' }, use ? 'Tjek først …' : 'Kan være lovligt, hvis …'),
+        list,
+      ),
+    );
   }
 
+  const facts = h('div', { class: 'facts' });
   const dl = h('dl');
   const row = (term: string, value: string | null | undefined) => {
     if (value) dl.append(h('dt', {}, term), h('dd', {}, value));
@@ -111,9 +175,11 @@ export function verdictCard(
   row('Hvem beslutter', decidedByLabel(verdict));
   row('Registrering', registrationField(verdict));
   row('Varighed', verdict.maxDurationMonths ? `Højst ${verdict.maxDurationMonths} måneder ad gangen` : null);
+  if (use?.validUntil) row('Afgørelsen gælder til', danishDate(use.validUntil));
   row('Klageadgang', verdict.complaintTo ? (COMPLAINT_LABEL[verdict.complaintTo] ?? verdict.complaintTo) : null);
-  if (dl.childElementCount) card.append(dl);
+  if (dl.childElementCount) facts.append(dl);
 
+  const changed = new Set(changedConditions(opts.prev, verdict).map((c) => c.id));
   if (verdict.conditions.length) {
     const count = (s: string) => verdict.conditions.filter((c) => c.status === s).length;
     const summary = `Betingelser: ${count('met')} opfyldt, ${count('unmet')} ikke opfyldt, ${count('unknown')} ukendt`;
@@ -122,23 +188,86 @@ export function verdictCard(
       list.append(
         h(
           'li',
-          { 'data-status': c.status },
+          { 'data-status': c.status, 'data-changed': changed.has(c.id) ? 'true' : undefined },
           icon(STATUS_ICON[c.status] ?? 'question'),
           h(
             'span',
             {},
             h('span', { class: 'st' }, `${STATUS_WORD[c.status] ?? c.status}: `),
             c.text,
+            changed.has(c.id) ? h('strong', { class: 'new' }, ' (nyt)') : null,
             ' ',
             ...chipsFor(c.citations, citations),
           ),
         ),
       );
     }
-    const expanded = verdict.conditions.length <= 6 || count('unmet') > 0;
-    card.append(h('details', { class: 'conds', open: expanded }, h('summary', {}, summary), list));
+    // Open when short, when a condition fails, or when the checklist changed since the previous answer.
+    const expanded = (!opts.compact && verdict.conditions.length <= 6) || count('unmet') > 0 || changed.size > 0;
+    facts.append(
+      h(
+        'details',
+        { class: 'conds', open: expanded, 'data-changed': changed.size > 0 ? 'true' : undefined },
+        h('summary', {}, summary),
+        list,
+      ),
+    );
   }
+  if (!facts.childElementCount) return card;
+  // Compact (narrow screens): the key facts fold away under the headline and summary, unless the checklist changed.
+  if (opts.compact)
+    card.append(
+      h(
+        'details',
+        { class: 'more-facts', open: changed.size > 0 },
+        h('summary', {}, 'Hjemmel, registrering og betingelser'),
+        facts,
+      ),
+    );
+  else card.append(facts);
   return card;
+}
+
+/** The "Afklar også" questions as buttons; a question with options opens its answers as buttons. */
+export function clarifyBlock(questions: Verdict['missingFacts'], id: string): HTMLElement | null {
+  if (!questions.length) return null;
+  const list = h('ul', { class: 'clarify-list' });
+  questions.forEach((q, i) => {
+    const optsId = `${id}-${i}`;
+    const btn = h(
+      'button',
+      {
+        type: 'button',
+        class: 'clarify-q',
+        'data-fact': q.fact,
+        'data-question': q.question,
+        'aria-expanded': q.options.length ? 'false' : undefined,
+        'aria-controls': q.options.length ? optsId : undefined,
+      },
+      q.question,
+    );
+    const li = h('li', {}, btn);
+    if (q.options.length) {
+      const group = h('div', { class: 'options', role: 'group', 'aria-label': q.question, id: optsId, hidden: true });
+      for (const o of q.options)
+        group.append(
+          h(
+            'button',
+            {
+              type: 'button',
+              class: 'opt clarify-a',
+              'data-fact': q.fact,
+              'data-value': JSON.stringify(o.value),
+              'data-reply': o.label,
+            },
+            o.label,
+          ),
+        );
+      li.append(group);
+    }
+    list.append(li);
+  });
+  return h('div', { class: 'clarify' }, h('h4', { id }, 'Afklar også'), list);
 }
 
 /** The numbered list of cited sources under an answer. */

@@ -68,6 +68,24 @@ a { color: #0a58a8; text-decoration: underline; }
 .card[data-outcome="not_permitted"] { --c: #a3211a; --bg: #fdecea; }
 .card[data-outcome="needs_more_facts"] { --c: #55388f; --bg: #f1ecf9; }
 .card[data-certainty="conditional"]:not([data-outcome="needs_more_facts"]) { --c: #8f4f00; --bg: #fff3df; }
+.card[data-use="allowed"]:not([data-certainty="conditional"]) { --c: #1d6b36; --bg: #e7f4eb; }
+.card[data-use="not_allowed"] { --c: #a3211a; --bg: #fdecea; }
+.card .headline:focus { outline: none; }
+.card .headline:focus-visible { outline: 3px solid #b04a00; }
+.card .summary { margin: 6px 0 0; font-weight: 500; }
+.changed { margin-top: 8px; padding: 4px 8px; font-size: 0.92rem; background: #fff; border-left: 4px solid #0b5cad; }
+.changed-head { margin: 0; font-weight: 700; color: #0b3d6b; }
+.changed ul { margin: 2px 0 0; padding-left: 1.2em; }
+.conds li[data-changed] { background: #fff; border-radius: 4px; }
+.more-facts { margin-top: 8px; font-size: 0.92rem; }
+.more-facts > summary { cursor: pointer; font-weight: 600; }
+.clarify { margin-top: 10px; }
+.clarify h4 { margin: 0 0 6px; font-size: 0.95rem; }
+.clarify-list { list-style: none; margin: 0; padding: 0; display: flex; flex-direction: column; gap: 6px; }
+.clarify-q { min-height: 36px; padding: 6px 10px; text-align: left; cursor: pointer; color: #0b3d6b; background: #fff;
+  border: 1px solid #5f87b3; border-radius: 8px; }
+.clarify-q:hover { background: #eef3f8; }
+.clarify .options { margin-top: 4px; }
 .maybe { margin-top: 8px; font-size: 0.92rem; }
 .maybe-head { margin: 0; font-weight: 600; color: #6e3d00; }
 .maybe ul { list-style: none; margin: 4px 0 0; padding: 0; }
