@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { loadCorpus } from '../corpus/index.ts';
 import { llmFromEnv } from '../llm/index.ts';
 import { getSearcher } from '../search/index.ts';
-import { openStore } from '../store/index.ts';
+import { databaseLine, openStore } from '../store/index.ts';
 import { Conversation } from './chat.ts';
 
 /** One JSON error object per failed line: `{"error": {"code", "message"}}` with a readable message. */
@@ -44,9 +44,7 @@ export async function run(args: string[]): Promise<number> {
   const session = flag(rest, '--session');
   const message = rest.find((a, i) => !a.startsWith('--') && rest[i - 1] !== '--session');
   const store = await openStore();
-  process.stderr.write(
-    `Database / database: ${store.path}${process.env['HJEMMEL_DATABASE_URL'] ? ' (HJEMMEL_DATABASE_URL)' : process.env['HJEMMEL_DB'] ? ' (HJEMMEL_DB)' : ''}\n`,
-  );
+  process.stderr.write(databaseLine(store));
   const conversation = new Conversation({
     corpus: loadCorpus(),
     retriever: await getSearcher(),

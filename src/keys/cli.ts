@@ -4,7 +4,7 @@
  *   keys list [--json]
  *   keys revoke <id>
  */
-import { openStore } from '../store/index.ts';
+import { databaseLine, openStore } from '../store/index.ts';
 import { type ApiKey, KeyStore } from './index.ts';
 
 const USAGE = `Brug / usage:
@@ -38,9 +38,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const store = await openStore();
   // Which database the keys live in: the server must use the same one (HJEMMEL_DATABASE_URL or HJEMMEL_DB).
-  err(
-    `Database / database: ${store.path}${process.env['HJEMMEL_DATABASE_URL'] ? ' (HJEMMEL_DATABASE_URL)' : process.env['HJEMMEL_DB'] ? ' (HJEMMEL_DB)' : ' (standard; sæt HJEMMEL_DB til serverens / set HJEMMEL_DB to the server’s)'}\n`,
-  );
+  err(databaseLine(store));
   try {
     const keys = new KeyStore(store);
     if (sub === 'create') {

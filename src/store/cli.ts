@@ -3,7 +3,7 @@
  * (HJEMMEL_SESSION_RETENTION_DAYS, HJEMMEL_RECORD_RETENTION_DAYS) in the server's database
  * (HJEMMEL_DATABASE_URL, else HJEMMEL_DB, else data/hjemmel.sqlite), as the server's daily job does.
  */
-import { openStore } from './index.ts';
+import { databaseLine, openStore } from './index.ts';
 import { purgeExpired, retentionFrom } from './retention.ts';
 
 export async function run(args: string[]): Promise<number> {
@@ -17,7 +17,7 @@ export async function run(args: string[]): Promise<number> {
   }
   const store = await openStore();
   try {
-    process.stderr.write(`Database / database: ${store.path}\n`);
+    process.stderr.write(databaseLine(store));
     const purged = await purgeExpired(store, retention);
     if (json) process.stdout.write(`${JSON.stringify({ retention, purged })}\n`);
     else

@@ -615,6 +615,19 @@ export function storeLocation(env: NodeJS.ProcessEnv = process.env, dbPath?: str
 
 const isPostgresUrl = (s: string) => /^postgres(ql)?:\/\//i.test(s);
 
+/**
+ * The line every CLI command that opens the database prints on stderr: which database, and from which setting, so
+ * an operator sees at once whether it is the server's (HJEMMEL_DATABASE_URL, else HJEMMEL_DB).
+ */
+export function databaseLine(store: { path: string }, env: NodeJS.ProcessEnv = process.env): string {
+  const from = env['HJEMMEL_DATABASE_URL']?.trim()
+    ? ' (HJEMMEL_DATABASE_URL)'
+    : env['HJEMMEL_DB']
+      ? ' (HJEMMEL_DB)'
+      : ' (standard; sæt HJEMMEL_DATABASE_URL eller HJEMMEL_DB til serverens / set HJEMMEL_DATABASE_URL or HJEMMEL_DB to the server’s)';
+  return `Database / database: ${store.path}${from}\n`;
+}
+
 /** A URL without its password, for logs and the CLI. */
 export function redactLocation(location: string): string {
   return isPostgresUrl(location) ? location.replace(/(\/\/[^:/@]*):[^@]*@/, '$1:***@') : location;
