@@ -27,6 +27,29 @@ describe('journal API v1.1', () => {
     await srv.close();
   });
 
+  it('evaluate carries the same structured deadlines as incidents/check, for an act on asOf', async () => {
+    const r = await call(`${srv.url}/api/v1/evaluate`, {
+      body: { measure: 'restraint', asOf: '2026-11-30', facts: HOLD.facts, dryRun: true },
+      headers: bearer(keyA),
+    });
+    expect(r.status).toBe(200);
+    expect(r.json.dueDate).toBe('2026-12-03');
+    expect(r.json.reportToCodes.map((c: { code: string }) => c.code)).toEqual([
+      'leader',
+      'municipality',
+      'supervision',
+    ]);
+    expect(r.json.complaint).toMatchObject({ to: 'municipality', deadlineDays: null });
+    expect(r.json.todo.find((t: { due?: string }) => t.due)?.due).toBe('2026-12-03');
+    // An act that needs no registration has no due date.
+    const none = await call(`${srv.url}/api/v1/evaluate`, {
+      body: { measure: 'house_rules', asOf: '2026-11-30', facts: {}, dryRun: true },
+      headers: bearer(keyA),
+    });
+    expect(none.json.dueDate).toBeNull();
+    expect(none.json.reportToCodes).toBeNull();
+  });
+
   it('dryRun answers without making a record', async () => {
     const list = async () =>
       (await call(`${srv.url}/api/v1/records?caseRef=SAG-DRY`, { headers: bearer(keyA) })).json.records.length;

@@ -7,6 +7,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type Request, type Response } from 'express';
+import { registrationDueDate, todoFor } from '../../answer/shape.ts';
 import type { CorpusIndex, SourceMeta, Unit } from '../../corpus/index.ts';
 import { servicesOf } from '../../http/index.ts';
 import { DEFAULT_TOKEN_TTL_SECONDS, KeyStore, normaliseOrigin, signToken } from '../../keys/index.ts';
@@ -29,7 +30,7 @@ import { apiGuard, type Client, settingsFrom } from './auth.ts';
 import { CHANGELOG } from './changelog.ts';
 import { renderDocsHtml } from './docs.ts';
 import { embedHandler } from './embed.ts';
-import { checkIncident } from './incident.ts';
+import { checkIncident, complaintOf, reportChainOf } from './incident.ts';
 import { openApiDocument } from './openapi.ts';
 import { printLinkFor, recordIds } from './record-id.ts';
 import { getRecord, recordOwner, recordsByCaseRef, renderRecordHtml, writeVerdictRecord } from './records.ts';
@@ -225,8 +226,16 @@ export const apiMount: Mount = {
       const { corpus, store } = ready(state);
       const { dryRun, caseRef, ...request } = ApiEvaluateRequestSchema.parse(req.body ?? {});
       const verdict = runEvaluate(request);
+      // The same structured deadlines as incidents/check, for an act carried out on asOf (default today).
+      const on = request.asOf ?? new Date().toISOString().slice(0, 10);
+      const structured = {
+        dueDate: registrationDueDate(verdict, on),
+        reportToCodes: reportChainOf(verdict),
+        complaint: complaintOf(verdict, on),
+        todo: todoFor(verdict, on),
+      };
       if (dryRun) {
-        res.json(verdict);
+        res.json({ ...verdict, ...structured });
         return;
       }
       const recordId = await writeVerdictRecord(store, corpus, {
@@ -239,7 +248,9 @@ export const apiMount: Mount = {
         caseRef,
       });
       const publicId = (await recordIds(store, state.env)).encode(recordId);
-      res.set('X-Record-Id', publicId).json({ ...verdict, recordId: publicId, ...(caseRef ? { caseRef } : {}) });
+      res
+        .set('X-Record-Id', publicId)
+        .json({ ...verdict, ...structured, recordId: publicId, ...(caseRef ? { caseRef } : {}) });
     });
 
     app.post('/api/v1/incidents/check', async (req, res) => {

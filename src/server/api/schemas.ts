@@ -259,6 +259,15 @@ export const SessionResponseSchema = z.object({
 });
 
 export const EvaluateResponseSchema = VerdictSchema.extend({
+  dueDate: z.iso
+    .date()
+    .nullable()
+    .describe(
+      'Sidste dag for registrering, hvis indgrebet bruges på datoen `asOf` (standard i dag), når fristen er et antal dage; ellers null (se registration.deadline).',
+    ),
+  reportToCodes: ReportToSchema.nullable().describe('Indberetningskæden som koder med danske betegnelser.'),
+  complaint: ComplaintSchema.nullable(),
+  todo: z.array(TodoSchema).describe('De konkrete næste skridt, med `due` hvor reglerne giver en frist.'),
   recordId: RecordIdSchema.optional().describe('Id på beslutningsnotatet (mangler ved dryRun).'),
   caseRef: CaseRefSchema.optional(),
 }).describe('Regelmotorens svar (Verdict) og id på beslutningsnotatet.');
