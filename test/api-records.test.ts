@@ -24,8 +24,13 @@ describe('decision records', () => {
     };
     const r = await call(`${srv.url}/api/v1/evaluate`, { body: request });
     expect(r.status).toBe(200);
-    const { recordId, ...verdict } = r.json;
+    // The Verdict itself, plus the structured deadlines read off it (dueDate, reportToCodes, complaint, todo).
+    const { recordId, dueDate, reportToCodes, complaint, todo, ...verdict } = r.json;
     expect(verdict).toEqual(evaluate(request));
+    expect(Array.isArray(todo)).toBe(true);
+    expect(dueDate === null || typeof dueDate === 'string').toBe(true);
+    expect(reportToCodes === null || Array.isArray(reportToCodes)).toBe(true);
+    expect(complaint === null || typeof complaint === 'object').toBe(true);
     expect(r.headers.get('x-record-id')).toBe(String(recordId));
 
     const rec = (await call(`${srv.url}/api/v1/records/${recordId}`)).json;
