@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { z } from 'zod';
 import { sourceDir } from '../runtime/index.ts';
 import { maskCpr } from './privacy.ts';
@@ -47,22 +47,30 @@ export interface LlmConfig {
 }
 
 export class Llm {
-  private readonly client: OpenAI;
+  private clientP: Promise<OpenAI> | undefined;
   readonly model: string;
 
   constructor(readonly config: LlmConfig) {
-    this.client = new OpenAI({
-      apiKey: config.apiKey,
-      baseURL: config.baseURL,
-      timeout: config.timeoutMs ?? LLM_TIMEOUT_MS,
-      maxRetries: 0,
-    });
     this.model = config.chatModel;
+  }
+
+  /** The SDK is loaded on first use: the offline default never pays for it at start-up. */
+  private client(): Promise<OpenAI> {
+    this.clientP ??= import('openai').then(
+      ({ default: OpenAI }) =>
+        new OpenAI({
+          apiKey: this.config.apiKey,
+          baseURL: this.config.baseURL,
+          timeout: this.config.timeoutMs ?? LLM_TIMEOUT_MS,
+          maxRetries: 0,
+        }),
+    );
+    return this.clientP;
   }
 
   /** Plain completion. Messages are CPR-masked here, whatever the caller did. */
   async complete(system: string, user: string): Promise<string> {
-    const res = await this.client.chat.completions.create({
+    const res = await (await this.client()).chat.completions.create({
       model: this.model,
       temperature: 0,
       messages: [
@@ -77,7 +85,7 @@ export class Llm {
 
   /** Structured output validated with zod (JSON schema sent as response_format). */
   async structured<S extends z.ZodType>(system: string, user: string, schema: S, name: string): Promise<z.infer<S>> {
-    const res = await this.client.chat.completions.create({
+    const res = await (await this.client()).chat.completions.create({
       model: this.model,
       temperature: 0,
       response_format: {

@@ -7,7 +7,7 @@
  *   OPENAI_API_KEY or OPENAI_BASE_URL is set (model HJEMMEL_EMBEDDING_MODEL, default text-embedding-3-small).
  */
 import { Embeddings } from '@langchain/core/embeddings';
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { STOP_WORDS, tokenize } from './analyzer.ts';
 
 export interface SyncEmbeddings {
@@ -127,26 +127,35 @@ export interface OpenAIEmbeddingSettings {
 
 export class OpenAICompatibleEmbeddings extends Embeddings implements SyncEmbeddings {
   readonly id: string;
-  private readonly client: OpenAI;
+  private clientP: Promise<OpenAI> | undefined;
   private readonly batchSize: number;
 
   constructor(readonly settings: OpenAIEmbeddingSettings) {
     super({ maxRetries: 2 });
-    this.client = new OpenAI({
-      apiKey: settings.apiKey ?? 'not-needed',
-      ...(settings.baseURL ? { baseURL: settings.baseURL } : {}),
-      timeout: 30_000,
-      maxRetries: 1,
-    });
     this.batchSize = settings.batchSize ?? 96;
     this.id = `openai:${settings.model}@${settings.baseURL ?? 'api.openai.com'}`;
   }
 
+  /** The SDK is loaded on first use (not at start-up of the offline default). */
+  private client(): Promise<OpenAI> {
+    this.clientP ??= import('openai').then(
+      ({ default: OpenAI }) =>
+        new OpenAI({
+          apiKey: this.settings.apiKey ?? 'not-needed',
+          ...(this.settings.baseURL ? { baseURL: this.settings.baseURL } : {}),
+          timeout: 30_000,
+          maxRetries: 1,
+        }),
+    );
+    return this.clientP;
+  }
+
   async embedDocuments(documents: string[]): Promise<number[][]> {
+    const client = await this.client();
     const out: number[][] = [];
     for (let i = 0; i < documents.length; i += this.batchSize) {
       const input = documents.slice(i, i + this.batchSize).map((d) => d.slice(0, 8000) || ' ');
-      const res = await this.caller.call(() => this.client.embeddings.create({ model: this.settings.model, input }));
+      const res = await this.caller.call(() => client.embeddings.create({ model: this.settings.model, input }));
       for (const d of res.data.sort((a, b) => a.index - b.index)) out.push(d.embedding);
     }
     return out;

@@ -13,7 +13,6 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Generated, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
-import pg from 'pg';
 import { maskCpr, scrubCpr } from '../privacy/cpr.ts';
 import { sourceDir } from '../runtime/index.ts';
 import { StaticProvider, type StoreKind } from './migrations.ts';
@@ -21,9 +20,6 @@ import { StaticProvider, type StoreKind } from './migrations.ts';
 export type { StoreKind } from './migrations.ts';
 
 export const DEFAULT_DB_PATH = join(sourceDir(import.meta.dirname), '..', '..', 'data', 'hjemmel.sqlite');
-
-// PostgreSQL bigint (counters, bigserial ids) as numbers: every id and count here is far below 2^53.
-pg.types.setTypeParser(20, (v) => Number(v));
 
 export interface AuditEntry {
   sessionId: string;
@@ -671,6 +667,10 @@ export class Store implements Repos {
     const location = o.location ?? storeLocation();
     let store: Store;
     if (isPostgresUrl(location)) {
+      // pg is loaded only for PostgreSQL: the embedded default never pays for it at start-up.
+      const { default: pg } = await import('pg');
+      // PostgreSQL bigint (counters, bigserial ids) as numbers: every id and count here is far below 2^53.
+      pg.types.setTypeParser(20, (v) => Number(v));
       const pool = new pg.Pool({ connectionString: location, max: o.poolSize ?? 10 });
       // An idle connection that the server drops must not crash the process.
       pool.on('error', () => {});
