@@ -4,6 +4,12 @@ import { isMeasureId, MEASURE_IDS, toRuleFacts } from '../src/dialogue/lexicon.t
 
 const measures: [string, string][] = [
   ['Må vi låse terrassedøren om natten?', 'lock_own_home_exterior'],
+  ['Scanneren bippede ved livet. Må vi visitere ham?', 'body_search'],
+  ['Må vi scanne ham, når han kommer hjem?', 'scanner'],
+  ['Kan vi gennemsøge en besøgendes taske?', 'search_visitor'],
+  ["A visitor's bag beeped on the scanner at our secure unit. Can we look inside the bag?", 'search_visitor'],
+  ['I nat kiggede jeg ind hos fru Dam med kameraet 6 gange.', 'camera_lookin'],
+  ['Kan vi kigge til Erna med kamera om natten?', 'camera_lookin'],
   ['Vi overvejer at låse hoveddøren på bostedet efter kl. 22.', 'lock_own_home_exterior'],
   ['Må vi låse døren til fællesstuen om natten?', 'lock_common_room_door'],
   ['Kan vi låse køkkenet, så han ikke spiser af de andres mad?', 'lock_service_area'],

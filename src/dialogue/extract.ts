@@ -78,7 +78,7 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'search_visitor',
     re: rx(
-      String.raw`\b(?:visiter\w*|undersøge|gennemsøge|tjekke|kigge\s+i)\s+(?:\w+\s+){0,2}(?:besøgende|gæst\w*|besøg\w*)|\b(?:besøgende|gæster)\w*\s+(?:\w+\s+){0,3}(?:visiteres|undersøges)`,
+      String.raw`\b(?:visiter\w*|undersøge|gennemsøge|tjekke|kigge\s+i)\s+(?:\w+\s+){0,2}(?:besøgende|gæst\w*|besøg\w*)|\b(?:besøgende|gæster)\w*\s+(?:\w+\s+){0,3}(?:visiteres|undersøges)|\bbesøgendes\s+(?:taske|jakke|pakke|tøj|lomme|ting)\w*|\bvisitor'?s?\s+(?:bag|jacket|coat|pockets?)\b`,
     ),
   },
   {
@@ -87,13 +87,14 @@ const MEASURE_RULES: MeasureRule[] = [
       String.raw`\bgennemsøg\w*|\bransag\w*|\bværelsesvisitation\w*|\b(?:visitere|undersøge|tjekke|kigge\s+i)\s+(?:${POSS}\s+)?(?:værelse\w*|lejlighed\w*|bolig\w*|skab\w*|taske\w*|rygsæk\w*|ting\b|ejendele\w*|skuffer\w*)|\bundersøgelse\s+af\s+(?:${POSS}\s+)?(?:værelse\w*|bolig\w*|ejendele\w*)`,
     ),
   },
-  { measure: 'scanner', re: rx(String.raw`\bscann\w*|\bkropsscanner\w*|\bmetaldetektor\w*|\bscanner\w*`) },
   {
     measure: 'body_search',
     re: rx(
       String.raw`\bkropsvisit\w*|\bvisiter\w*|\bvisitation\w*|\bransage\s+(?:ham|hende)\b|\bundersøge\s+(?:hans|hendes)\s+lommer`,
     ),
   },
+  // After a search of the person: "scanneren bippede … må vi visitere ham?" asks about the search, the scan is done.
+  { measure: 'scanner', re: rx(String.raw`\bscann\w*|\bkropsscanner\w*|\bmetaldetektor\w*|\bscanner\w*`) },
   {
     measure: 'check_post',
     re: rx(
@@ -160,7 +161,7 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'camera_lookin',
     re: rx(
-      String.raw`\bkamerakig\w*|\bkameratilsyn\w*|\bkamera\w*[^.!?\n]{0,60}\b(?:kigge|kikke|se)\s+(?:ind|med)\b|\b(?:kigge|kikke|se)\s+ind\b[^.!?\n]{0,60}\bkamera\w*`,
+      String.raw`\bkamerakig\w*|\bkameratilsyn\w*|\bkamera\w*[^.!?\n]{0,60}\b(?:kigg\w*|kikk\w*|se|ser|så)(?:\s+(?:jeg|vi|hun|han|de|nattevagten|personalet))?\s+(?:ind|med|til)\b|\b(?:kigg\w*|kikk\w*|se|ser|så)(?:\s+(?:jeg|vi|hun|han|de|nattevagten|personalet))?\s+(?:ind|med|til)\b[^.!?\n]{0,60}\bkamera\w*`,
     ),
     facts: { technology: 'video' },
   },
