@@ -387,6 +387,14 @@ describe('extractFacts: negation and restraint', () => {
     expect(f('Må vi låse om natten?', 'night_lock_in').suicidal).toBeUndefined();
   });
 
+  it('reads a hold already under discussion that turns out to be for a care task as §§ 136 a-c', () => {
+    expect(extractFacts('det er til badet, hun har ikke været i bad i 3 uger', { measure: 'restraint' }).measure).toBe(
+      'hygiene_restraint',
+    );
+    expect(extractFacts('det er til badet', { measure: 'fabric_belt' }).measure).toBeUndefined();
+    expect(extractFacts('det er til badet').measure).toBeUndefined();
+  });
+
   it('uses the session measure to read measure-specific wording', () => {
     expect(extractFacts('Hun falder ofte ud af stolen.').facts.beltReason).toBeUndefined();
     expect(extractFacts('Hun falder ofte ud af stolen.', { measure: 'fabric_belt' }).facts.beltReason).toBe('fall');

@@ -34,7 +34,7 @@ import {
   type Verdict,
 } from '../rules/index.ts';
 import type { Store } from '../store/index.ts';
-import { extractFacts, parseAnswer } from './extract.ts';
+import { extractFacts, parseAnswer, refines } from './extract.ts';
 import { normalize, restoreDanishLetters } from './lexicon.ts';
 import { rank } from './rank.ts';
 import { type Route, route as routeMessage } from './route.ts';
@@ -299,7 +299,8 @@ export class Conversation {
       if (owner !== caller.owner) return undefined;
       if (caller.tokenId !== null && s.tokenId !== caller.tokenId) return undefined;
     }
-    return { state: s, version: row.version };
+    // The row's key is the session's id, whatever the stored copy says.
+    return { state: { ...s, id: sessionId }, version: row.version };
   }
 
   /**
@@ -440,8 +441,9 @@ export class Conversation {
       composed = { answer: UNDER_18_ANSWER, citations: [] };
     } else if (r === 'rule_evaluator') {
       if (newMeasure && newMeasure !== state.measure && MeasureIdSchema.safeParse(newMeasure).success) {
-        if (state.measure) {
-          // A new act: keep what is known about the person and the place, drop the rest.
+        if (state.measure && !refines(state.measure, newMeasure)) {
+          // A new act: keep what is known about the person and the place, drop the rest (a refinement of the
+          // same act, e.g. a hold that turns out to be for a care task, keeps everything).
           state.facts = Object.fromEntries(
             Object.entries(state.facts).filter(([k]) => PERSON_FACTS.includes(k as FactName)),
           ) as Partial<Facts>;

@@ -1077,6 +1077,14 @@ function withinNight(start: number, end: number): boolean {
 // ---------------------------------------------------------------------------------------------
 
 /** Measures a follow-up may mention without changing the session's more specific measure. */
+/** A care task named on its own (the hold itself was named in an earlier turn). */
+const CARE_TASK = rx(`\\b(?:${HYGIENE_WORDS})`);
+
+/** True when `to` is a more specific reading of the act `from` (the session keeps what it knows). */
+export function refines(from: MeasureId | undefined, to: MeasureId): boolean {
+  return from !== undefined && (REFINES[to]?.includes(from) ?? false);
+}
+
 const REFINES: Partial<Record<MeasureId, MeasureId[]>> = {
   hygiene_restraint: ['restraint'],
   camera_lookin: ['welfare_technology'],
@@ -1123,12 +1131,22 @@ export function extractFacts(message: string, opts: ExtractOptions = {}): Extrac
     // A follow-up that mentions the general act ("vi har holdt ham fast 3 gange") keeps the specific measure.
     found.measure = sessionMeasure;
   }
+  // A hold already under discussion that turns out to be for a care task ("det er til badet", "vi skal skifte
+  // hans ble") is a hold in a hygiene situation (§§ 136 a-c), not § 124 d.
+  if (!found && sessionMeasure === 'restraint') {
+    CARE_TASK.lastIndex = 0;
+    const care = CARE_TASK.exec(text);
+    if (care && !isNegated(text, care.index, care[0].length)) {
+      out.measure = 'hygiene_restraint';
+      out.evidence['measure'] = care[0];
+    }
+  }
   if (found) {
     out.measure = found.measure;
     out.evidence['measure'] = found.evidence;
   }
   const contextMeasure: MeasureId | undefined =
-    found?.measure ?? (isMeasureId(opts.measure) ? opts.measure : undefined);
+    found?.measure ?? out.measure ?? (isMeasureId(opts.measure) ? opts.measure : undefined);
   if (found) for (const [k, v] of Object.entries(found.facts)) set(out, k as FactName, v as never, found.evidence);
 
   // Collect candidates: plain matches first (by rule order), negated values after all plain ones.

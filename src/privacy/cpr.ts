@@ -10,6 +10,7 @@
  * found, while a longer run of digits is not cut into a CPR number. Only date-plausible numbers are masked
  * (a real day of a real month; 29 February is allowed, as the century is unknown).
  */
+import { randomUUID } from 'node:crypto';
 
 export const CPR_MASK = 'XXXXXX-XXXX';
 
@@ -78,6 +79,18 @@ export function maskCpr(text: string): string {
     at = e;
   }
   return out + text.slice(at);
+}
+
+/**
+ * A random id (UUID v4) that the CPR masking leaves alone. A UUID's last group can hold ten digits that read as a
+ * CPR number ("…-2803762394ce"); stored state is masked at the store boundary, so such an id would come back
+ * altered and the session would no longer be found under it. About one UUID in a few thousand is redrawn.
+ */
+export function cprSafeId(): string {
+  for (;;) {
+    const id = randomUUID();
+    if (!containsCpr(id)) return id;
+  }
 }
 
 export function containsCpr(text: string): boolean {

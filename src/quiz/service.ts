@@ -9,10 +9,11 @@
  *
  * Keys are frozen in the bank (`expected`): a question is served only while the evaluator agrees.
  */
-import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { z } from 'zod';
 import type { CorpusIndex } from '../corpus/index.ts';
 import { DomainError } from '../errors/index.ts';
+import { cprSafeId } from '../privacy/cpr.ts';
 import { listMeasures, RULES_VERSION } from '../rules/index.ts';
 import { loadBank, type Scenario, scenarioById, servedScenarios, TOPICS, type TopicId } from './bank.ts';
 import { type Explanation, explain, type QuizCitation } from './explain.ts';
@@ -210,7 +211,7 @@ export class QuizService {
   async createSession(input: CreateSessionInput): Promise<QuizSessionView> {
     const learnerId = input.learnerId ?? newLearnerId();
     const state: SessionState = {
-      id: randomUUID(),
+      id: cprSafeId(),
       learnerId,
       topic: input.topic ?? null,
       level: input.level ?? null,

@@ -8,12 +8,11 @@
  * Nothing here ever stores a raw CPR number: every text written goes through the one CPR detector
  * (src/privacy/cpr.ts) here, at the storage boundary, whatever the caller did before.
  */
-import { randomUUID } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { type Generated, Kysely, Migrator, PostgresDialect, SqliteDialect, sql, type Transaction } from 'kysely';
-import { maskCpr, scrubCpr } from '../privacy/cpr.ts';
+import { cprSafeId, maskCpr, scrubCpr } from '../privacy/cpr.ts';
 import { sourceDir } from '../runtime/index.ts';
 import { StaticProvider, type StoreKind } from './migrations.ts';
 
@@ -708,8 +707,9 @@ export class Store implements Repos {
     }
   }
 
+  /** A new session id; never one the CPR masking would alter (see cprSafeId). */
   newId(): string {
-    return randomUUID();
+    return cprSafeId();
   }
 
   /** Runs `fn` in one database transaction (committed when it resolves, rolled back when it throws). */
