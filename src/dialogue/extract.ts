@@ -9,6 +9,7 @@
  * `parseAnswer` maps a free-text reply to a follow-up question ("ja", "nej", "det ved jeg ikke",
  * "hun har demens", an option label or value) to a value for one fact.
  */
+import { KAP_24D_MEASURE_IDS } from '../rules/index.ts';
 import { param, today } from '../rules/params.ts';
 import {
   BOOLEAN_FACTS,
@@ -358,19 +359,7 @@ function r<F extends FactName>(fact: F, value: Value<F>, source: string, extra: 
 }
 
 /** The acts of kap. 24 d (persons placed by judgment or kendelse). */
-const KAP_24D: MeasureId[] = [
-  'monitor_communication',
-  'block_communication',
-  'device_ban',
-  'search_room',
-  'scanner',
-  'body_search',
-  'check_post',
-  'search_visitor',
-  'confiscation',
-  'night_lock_in',
-  'seclusion_room',
-];
+const KAP_24D: MeasureId[] = [...KAP_24D_MEASURE_IDS];
 const COMMUNICATION: MeasureId[] = ['check_post', 'monitor_communication', 'block_communication'];
 const SEARCHES: MeasureId[] = ['body_search', 'search_room', 'search_visitor', 'scanner', 'check_post', 'confiscation'];
 const VISITOR: MeasureId[] = ['visitor_restriction_common_areas', 'visitor_restriction_own_home'];

@@ -3,6 +3,7 @@
  * so the answer speaks retrospectively and dates its to-dos from the incident, not from today.
  */
 import { DANISH_MONTHS } from '../answer/labels.ts';
+import { parseNumberWord } from './lexicon.ts';
 
 const WEEKDAYS = ['søndag', 'mandag', 'tirsdag', 'onsdag', 'torsdag', 'fredag', 'lørdag'];
 const MONTHS = DANISH_MONTHS;
@@ -56,23 +57,6 @@ function dateIn(m: string, today: string): string | null {
   return null;
 }
 
-const NUMBER_WORDS: Record<string, number> = {
-  en: 1,
-  et: 1,
-  to: 2,
-  tre: 3,
-  fire: 4,
-  fem: 5,
-  seks: 6,
-  syv: 7,
-  otte: 8,
-  ni: 9,
-  ti: 10,
-  elleve: 11,
-  tolv: 12,
-  atten: 18,
-};
-
 function minusMonths(today: string, n: number): string {
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const total = y * 12 + (m - 1) - n;
@@ -103,9 +87,7 @@ export function dateOf(message: string, today: string): string | null {
     /\bfor\s+(\d{1,2}|en|et|to|tre|fire|fem|seks|syv|otte|ni|ti|elleve|tolv|atten)\s+(år|måned(?:er)?)\s+siden\b/u.exec(
       m,
     );
-  if (ago) {
-    const n = NUMBER_WORDS[ago[1]!] ?? Number(ago[1]);
-    return minusMonths(today, ago[2] === 'år' ? n * 12 : n);
-  }
+  const n = ago ? parseNumberWord(ago[1]!) : undefined;
+  if (ago && n !== undefined) return minusMonths(today, ago[2] === 'år' ? n * 12 : n);
   return null;
 }

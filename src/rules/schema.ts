@@ -8,6 +8,21 @@ import { z } from 'zod';
 import { DomainError } from '../errors/index.ts';
 
 /** Measure ids: a contract with the API, the quizzes and outside checks (kap. 24-24 b, then kap. 24 c and 24 d). */
+/** The acts of kap. 24 d (persons placed in a § 108 boform by judgment or kendelse, §§ 137 e-137 m). */
+export const KAP_24D_MEASURE_IDS = [
+  'monitor_communication',
+  'block_communication',
+  'device_ban',
+  'search_room',
+  'scanner',
+  'body_search',
+  'check_post',
+  'search_visitor',
+  'confiscation',
+  'night_lock_in',
+  'seclusion_room',
+] as const;
+
 export const MEASURE_IDS = [
   'house_rules',
   'physical_guidance',
@@ -34,17 +49,7 @@ export const MEASURE_IDS = [
   'visitor_restriction_common_areas',
   'visitor_restriction_own_home',
   // Kap. 24 d (personer anbragt i en § 108-boform ved dom eller kendelse, §§ 137 e-137 m)
-  'monitor_communication',
-  'block_communication',
-  'device_ban',
-  'search_room',
-  'scanner',
-  'body_search',
-  'check_post',
-  'search_visitor',
-  'confiscation',
-  'night_lock_in',
-  'seclusion_room',
+  ...KAP_24D_MEASURE_IDS,
 ] as const;
 
 export const MeasureIdSchema = z
