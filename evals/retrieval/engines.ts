@@ -10,6 +10,7 @@ import { stemmer as oramaDanishStemmer } from '@orama/stemmers/danish';
 import lunr from 'lunr';
 import MiniSearch from 'minisearch';
 import { repairText } from '../../src/corpus/ocr-repair.ts';
+import { foldForMatch } from '../../src/corpus/text.ts';
 import type { Unit } from '../../src/corpus/types.ts';
 import { STOP_WORDS, stem } from '../../src/search/analyzer.ts';
 import { unitIndexText } from '../../src/search/index.ts';
@@ -43,16 +44,7 @@ export function loadQuestions(path = QUESTIONS_FILE): Question[] {
 }
 
 /** Lower case, æ/ø/å folded, hyphenation and punctuation dropped, spaces squashed: a robust evidence match. */
-export function fold(s: string): string {
-  return s
-    .toLowerCase()
-    .replace(/-\s+/g, '')
-    .replace(/æ/g, 'ae')
-    .replace(/ø/g, 'oe')
-    .replace(/å/g, 'aa')
-    .replace(/[^\p{L}\d§]+/gu, ' ')
-    .trim();
-}
+export const fold = foldForMatch;
 
 /** A ranked result as the metrics see it: the unit, plus units it stands for (collapsed duplicates). */
 export interface RankedUnit {

@@ -30,3 +30,18 @@ export function slug(text: string, max = 40): string {
     .replace(/^-+|-+$/g, '');
   return s.slice(0, max).replace(/-+$/, '');
 }
+
+/**
+ * A robust form for "does this passage contain that phrase": lower case, æ/ø/å folded, hyphenation and
+ * punctuation dropped, spaces squashed. Used to match evidence phrases quoted by writers to units.
+ */
+export function foldForMatch(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/-\s+/g, '')
+    .replace(/æ/g, 'ae')
+    .replace(/ø/g, 'oe')
+    .replace(/å/g, 'aa')
+    .replace(/[^\p{L}\d§]+/gu, ' ')
+    .trim();
+}
