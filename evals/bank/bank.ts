@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CorpusIndex } from '../../src/corpus/index.ts';
 import type { Conversation } from '../../src/dialogue/index.ts';
-import { evaluate, FactsSchema, type MeasureId } from '../../src/rules/index.ts';
+import { evaluate, FactsSchema, type MeasureId, measureInfo } from '../../src/rules/index.ts';
 import type { BankLine } from './schema.ts';
 
 export const SPLITS = ['train', 'dev', 'test'] as const;
@@ -72,6 +72,12 @@ export interface BankResult {
   writerOutcomeAgreement: number;
   oracleWriterAgreement: number;
   factPrecision: number;
+  /**
+   * Precision over the facts the labelled measure's rules read: a held fact the measure's rules never read (a
+   * setting next to a kap. 24 d measure, which reads the boform) cannot change the verdict, and writers did not
+   * label it. Reported beside `factPrecision`, never instead of it.
+   */
+  factPrecisionRead: number;
   factRecall: number;
   maxFollowUpOptions: number;
   counts: Record<string, number>;
@@ -101,6 +107,8 @@ export async function runBank(
     oracleWriterOk: 0,
     factsPredicted: 0,
     factsPredictedOk: 0,
+    factsPredictedRead: 0,
+    factsPredictedReadOk: 0,
     factsLabelled: 0,
     factsFound: 0,
     quotes: 0,
@@ -176,11 +184,16 @@ export async function runBank(
       for (const t of line.turns) Object.assign(labelled, t.context?.facts ?? {});
       Object.assign(labelled, e.facts ?? {});
       const held = ((await conversation.session(last.sessionId))?.facts ?? {}) as Record<string, unknown>;
+      const read = e.measure ? new Set(measureInfo(e.measure as MeasureId)?.facts.map((q) => q.fact as string)) : null;
       for (const f of DECISIVE_FACTS) {
         if (held[f] !== undefined) {
           c.factsPredicted++;
           if (labelled[f] === held[f]) c.factsPredictedOk++;
-          else problems.push(`fact ${f}=${JSON.stringify(held[f])} unsupported (label ${JSON.stringify(labelled[f])})`);
+          if (!read || read.has(f)) {
+            c.factsPredictedRead++;
+            if (labelled[f] === held[f]) c.factsPredictedReadOk++;
+          } else
+            problems.push(`fact ${f}=${JSON.stringify(held[f])} unsupported (label ${JSON.stringify(labelled[f])})`);
         }
         if (labelled[f] !== undefined) {
           c.factsLabelled++;
@@ -203,6 +216,7 @@ export async function runBank(
     writerOutcomeAgreement: pct(c.writerOk, c.writerN),
     oracleWriterAgreement: pct(c.oracleWriterOk, c.writerN),
     factPrecision: pct(c.factsPredictedOk, c.factsPredicted),
+    factPrecisionRead: pct(c.factsPredictedReadOk, c.factsPredictedRead),
     factRecall: pct(c.factsFound, c.factsLabelled),
     maxFollowUpOptions: maxOptions,
     counts: c,
@@ -225,6 +239,7 @@ export function formatBankReport(split: string, r: BankResult, verbose: boolean)
     `    of which multi-turn          ${f(r.finalMultiTurn)}  (${c['multiOk']}/${c['multi']})`,
     `  outcome = writer's label       ${f(r.writerOutcomeAgreement)}  (oracle = writer's label: ${f(r.oracleWriterAgreement)})`,
     `  decisive-fact precision        ${f(r.factPrecision)}  (${c['factsPredictedOk']}/${c['factsPredicted']})  target ≥ 98 %`,
+    `    over facts the measure reads ${f(r.factPrecisionRead)}  (${c['factsPredictedReadOk']}/${c['factsPredictedRead']})`,
     `  decisive-fact recall           ${f(r.factRecall)}  (${c['factsFound']}/${c['factsLabelled']})`,
     `  max follow-up options          ${r.maxFollowUpOptions}  (must be ≤ 4)`,
     `  citation validity              ${f(c['quotes'] ? c['quotesOk']! / c['quotes'] : 1)}`,

@@ -17,7 +17,7 @@ import { join } from 'node:path';
 import { repairText } from '../../src/corpus/ocr-repair.ts';
 import { foldForMatch } from '../../src/corpus/text.ts';
 import { rank } from '../../src/dialogue/rank.ts';
-import { measureInfo, type MeasureId } from '../../src/rules/index.ts';
+import { type MeasureId, measureInfo } from '../../src/rules/index.ts';
 import { Bm25 } from '../../src/search/bm25.ts';
 import { getSearcher } from '../../src/search/index.ts';
 import { type Engine, evaluate, loadQuestions, type Question, type RankedUnit } from './engines.ts';
