@@ -9,7 +9,7 @@
  *   passage as well;
  * - measure prior: the units cited by the rules of the measure the language layer accepts for the question.
  *
- * Only development sets are read (questions.jsonl, heldout.jsonl, dev-bank.jsonl); the test split
+ * Only development sets are read (dev-writers, questions, heldout, dev-bank); the test split
  * (heldout-writers.jsonl) is refused. The README of this folder records the results and why none was adopted.
  */
 import { readFileSync } from 'node:fs';
@@ -148,7 +148,7 @@ function measurePrior(weight: number): (q: string) => Map<number, number> {
 
 // ---------- run ----------
 const sets: [string, Question[], string[]][] = [];
-for (const f of ['questions.jsonl', 'heldout.jsonl', 'dev-bank.jsonl']) {
+for (const f of ['dev-writers.jsonl', 'questions.jsonl', 'heldout.jsonl', 'dev-bank.jsonl']) {
   const path = join(here, f);
   const ids = readFileSync(path, 'utf8')
     .split('\n')
@@ -185,7 +185,7 @@ for (const [name, extra] of rows) {
   out.push(`${name.padEnd(48)} ${sets.map(([, q]) => fmt(e, q).padEnd(26)).join('')}`);
 }
 // Across writers: neighbours from one writer's train lines, the other writer's dev-bank lines.
-const [, devQs, devIds] = sets[2]!;
+const [, devQs, devIds] = sets[3]!;
 out.push('', 'dev-bank across writers (neighbours from the other writer only, k 30, w 1.2):');
 for (const [from, to] of [
   ['w1', 'w2'],

@@ -54,7 +54,7 @@ const ablations: { name: string; engine: Engine }[] = [
   { name: 'Hjemmel (all parts)', engine: hjemmelEngine('all', hjemmel) },
   { name: '- stemming', engine: hjemmelEngine('no-stem', noStem) },
   { name: '- compound splitting', engine: hjemmelEngine('no-compounds', noCompounds) },
-  { name: '- staff vocabulary', engine: hjemmelEngine('no-vocab', hjemmel.withRanking({ vocabulary: false })) },
+  { name: '+ staff vocabulary', engine: hjemmelEngine('vocab', hjemmel.withRanking({ vocabulary: true })) },
   { name: '- dense (BM25 only)', engine: hjemmelEngine('lexical', hjemmel.withRanking({ fusion: 'lexical' })) },
   { name: '- fusion (dense only)', engine: hjemmelEngine('dense', hjemmel.withRanking({ fusion: 'dense' })) },
   { name: 'RRF instead of score fusion', engine: hjemmelEngine('rrf', hjemmel.withRanking({ fusion: 'rrf' })) },
@@ -63,8 +63,8 @@ const ablations: { name: string; engine: Engine }[] = [
   { name: '- reference parsing', engine: hjemmelEngine('no-refs', hjemmel.withRanking({ refs: false })) },
   { name: '- duplicate collapse', engine: hjemmelEngine('no-collapse', hjemmel.withRanking({ collapse: false })) },
   {
-    name: '- vocabulary, dense, refs',
-    engine: hjemmelEngine('bm25-plain', hjemmel.withRanking({ vocabulary: false, fusion: 'lexical', refs: false })),
+    name: '- dense, refs, expansions',
+    engine: hjemmelEngine('bm25-plain', hjemmel.withRanking({ learned: false, fusion: 'lexical', refs: false })),
   },
 ];
 const ablationResults = ablations.map((a) => ({ name: a.name, metrics: evaluate(a.engine, questions) }));

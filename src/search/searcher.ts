@@ -58,7 +58,7 @@ export interface RankingOptions {
 }
 
 export const DEFAULT_RANKING: RankingOptions = {
-  vocabulary: true,
+  vocabulary: false,
   refs: true,
   fusion: 'score',
   expansionWeight: 0.5,
