@@ -2,6 +2,9 @@
  * `npm run bench:chat`: drives the offline /api/v1/chat route with autocannon at concurrency 16 and
  * reports p50/p95 latency, requests/s and errors. Targets: p95 < 50 ms, ≥ 300 req/s, zero errors.
  * Requests cycle through a mix of rule, retrieval and out-of-scope questions (each a new session).
+ * First, in process: the language layer's time per message over the bank's train and dev messages: the
+ * classifier (features + route and measure heads), the question-kind head, and the whole ranking (lexicon +
+ * classifier), median and p95 (target for the added latency: under 2 ms per message).
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -9,6 +12,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { classify } from '../../src/dialogue/classifier.ts';
+import { questionTypeScores } from '../../src/dialogue/question-type.ts';
+import { rank } from '../../src/dialogue/rank.ts';
+import { loadSplit } from '../bank/bank.ts';
 
 const MESSAGES = [
   'Må vi låse hoveddøren om natten? Hun har demens og bor på et botilbud.',
@@ -22,6 +29,29 @@ const MESSAGES = [
 ];
 
 const duration = Number(process.env['BENCH_SECONDS'] ?? 10);
+
+/** Milliseconds per message of `fn` over `messages`: median and p95 over 3 rounds (the first round warms up). */
+function perMessage(messages: string[], fn: (m: string) => unknown): { median: number; p95: number } {
+  const times: number[] = [];
+  for (let round = 0; round < 3; round++) {
+    for (const m of messages) {
+      const t0 = performance.now();
+      fn(m);
+      const dt = performance.now() - t0;
+      if (round > 0) times.push(dt);
+    }
+  }
+  times.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))]! * 1000) / 1000;
+  return { median: at(0.5), p95: at(0.95) };
+}
+const bankMessages = [...loadSplit('train'), ...loadSplit('dev')].map((l) => l.turns[0]!.message);
+const understanding = {
+  messages: bankMessages.length,
+  classifierMs: perMessage(bankMessages, classify),
+  questionKindMs: perMessage(bankMessages, questionTypeScores),
+  rankMs: perMessage(bankMessages, rank),
+};
 /** A free port on loopback. */
 async function freePort(): Promise<number> {
   return new Promise((resolve) => {
@@ -92,6 +122,7 @@ const out = {
   errors: result.errors + result.non2xx + result.timeouts,
   statusCodes: result.statusCodeStats,
   serverRssMB: rss.rssMB as number | undefined,
+  understanding,
 };
 if (process.argv.includes('--json')) console.log(JSON.stringify(out, null, 2));
 else {
@@ -102,4 +133,11 @@ else {
   console.log(`  latency p99       ${out.latencyMs.p99} ms`);
   console.log(`  errors            ${out.errors}   (target 0)`);
   console.log(`  server RSS        ${out.serverRssMB} MB`);
+  const u = out.understanding;
+  console.log(`language layer, in process, per message (${u.messages} bank train+dev messages; median / p95):`);
+  console.log(
+    `  classifier (route + measure heads)  ${u.classifierMs.median} / ${u.classifierMs.p95} ms   (target < 2 ms)`,
+  );
+  console.log(`  question-kind head                  ${u.questionKindMs.median} / ${u.questionKindMs.p95} ms`);
+  console.log(`  ranking (lexicon + classifier)      ${u.rankMs.median} / ${u.rankMs.p95} ms`);
 }
