@@ -7,6 +7,10 @@
  * - Writers w1 and w2 are split BY SCENARIO into train (~80 %) and dev (~20 %) with a stable hash of the scenario id,
  *   so variants of one situation never straddle the split. Writer w3 is the held-out TEST split, copied unread
  *   (only counts are printed; nothing is tuned on it).
+ * - Writer w4 (a second cross-writer set, 2026-12-03) is all dev: a writer the classifier never trains on, so dev
+ *   measures generalisation to a new writer, as test does.
+ * - A writer whose folder is missing from the staging folder keeps the lines it already has in the split files
+ *   (importing one new writer never loses the others).
  * - Output is sorted by id, so the same staging bank always gives byte-identical files.
  */
 import { createHash } from 'node:crypto';
@@ -22,7 +26,12 @@ const flag = (name: string) => {
 const staging = flag('--staging') ?? process.env['HJEMMEL_BANK_STAGING'] ?? '/work/bank-staging';
 const outDir = import.meta.dirname;
 
-const SPLIT_OF_WRITER: Record<string, 'trainDev' | 'test'> = { w1: 'trainDev', w2: 'trainDev', w3: 'test' };
+const SPLIT_OF_WRITER: Record<string, 'trainDev' | 'dev' | 'test'> = {
+  w1: 'trainDev',
+  w2: 'trainDev',
+  w3: 'test',
+  w4: 'dev',
+};
 
 /** Stable split: the first 32 bits of sha1(scenario) modulo 100; below 80 is train. */
 export function splitOf(scenario: string): 'train' | 'dev' {
@@ -41,7 +50,22 @@ let invalid = 0;
 let duplicates = 0;
 for (const [writer, kind] of Object.entries(SPLIT_OF_WRITER)) {
   const dir = join(staging, writer);
-  if (!existsSync(dir)) continue;
+  if (!existsSync(dir)) {
+    // Keep what the split files already hold for this writer (read as data, not shown).
+    for (const split of ['train', 'dev', 'test'] as const) {
+      const file = join(outDir, `${split}.jsonl`);
+      if (!existsSync(file)) continue;
+      for (const line of readFileSync(file, 'utf8').split('\n')) {
+        if (!line.trim()) continue;
+        const l = JSON.parse(line) as BankLine;
+        if (l.writer === writer && !seen.has(l.id)) {
+          seen.add(l.id);
+          out[split].push(l);
+        }
+      }
+    }
+    continue;
+  }
   for (const file of readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()) {
@@ -60,7 +84,7 @@ for (const [writer, kind] of Object.entries(SPLIT_OF_WRITER)) {
         continue;
       }
       seen.add(parsed.line.id);
-      out[kind === 'test' ? 'test' : splitOf(parsed.line.scenario)].push(parsed.line);
+      out[kind === 'trainDev' ? splitOf(parsed.line.scenario) : kind].push(parsed.line);
     }
   }
 }
