@@ -189,11 +189,11 @@ export async function runBank(
         if (held[f] !== undefined) {
           c.factsPredicted++;
           if (labelled[f] === held[f]) c.factsPredictedOk++;
+          else problems.push(`fact ${f}=${JSON.stringify(held[f])} unsupported (label ${JSON.stringify(labelled[f])})`);
           if (!read || read.has(f)) {
             c.factsPredictedRead++;
             if (labelled[f] === held[f]) c.factsPredictedReadOk++;
-          } else
-            problems.push(`fact ${f}=${JSON.stringify(held[f])} unsupported (label ${JSON.stringify(labelled[f])})`);
+          }
         }
         if (labelled[f] !== undefined) {
           c.factsLabelled++;
