@@ -104,6 +104,21 @@ export function labelWithStatus(unit: Unit): string {
   return unit.status === 'udkast' ? `${unit.citation} (udkast)` : unit.citation;
 }
 
+/**
+ * Whether an answer rests mainly on draft sources: the summary's unit (first) weighs as much as two further
+ * quotes, and the drafts carry more than half of the weight.
+ */
+export function restsOnDraft(shown: readonly Unit[]): boolean {
+  let draft = 0;
+  let total = 0;
+  shown.forEach((u, i) => {
+    const w = i === 0 ? 2 : 1;
+    total += w;
+    if (u.status === 'udkast') draft += w;
+  });
+  return draft * 2 > total;
+}
+
 export const DRAFT_NOTE = 'Svaret bygger mest på udkastet til den nye vejledning (2025), som endnu ikke er endelig.';
 
 function sentence(s: string): string {
@@ -333,7 +348,7 @@ export function retrievalAnswer(question: string, hits: readonly PassageHit[], c
   const cites = new CitationList(corpus);
   const best = bestSentence(question, relevant.slice(0, 5), corpus);
   const summaryUnit = best?.unit ?? relevant[0]!;
-  const summary = best?.sentence ?? quoteFor(summaryUnit, question);
+  const summary = best?.sentence ?? quoteFor(summaryUnit, question, SUMMARY_MAX);
   const mark = cites.cite([summaryUnit.id], question);
   // The summary is the chosen sentence, verbatim; its citation quotes the passage around it.
   const sc = cites.for(summaryUnit.id);
@@ -356,9 +371,10 @@ export function retrievalAnswer(question: string, hits: readonly PassageHit[], c
   if (quotes.length) out.push(`**Mere fra kilderne:**\n\n${quotes.join('\n\n')}`);
   const stale = shown.filter((u) => u.status === 'ophævet');
   if (stale.length) out.push('⚠️ Et af uddragene stammer fra en ophævet kilde og beskriver de tidligere regler.');
-  if (shown.filter((u) => u.status === 'udkast').length * 2 > shown.length) out.push(DRAFT_NOTE);
+  if (restsOnDraft(shown)) out.push(DRAFT_NOTE);
   out.push(DISCLAIMER);
-  return { answer: out.join('\n\n'), citations: cites.list, summary };
+  // A summary that is longer than the field allows is shown in the answer only, never cut.
+  return { answer: out.join('\n\n'), citations: cites.list, ...(summary.length <= SUMMARY_MAX ? { summary } : {}) };
 }
 
 /**
@@ -379,7 +395,8 @@ export function bestSentence(
     const sents = sentences(u.text);
     sents.forEach((x, i) => {
       const text = u.text.slice(x.start, x.end);
-      if (!quotable(text)) return;
+      // The summary is shown whole (at most SUMMARY_MAX characters): a longer sentence would be cut.
+      if (!quotable(text) || text.length > SUMMARY_MAX) return;
       const nWords = (text.match(/\p{L}+/gu) ?? []).length;
       // Very short sentences rarely answer on their own; a definition answers "hvad er/betyder …?".
       const shortPenalty = nWords < 8 ? 0.7 : 1;
@@ -388,13 +405,17 @@ export function bestSentence(
       if (!best || score > best.score) {
         // A short sentence that leads into the next ("Det gælder:") is quoted with it.
         const next = sents[i + 1];
-        const sentence = text.length < 90 && /:$/.test(text) && next ? u.text.slice(x.start, next.end) : text;
+        const joined = next ? u.text.slice(x.start, next.end) : '';
+        const sentence = text.length < 90 && /:$/.test(text) && next && joined.length <= SUMMARY_MAX ? joined : text;
         best = { unit: u, sentence, score };
       }
     });
   });
   return best && best.score > 0 ? { unit: best.unit, sentence: best.sentence } : undefined;
 }
+
+/** The longest summary shown whole (the chat response's `summary` holds at most 300 characters). */
+export const SUMMARY_MAX = 300;
 
 /** Sentences that define a term. */
 const DEFINITION_RE = /\b(?:forstås|defineres|betyder|menes|omfatter|er en|er et|er når)\b/iu;

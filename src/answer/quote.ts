@@ -122,7 +122,7 @@ const cache = new Map<string, string>();
 const CACHE_MAX = 20_000;
 
 /** A draft's unfilled cross-reference ("[…]", "pkt. x-x") makes a sentence unfit to quote. */
-const PLACEHOLDER_RE = /\[…\]|\[\.\.\.?\]|\b[xX]\s?-\s?[xX]\b|\[[xX]\]/u;
+export const PLACEHOLDER_RE = /\[…\]|\[\.\.\.?\]|\b[xX]\s?-\s?[xX]\b|\[[xX]\]/u;
 /** A bare label such as "Stk. 2.", "§ 21." or "1)" is not a sentence worth quoting. */
 const LABEL_RE = /^(?:(?:stk|nr|pkt|kap)\.?\s*\d+\s*\.?|§+\s*\d+\s*[a-h]?\s*\.?|\d+[.)]|[a-h][.)])$/iu;
 

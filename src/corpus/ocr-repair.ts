@@ -217,6 +217,11 @@ function isCompoundKnown(w: string, depth = 0): boolean {
   return v;
 }
 
+/** Whether a word is a dictionary form or a clean-source word as it stands (not only as a compound). */
+export function isDirectKnownWord(word: string): boolean {
+  return isDirectKnown(word.toLowerCase());
+}
+
 /** Whether a (lower-case) word is recognised by the dictionary ∪ clean-source vocabulary. */
 export function isKnownWord(word: string): boolean {
   const w = word.toLowerCase();

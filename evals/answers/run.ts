@@ -1,0 +1,95 @@
+/**
+ * `npm run eval:answers [-- --json] [-- --misses] [-- --sets retrieval/heldout,bank/dev]`: asks every eval
+ * question that has an evidence phrase through the offline product (the Conversation behind `cli ask` and
+ * /api/v1/chat) and reports, per set, the share whose evidence phrase is in `summary` (folded compare: case,
+ * æ/ø/å, punctuation, the guidance's OCR spelling repaired, as the retrieval evaluation does).
+ *
+ * "Informational" questions are those the set labels as route `retrieval` (the bank), or, for the retrieval
+ * sets without labels, those the product routes to retrieval. The share is reported over the informational
+ * questions (the target) and over all questions of the set. Misses are listed for train/dev sets only: the
+ * test split (bank/test, heldout-writers) prints aggregates.
+ */
+import { loadCorpus } from '../../src/corpus/index.ts';
+import { ask, evidenceItems, hasEvidence, offlineConversation } from './sets.ts';
+
+const args = process.argv.slice(2);
+const asJson = args.includes('--json');
+const showMisses = args.includes('--misses');
+const si = args.indexOf('--sets');
+const only = si >= 0 ? new Set((args[si + 1] ?? '').split(',')) : undefined;
+
+const corpus = loadCorpus();
+const conversation = await offlineConversation(corpus);
+const items = evidenceItems().filter((i) => i.evidence.length && (!only || only.has(i.set)));
+const asked = await ask(conversation, items);
+
+interface Row {
+  set: string;
+  split: string;
+  questions: number;
+  informational: number;
+  /** Evidence in `summary`, over the informational questions. */
+  summaryInformational: number;
+  /** Evidence anywhere in the answer text, over the informational questions. */
+  answerInformational: number;
+  /** Evidence in `summary`, over all questions of the set. */
+  summaryAll: number;
+}
+
+const rows = new Map<string, Row & { hitsI: number; hitsA: number; hitsAll: number }>();
+const misses: string[] = [];
+for (const { item, answers } of asked) {
+  const last = answers.at(-1)!;
+  const informational = item.route ? item.route === 'retrieval' : last.route === 'retrieval';
+  const r = rows.get(item.set) ?? {
+    set: item.set,
+    split: item.split,
+    questions: 0,
+    informational: 0,
+    summaryInformational: 0,
+    answerInformational: 0,
+    summaryAll: 0,
+    hitsI: 0,
+    hitsA: 0,
+    hitsAll: 0,
+  };
+  rows.set(item.set, r);
+  r.questions++;
+  const inSummary = hasEvidence(last.summary ?? '', item.evidence);
+  if (inSummary) r.hitsAll++;
+  if (!informational) continue;
+  r.informational++;
+  if (inSummary) r.hitsI++;
+  if (hasEvidence(last.answer, item.evidence)) r.hitsA++;
+  else if (showMisses && item.split !== 'test')
+    misses.push(`${item.set} ${item.id} [${last.route}]: ${item.turns.at(-1)}\n    evidence: ${item.evidence[0]}`);
+  if (!inSummary && showMisses && item.split !== 'test')
+    misses.push(
+      `${item.set} ${item.id} [${last.route}] not in summary: ${item.turns.at(-1)}\n    evidence: ${item.evidence[0]}\n    summary: ${last.summary ?? '(none)'}`,
+    );
+}
+
+const share = (a: number, n: number) => (n ? a / n : 0);
+const out: Row[] = [...rows.values()].map((r) => ({
+  set: r.set,
+  split: r.split,
+  questions: r.questions,
+  informational: r.informational,
+  summaryInformational: share(r.hitsI, r.informational),
+  answerInformational: share(r.hitsA, r.informational),
+  summaryAll: share(r.hitsAll, r.questions),
+}));
+
+if (asJson) {
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+} else {
+  const pct = (x: number) => `${(100 * x).toFixed(1)} %`.padStart(8);
+  process.stdout.write(
+    `${'set'.padEnd(28)}${'split'.padEnd(7)}${'n'.padStart(5)}${'info'.padStart(6)}  summary(info)  answer(info)  summary(all)\n`,
+  );
+  for (const r of out)
+    process.stdout.write(
+      `${r.set.padEnd(28)}${r.split.padEnd(7)}${String(r.questions).padStart(5)}${String(r.informational).padStart(6)}  ${pct(r.summaryInformational)}       ${pct(r.answerInformational)}      ${pct(r.summaryAll)}\n`,
+    );
+  if (showMisses) process.stdout.write(`\n${misses.join('\n')}\n`);
+}
