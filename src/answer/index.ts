@@ -379,40 +379,91 @@ export function retrievalAnswer(question: string, hits: readonly PassageHit[], c
 
 /**
  * The sentence (or two) among the top passages that best answers the question: scored on the question's
- * stemmed terms with a small preference for higher-ranked passages, never the first sentence by default.
+ * stemmed terms (inverse document frequency, damped by length), with priors chosen on the train split of the
+ * answer evaluation (`npm run eval:answers`) and checked on dev: higher-ranked passages, a passage's lead
+ * sentence, the binding text (law, executive order), a sentence of the asked answer type (a duration for
+ * "hvor længe", an authority for "hvem", a deadline for "hvornår"), a definition for "hvad er". Two adjacent
+ * sentences of one passage may be quoted together when both fit the summary.
  */
 export function bestSentence(
   question: string,
   units: readonly Unit[],
   corpus?: CorpusIndex,
 ): { unit: Unit; sentence: string } | undefined {
-  const q = new Set(contentTerms(question));
+  const q = new Set(contentTerms(question).filter((t) => !FILLER_TERMS.has(t)));
   const weight = corpus ? idf(corpus) : () => 1;
   const definitional = /^\s*(?:hvad\s+(?:er|betyder|menes|forstås)|what\s+is)\b/iu.test(question);
+  const answerType = ANSWER_TYPES.find((a) => a.question.test(question));
   let best: { unit: Unit; sentence: string; score: number } | undefined;
   units.forEach((u, rank) => {
     if (isHeadingOnly(u)) return;
+    const binding = (u.sourceId === 'sel' || u.sourceId.startsWith('bek')) && u.status !== 'ophævet';
     const sents = sentences(u.text);
     sents.forEach((x, i) => {
-      const text = u.text.slice(x.start, x.end);
+      const one = u.text.slice(x.start, x.end);
       // The summary is shown whole (at most SUMMARY_MAX characters): a longer sentence would be cut.
-      if (!quotable(text) || text.length > SUMMARY_MAX) return;
-      const nWords = (text.match(/\p{L}+/gu) ?? []).length;
-      // Very short sentences rarely answer on their own; a definition answers "hvad er/betyder …?".
-      const shortPenalty = nWords < 8 ? 0.7 : 1;
-      const defBonus = definitional && DEFINITION_RE.test(text) ? 1.3 : 1;
-      const score = sentenceScore(text, q, weight) * (1 - 0.08 * rank) * shortPenalty * defBonus;
-      if (!best || score > best.score) {
-        // A short sentence that leads into the next ("Det gælder:") is quoted with it.
-        const next = sents[i + 1];
-        const joined = next ? u.text.slice(x.start, next.end) : '';
-        const sentence = text.length < 90 && /:$/.test(text) && next && joined.length <= SUMMARY_MAX ? joined : text;
-        best = { unit: u, sentence, score };
+      if (!quotable(one) || one.length > SUMMARY_MAX) return;
+      const next = sents[i + 1];
+      const two = next ? u.text.slice(x.start, next.end) : '';
+      const pairOk =
+        !!next && two.length <= SUMMARY_MAX && quotable(u.text.slice(next.start, next.end)) && !/\n\s*\n/u.test(two);
+      for (const text of pairOk ? [one, two] : [one]) {
+        const nWords = (text.match(/\p{L}+/gu) ?? []).length;
+        let score = sentenceScore(text, q, weight, 0.25) * (1 - 0.12 * rank);
+        // Very short sentences rarely answer on their own.
+        if (nWords < 8) score *= 0.7;
+        if (i === 0) score *= 1.6;
+        if (binding) score *= 1.6;
+        if (text === two) score *= 1.1;
+        if (answerType?.sentence.test(text)) score *= 3;
+        if (definitional && DEFINITION_RE.test(text)) score *= 1.5;
+        if (!best || score > best.score) best = { unit: u, sentence: text, score };
       }
     });
   });
   return best && best.score > 0 ? { unit: best.unit, sentence: best.sentence } : undefined;
 }
+
+/** Stemmed question words that say how something is asked, not what about ("hvor længe", "give lov", …). */
+const FILLER_TERMS = new Set(
+  [
+    'længe',
+    'lang',
+    'tid',
+    'gang',
+    'give',
+    'nye',
+    'efter',
+    'før',
+    'gøre',
+    'går',
+    'bruge',
+    'brugt',
+    'ad',
+    'sig',
+    'vil',
+    'bede',
+    'fortælle',
+    'sag',
+  ].flatMap((w) => contentTerms(w)),
+);
+
+/** Answer types read off the question, and what a sentence of that type contains. */
+const ANSWER_TYPES: Array<{ question: RegExp; sentence: RegExp }> = [
+  {
+    question: /\bhvor\s+(?:længe|lang\s+tid)\b/iu,
+    sentence: /\b\d+\s*(?:måneder|uger|dage|timer|år)\b|\bvarighed|\bperiode/iu,
+  },
+  {
+    question: /\b(?:hvornår|frist(?:en)?)\b/iu,
+    sentence: /\b(?:senest|straks|inden|frist|hurtigst|\d+\s*(?:måneder|uger|dage|timer|år))\b/iu,
+  },
+  {
+    question: /\bhvem\b|\bhvor\b.*\bklage/iu,
+    sentence:
+      /\b(?:kommunalbestyrelsen|ankestyrelsen|nævnet|familieretshuset|lederen|personalelederen|socialtilsynet|kommunen|byrådet|regionsrådet|personalet|politiet)\b/iu,
+  },
+];
 
 /** The longest summary shown whole (the chat response's `summary` holds at most 300 characters). */
 export const SUMMARY_MAX = 300;

@@ -173,12 +173,14 @@ export function sentenceScore(
   sentence: string,
   queryTerms: ReadonlySet<string>,
   weight: (term: string) => number = () => 1,
+  /** How strongly length damps the score: sum / (terms + 4)^lengthPower. */
+  lengthPower = 0.5,
 ): number {
   const ws = contentTerms(sentence);
   if (!queryTerms.size) return 0;
   let sum = 0;
   for (const w of new Set(ws)) if (queryTerms.has(w)) sum += weight(w);
-  return sum / Math.sqrt(ws.length + 4);
+  return sum / (ws.length + 4) ** lengthPower;
 }
 
 function computeQuote(unit: Unit, query: string, maxLen: number): string {
