@@ -253,3 +253,37 @@ export function directAnswer(
   const answer = [`**Kort fortalt:** ${summary}`, lines.join('\n'), DISCLAIMER].join('\n\n');
   return { answer, citations: cites.list, summary };
 }
+
+/** Question types read off an informational question's wording (first match wins). */
+const QUESTION_TYPE_PATTERNS: Array<{ type: QuestionType; re: RegExp }> = [
+  {
+    type: 'max_duration',
+    re: /\bhvor\s+(?:længe|lang\s+tid)\b.*\b(?:gælde|gælder|tilladelse|afgørelse|bruge|bruges)\b/iu,
+  },
+  { type: 'complaint', re: /\bklage[rs]?\b|\bpåklage/iu },
+  { type: 'registration_deadline', re: /\b(?:hvornår|frist|hvor\s+hurtigt)\b.*\b(?:registrer|indberet)/iu },
+  { type: 'who_registers_reports', re: /\bhvem\b.*\b(?:registrer|indberet)/iu },
+  { type: 'who_decides', re: /\bhvem\b.*\b(?:træffer|beslutter|bestemmer|afgør|giver\s+(?:lov|tilladelse))/iu },
+  { type: 'relatives_informed', re: /\bpårørende\b.*\b(?:orienter|informer|besked|at\s+vide)/iu },
+  { type: 'action_plan', re: /\bhandleplan/iu },
+];
+
+/** The question type of an informational question, when its wording says it. */
+export function questionTypeOf(question: string): QuestionType | undefined {
+  return QUESTION_TYPE_PATTERNS.find((p) => p.re.test(question))?.type;
+}
+
+/**
+ * The units the rules' data cites for what a question of a known type asks about one measure (the provisions
+ * that state the duration, the registration, the complaint route, …), in the rule data's order.
+ */
+export function ruleUnitsFor(question: string, measure: MeasureId | undefined, asOf?: string): string[] {
+  const type = questionTypeOf(question);
+  if (!type || !measure) return [];
+  const out: string[] = [];
+  for (const v of variantsOf(measure, asOf)) {
+    const f = factFor(type, v.verdict);
+    if (f.text) for (const id of f.cite) if (!out.includes(id)) out.push(id);
+  }
+  return out;
+}

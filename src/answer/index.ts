@@ -333,7 +333,13 @@ export interface PassageHit {
  * The offline answer for an informational question: a short extractive summary and the best passages
  * quoted with citations; or the fixed "cannot find it" answer with the nearest topics.
  */
-export function retrievalAnswer(question: string, hits: readonly PassageHit[], corpus: CorpusIndex): Composed {
+export function retrievalAnswer(
+  question: string,
+  hits: readonly PassageHit[],
+  corpus: CorpusIndex,
+  /** Units the rules' data cites for what the question asks (see `ruleUnitsFor`): summary candidates first. */
+  ruleUnits: readonly string[] = [],
+): Composed {
   const q = stems(question);
   const units = hits.map((h) => corpus.unit(h.id)).filter((u): u is Unit => !!u);
   const relevant = units.filter((u) => [...stems(`${u.headingPath.join(' ')} ${u.text}`)].some((s) => q.has(s)));
@@ -346,7 +352,11 @@ export function retrievalAnswer(question: string, hits: readonly PassageHit[], c
     return { answer: `${NOT_FOUND} Prøv at spørge mere konkret, fx om et bestemt indgreb.${topics}`, citations: [] };
   }
   const cites = new CitationList(corpus);
-  const best = bestSentence(question, relevant.slice(0, 5), corpus);
+  const top = relevant.slice(0, 5);
+  const fromRules = ruleUnits
+    .map((id) => corpus.unit(id))
+    .filter((u): u is Unit => !!u && !top.some((t) => t.id === u.id));
+  const best = bestSentence(question, [...fromRules.slice(0, RULE_UNITS_MAX), ...top], corpus, fromRules.length);
   const summaryUnit = best?.unit ?? relevant[0]!;
   const summary = best?.sentence ?? quoteFor(summaryUnit, question, SUMMARY_MAX);
   const mark = cites.cite([summaryUnit.id], question);
@@ -389,14 +399,17 @@ export function bestSentence(
   question: string,
   units: readonly Unit[],
   corpus?: CorpusIndex,
+  /** The first `ranked0` units are not ranked by search (the rule data's citations): no rank discount. */
+  ranked0 = 0,
 ): { unit: Unit; sentence: string } | undefined {
   const q = new Set(contentTerms(question).filter((t) => !FILLER_TERMS.has(t)));
   const weight = corpus ? idf(corpus) : () => 1;
   const definitional = /^\s*(?:hvad\s+(?:er|betyder|menes|forstås)|what\s+is)\b/iu.test(question);
   const answerType = ANSWER_TYPES.find((a) => a.question.test(question));
   let best: { unit: Unit; sentence: string; score: number } | undefined;
-  units.forEach((u, rank) => {
+  units.forEach((u, i0) => {
     if (isHeadingOnly(u)) return;
+    const rank = Math.max(0, i0 - Math.min(ranked0, RULE_UNITS_MAX));
     const binding = (u.sourceId === 'sel' || u.sourceId.startsWith('bek')) && u.status !== 'ophævet';
     const sents = sentences(u.text);
     sents.forEach((x, i) => {
@@ -464,6 +477,9 @@ const ANSWER_TYPES: Array<{ question: RegExp; sentence: RegExp }> = [
       /\b(?:kommunalbestyrelsen|ankestyrelsen|nævnet|familieretshuset|lederen|personalelederen|socialtilsynet|kommunen|byrådet|regionsrådet|personalet|politiet)\b/iu,
   },
 ];
+
+/** Rule-cited units considered for the summary at most. */
+const RULE_UNITS_MAX = 3;
 
 /** The longest summary shown whole (the chat response's `summary` holds at most 300 characters). */
 export const SUMMARY_MAX = 300;

@@ -5,6 +5,7 @@
  * (never overriding the deterministic extractor) and write an explanation that is verified before use.
  */
 import { z } from 'zod';
+import { ruleUnitsFor } from '../answer/direct.ts';
 import {
   askFacts,
   type Citation,
@@ -491,7 +492,7 @@ export class Conversation {
         }
       }
     } else if (r === 'retrieval') {
-      composed = await this.retrieve(text);
+      composed = await this.retrieve(text, newMeasure ?? state.measure);
     } else {
       composed = { answer: OUT_OF_SCOPE_ANSWER, citations: [] };
     }
@@ -578,9 +579,9 @@ export class Conversation {
     }
   }
 
-  private async retrieve(message: string): Promise<Composed> {
+  private async retrieve(message: string, measure?: RulesMeasureId): Promise<Composed> {
     const hits = await this.deps.retriever.search(message, { k: 8 });
-    return retrievalAnswer(message, hits, this.deps.corpus);
+    return retrievalAnswer(message, hits, this.deps.corpus, ruleUnitsFor(message, measure));
   }
 
   private async llmExtract(
