@@ -8,13 +8,20 @@
  * sets without labels, those the product routes to retrieval. The share is reported over the informational
  * questions (the target) and over all questions of the set. Misses are listed for train/dev sets only: the
  * test split (bank/test, heldout-writers) prints aggregates.
+ *
+ * `--quotes` adds the quote check over every eval answer (these questions and evals/chat): quotes shown, their
+ * words, words neither the dictionary nor the clean sources know, words that are known only as a compound of
+ * dictionary words (where hidden OCR damage such as "leverandgren" would sit), and damaged quotes by kind.
  */
+import { quoteProblems } from '../../src/answer/clean.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
-import { ask, evidenceItems, hasEvidence, offlineConversation } from './sets.ts';
+import { isDirectKnownWord, OCR_CORRECTIONS } from '../../src/corpus/ocr-repair.ts';
+import { ask, chatItems, evidenceItems, hasEvidence, offlineConversation } from './sets.ts';
 
 const args = process.argv.slice(2);
 const asJson = args.includes('--json');
 const showMisses = args.includes('--misses');
+const checkQuotes = args.includes('--quotes');
 const si = args.indexOf('--sets');
 const only = si >= 0 ? new Set((args[si + 1] ?? '').split(',')) : undefined;
 
@@ -92,4 +99,50 @@ if (asJson) {
       `${r.set.padEnd(28)}${r.split.padEnd(7)}${String(r.questions).padStart(5)}${String(r.informational).padStart(6)}  ${pct(r.summaryInformational)}       ${pct(r.answerInformational)}      ${pct(r.summaryAll)}\n`,
     );
   if (showMisses) process.stdout.write(`\n${misses.join('\n')}\n`);
+}
+
+if (checkQuotes) {
+  const all = [...asked, ...(await ask(conversation, only ? [] : chatItems()))];
+  let quotes = 0;
+  let words = 0;
+  let unknown = 0;
+  const compoundOnly = new Map<string, number>();
+  const kinds: Record<string, number> = {};
+  const listed = 0;
+  let summaries = 0;
+  let damagedSummaries = 0;
+  for (const { answers } of all)
+    for (const r of answers) {
+      if (r.route === 'retrieval' && r.summary) {
+        // The informational summary is a quote as well: whole and verbatim in one cited unit.
+        summaries++;
+        const home = r.citations.find((c) => corpus.unit(c.unitId)?.text.includes(r.summary!));
+        if (!home || quoteProblems(r.summary, corpus.unit(home.unitId)).length) damagedSummaries++;
+      }
+      for (const c of r.citations) {
+        quotes++;
+        const ws = (c.quote.replace(/\b(?:https?:\/\/|www\.)\S+/gu, ' ').match(/\p{L}+/gu) ?? []).filter(
+          (w) => w.length >= 2,
+        );
+        words += ws.length;
+        for (const w of ws)
+          if (!isDirectKnownWord(w)) compoundOnly.set(w.toLowerCase(), (compoundOnly.get(w.toLowerCase()) ?? 0) + 1);
+        for (const p of quoteProblems(c.quote, corpus.unit(c.unitId))) {
+          kinds[p.kind] = (kinds[p.kind] ?? 0) + 1;
+          if (p.kind === 'unknown_word') unknown++;
+        }
+      }
+    }
+  const report = {
+    quotes,
+    words,
+    unknownWords: unknown,
+    compoundOnlyWords: [...compoundOnly.values()].reduce((a, b) => a + b, 0),
+    compoundOnlyDistinct: compoundOnly.size,
+    damagedFormsOfTheCorrectionList: listed,
+    informationalSummaries: summaries,
+    damagedSummaries,
+    damagedByKind: kinds,
+  };
+  process.stdout.write(`\nQuotes shown in all eval answers: ${JSON.stringify(report)}\n`);
 }
