@@ -108,7 +108,7 @@ if (checkQuotes) {
   let unknown = 0;
   const compoundOnly = new Map<string, number>();
   const kinds: Record<string, number> = {};
-  const listed = 0;
+  let listed = 0;
   let summaries = 0;
   let damagedSummaries = 0;
   for (const { answers } of all)
@@ -125,6 +125,7 @@ if (checkQuotes) {
           (w) => w.length >= 2,
         );
         words += ws.length;
+        for (const w of ws) if (Object.hasOwn(OCR_CORRECTIONS.words, w.toLowerCase())) listed++;
         for (const w of ws)
           if (!isDirectKnownWord(w)) compoundOnly.set(w.toLowerCase(), (compoundOnly.get(w.toLowerCase()) ?? 0) + 1);
         for (const p of quoteProblems(c.quote, corpus.unit(c.unitId))) {
