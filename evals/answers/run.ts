@@ -6,7 +6,8 @@
  *
  * "Informational" questions are those the set labels as route `retrieval` (the bank), or, for the retrieval
  * sets without labels, those the product routes to retrieval. The share is reported over the informational
- * questions (the target) and over all questions of the set. Misses are listed for train/dev sets only: the
+ * questions (the target) and over all questions of the set; `top5(info)` is the share whose evidence is in one of
+ * the top 5 search hits at all (what summary selection can reach with the present retrieval). Misses are listed for train/dev sets only: the
  * test split (bank/test, heldout-writers) prints aggregates.
  *
  * `--quotes` adds the quote check over every eval answer (these questions and evals/chat): quotes shown, their
@@ -16,6 +17,7 @@
 import { quoteProblems } from '../../src/answer/clean.ts';
 import { loadCorpus } from '../../src/corpus/index.ts';
 import { isDirectKnownWord, OCR_CORRECTIONS } from '../../src/corpus/ocr-repair.ts';
+import { getSearcher } from '../../src/search/index.ts';
 import { ask, chatItems, evidenceItems, hasEvidence, offlineConversation } from './sets.ts';
 
 const args = process.argv.slice(2);
@@ -39,11 +41,14 @@ interface Row {
   summaryInformational: number;
   /** Evidence anywhere in the answer text, over the informational questions. */
   answerInformational: number;
+  /** Evidence in the text of the top 5 search hits for the last message (what the summary can reach at best). */
+  top5Informational: number;
   /** Evidence in `summary`, over all questions of the set. */
   summaryAll: number;
 }
 
-const rows = new Map<string, Row & { hitsI: number; hitsA: number; hitsAll: number }>();
+const searcher = await getSearcher();
+const rows = new Map<string, Row & { hitsI: number; hitsA: number; hitsAll: number; hits5: number }>();
 const misses: string[] = [];
 for (const { item, answers } of asked) {
   const last = answers.at(-1)!;
@@ -55,10 +60,12 @@ for (const { item, answers } of asked) {
     informational: 0,
     summaryInformational: 0,
     answerInformational: 0,
+    top5Informational: 0,
     summaryAll: 0,
     hitsI: 0,
     hitsA: 0,
     hitsAll: 0,
+    hits5: 0,
   };
   rows.set(item.set, r);
   r.questions++;
@@ -67,6 +74,8 @@ for (const { item, answers } of asked) {
   if (!informational) continue;
   r.informational++;
   if (inSummary) r.hitsI++;
+  const top5 = searcher.searchSync(item.turns.at(-1)!, { k: 5 });
+  if (top5.some((h) => hasEvidence(corpus.unit(h.id)?.text ?? h.text, item.evidence))) r.hits5++;
   if (hasEvidence(last.answer, item.evidence)) r.hitsA++;
   else if (showMisses && item.split !== 'test')
     misses.push(`${item.set} ${item.id} [${last.route}]: ${item.turns.at(-1)}\n    evidence: ${item.evidence[0]}`);
@@ -84,6 +93,7 @@ const out: Row[] = [...rows.values()].map((r) => ({
   informational: r.informational,
   summaryInformational: share(r.hitsI, r.informational),
   answerInformational: share(r.hitsA, r.informational),
+  top5Informational: share(r.hits5, r.informational),
   summaryAll: share(r.hitsAll, r.questions),
 }));
 
@@ -92,11 +102,11 @@ if (asJson) {
 } else {
   const pct = (x: number) => `${(100 * x).toFixed(1)} %`.padStart(8);
   process.stdout.write(
-    `${'set'.padEnd(28)}${'split'.padEnd(7)}${'n'.padStart(5)}${'info'.padStart(6)}  summary(info)  answer(info)  summary(all)\n`,
+    `${'set'.padEnd(28)}${'split'.padEnd(7)}${'n'.padStart(5)}${'info'.padStart(6)}  summary(info)  answer(info)  top5(info)  summary(all)\n`,
   );
   for (const r of out)
     process.stdout.write(
-      `${r.set.padEnd(28)}${r.split.padEnd(7)}${String(r.questions).padStart(5)}${String(r.informational).padStart(6)}  ${pct(r.summaryInformational)}       ${pct(r.answerInformational)}      ${pct(r.summaryAll)}\n`,
+      `${r.set.padEnd(28)}${r.split.padEnd(7)}${String(r.questions).padStart(5)}${String(r.informational).padStart(6)}  ${pct(r.summaryInformational)}       ${pct(r.answerInformational)}    ${pct(r.top5Informational)}      ${pct(r.summaryAll)}\n`,
     );
   if (showMisses) process.stdout.write(`\n${misses.join('\n')}\n`);
 }
