@@ -53,6 +53,7 @@ const RETRIEVAL_SETS: Array<{ file: string; split: Split }> = [
   { file: 'questions.jsonl', split: 'train' },
   { file: 'dev-bank.jsonl', split: 'dev' },
   { file: 'heldout.jsonl', split: 'dev' },
+  { file: 'dev-writers.jsonl', split: 'dev' },
   { file: 'heldout-writers.jsonl', split: 'test' },
 ];
 

@@ -45,13 +45,20 @@ export function quoteProblems(quote: string, unit: Unit | undefined): QuoteProbl
   if (m) out.push({ kind: 'placeholder', detail: m[0] });
   if (!/\p{L}/u.test(q)) return [...out, { kind: 'empty' }];
   if (unit) {
-    const at = unit.text.indexOf(q);
-    if (at < 0) out.push({ kind: 'not_verbatim' });
+    // The quote may occur more than once (a table row repeated): it is whole when one occurrence is.
+    const cuts: QuoteProblem[][] = [];
+    for (let at = unit.text.indexOf(q); at >= 0; at = unit.text.indexOf(q, at + 1)) {
+      const cut: QuoteProblem[] = [];
+      if (!STARTS_AFTER.test(unit.text.slice(0, at))) cut.push({ kind: 'cut_start', detail: q.slice(0, 40) });
+      const rest = unit.text.slice(at + q.length);
+      if (!ENDS_SENTENCE.test(q) && !/^\s*(?:\n|$)/u.test(rest)) cut.push({ kind: 'cut_end', detail: q.slice(-40) });
+      cuts.push(cut);
+      if (!cut.length) break;
+    }
+    if (!cuts.length) out.push({ kind: 'not_verbatim' });
     else {
       if (isHeadingOnly(unit)) out.push({ kind: 'heading_only' });
-      if (!STARTS_AFTER.test(unit.text.slice(0, at))) out.push({ kind: 'cut_start', detail: q.slice(0, 40) });
-      const rest = unit.text.slice(at + q.length);
-      if (!ENDS_SENTENCE.test(q) && !/^\s*(?:\n|$)/u.test(rest)) out.push({ kind: 'cut_end', detail: q.slice(-40) });
+      out.push(...cuts.at(-1)!);
     }
   }
   for (const w of new Set(unknownWords(q))) out.push({ kind: 'unknown_word', detail: w });
