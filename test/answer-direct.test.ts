@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { directAnswer, QUESTION_TYPES, questionTypeOf, ruleUnitsFor, variantsOf } from '../src/answer/direct.ts';
+import {
+  directAnswer,
+  QUESTION_TYPES,
+  questionTypeFromWording,
+  ruleUnitsFor,
+  variantsOf,
+} from '../src/answer/direct.ts';
 import { retrievalAnswer } from '../src/answer/index.ts';
 import { loadCorpus } from '../src/corpus/index.ts';
 import { evaluate, implementedMeasures } from '../src/rules/index.ts';
@@ -70,22 +76,22 @@ describe('direct answers from the rules data', () => {
 });
 
 describe('rule data behind informational summaries', () => {
-  it('reads the question type off the wording', () => {
-    expect(questionTypeOf('Hvor længe kan en tilladelse til stofsele gælde?')).toBe('max_duration');
-    expect(questionTypeOf('Hvem kan man klage til over en afgørelse om stofsele?')).toBe('complaint');
-    expect(questionTypeOf('Hvornår skal en fastholdelse indberettes?')).toBe('registration_deadline');
-    expect(questionTypeOf('Hvem træffer afgørelse om besøgsrestriktioner?')).toBe('who_decides');
-    expect(questionTypeOf('Hvad er nødret?')).toBeUndefined();
+  it("reads the question type off plain wording (the language layer's head comes first in the chat)", () => {
+    expect(questionTypeFromWording('Hvor længe kan en tilladelse til stofsele gælde?')).toBe('max_duration');
+    expect(questionTypeFromWording('Hvem kan man klage til over en afgørelse om stofsele?')).toBe('complaint');
+    expect(questionTypeFromWording('Hvornår skal en fastholdelse indberettes?')).toBe('registration_deadline');
+    expect(questionTypeFromWording('Hvem træffer afgørelse om besøgsrestriktioner?')).toBe('who_decides');
+    expect(questionTypeFromWording('Hvad er nødret?')).toBeUndefined();
   });
 
   it('gives the units the rule data cites for the asked fact of a measure, and the summary quotes them', () => {
     const q = 'Hvor længe kan en tilladelse til stofsele gælde?';
-    const ids = ruleUnitsFor(q, 'fabric_belt');
+    const ids = ruleUnitsFor(questionTypeFromWording(q), 'fabric_belt');
     expect(ids.length).toBeGreaterThan(0);
     const months = variantsOf('fabric_belt')[0]!.verdict.maxDurationMonths;
     expect(ids.some((id) => corpus.unit(id)?.text.includes(`${months} måneder`))).toBe(true);
-    expect(ruleUnitsFor(q, undefined)).toEqual([]);
-    expect(ruleUnitsFor('Hvad er nødret?', 'fabric_belt')).toEqual([]);
+    expect(ruleUnitsFor('max_duration', undefined)).toEqual([]);
+    expect(ruleUnitsFor(questionTypeFromWording('Hvad er nødret?'), 'fabric_belt')).toEqual([]);
     // With search hits that do not state the duration, the rule-cited unit supplies the summary.
     const a = retrievalAnswer(q, [{ id: 'sel-128-stk1', score: 1 }], corpus, ids);
     expect(a.summary).toContain(`${months} måneder`);

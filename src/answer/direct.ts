@@ -268,17 +268,21 @@ const QUESTION_TYPE_PATTERNS: Array<{ type: QuestionType; re: RegExp }> = [
   { type: 'action_plan', re: /\bhandleplan/iu },
 ];
 
-/** The question type of an informational question, when its wording says it. */
-export function questionTypeOf(question: string): QuestionType | undefined {
+/** The question type of an informational question, when its wording says it plainly (a fallback). */
+export function questionTypeFromWording(question: string): QuestionType | undefined {
   return QUESTION_TYPE_PATTERNS.find((p) => p.re.test(question))?.type;
+}
+
+/** Whether a label (e.g. the language layer's question kind) is a question type the rule data answers. */
+export function isQuestionType(label: string | undefined): label is QuestionType {
+  return (QUESTION_TYPES as readonly string[]).includes(label ?? '');
 }
 
 /**
  * The units the rules' data cites for what a question of a known type asks about one measure (the provisions
  * that state the duration, the registration, the complaint route, …), in the rule data's order.
  */
-export function ruleUnitsFor(question: string, measure: MeasureId | undefined, asOf?: string): string[] {
-  const type = questionTypeOf(question);
+export function ruleUnitsFor(type: QuestionType | undefined, measure: MeasureId | undefined, asOf?: string): string[] {
   if (!type || !measure) return [];
   const out: string[] = [];
   for (const v of variantsOf(measure, asOf)) {

@@ -5,7 +5,7 @@
  * (never overriding the deterministic extractor) and write an explanation that is verified before use.
  */
 import { z } from 'zod';
-import { ruleUnitsFor } from '../answer/direct.ts';
+import { isQuestionType, questionTypeFromWording, ruleUnitsFor } from '../answer/direct.ts';
 import {
   askFacts,
   type Citation,
@@ -37,6 +37,7 @@ import {
 import type { Store } from '../store/index.ts';
 import { extractFacts, parseAnswer, refines } from './extract.ts';
 import { normalize, restoreDanishLetters } from './lexicon.ts';
+import { questionTypeOf } from './question-type.ts';
 import { rank } from './rank.ts';
 import { type Route, route as routeMessage } from './route.ts';
 import { isUnder18, UNDER_18_ANSWER } from './scope.ts';
@@ -581,7 +582,10 @@ export class Conversation {
 
   private async retrieve(message: string, measure?: RulesMeasureId): Promise<Composed> {
     const hits = await this.deps.retriever.search(message, { k: 8 });
-    return retrievalAnswer(message, hits, this.deps.corpus, ruleUnitsFor(message, measure));
+    // The question's kind from the language layer's head when it is confident, else from plain wording.
+    const kind = questionTypeOf(message)?.type;
+    const type = isQuestionType(kind) ? kind : questionTypeFromWording(message);
+    return retrievalAnswer(message, hits, this.deps.corpus, ruleUnitsFor(type, measure));
   }
 
   private async llmExtract(
