@@ -87,6 +87,26 @@ export interface BankResult {
   failures: string[];
 }
 
+/**
+ * How much an outcome lets staff do, from most (not force) to least (not permitted). A question back
+ * (needs_more_facts) allows nothing yet and is never counted as too permissive.
+ */
+const PERMISSIVENESS: Record<string, number> = {
+  not_force: 3,
+  staff_may_decide: 2,
+  requires_municipal_decision: 1,
+  requires_board_decision: 1,
+  requires_family_court_decision: 1,
+  not_permitted: 0,
+};
+
+/** True when `got` allows staff more than `expected` (both known, neither a question back). */
+export function isMorePermissive(got: string | undefined, expected: string | undefined): boolean {
+  const g = got === undefined ? undefined : PERMISSIVENESS[got];
+  const e = expected === undefined ? undefined : PERMISSIVENESS[expected];
+  return g !== undefined && e !== undefined && g > e;
+}
+
 export async function runBank(
   conversation: Conversation,
   corpus: CorpusIndex,
@@ -113,6 +133,7 @@ export async function runBank(
     factsFound: 0,
     quotes: 0,
     quotesOk: 0,
+    tooPermissive: 0,
   };
   let maxOptions = 0;
   const byRoute: BankResult['byRoute'] = {};
@@ -156,6 +177,11 @@ export async function runBank(
       outcomeOk = oracle !== undefined && last.verdict?.outcome === oracle;
       if (outcomeOk) c.outcomeOk++;
       else problems.push(`outcome ${last.verdict?.outcome} ≠ ${oracle}`);
+      // The defect that can hurt a citizen: a final verdict that allows more than the oracle does.
+      if (isMorePermissive(last.verdict?.outcome, oracle)) {
+        c.tooPermissive++;
+        problems.push('TOO PERMISSIVE');
+      }
       if (e.outcome) {
         c.writerN++;
         if (last.verdict?.outcome === e.outcome) c.writerOk++;
@@ -238,6 +264,7 @@ export function formatBankReport(split: string, r: BankResult, verbose: boolean)
     `  final turn route+measure+outc. ${f(r.final)}  (${c['finalOk']}/${r.conversations})  target ≥ 90 %`,
     `    of which multi-turn          ${f(r.finalMultiTurn)}  (${c['multiOk']}/${c['multi']})`,
     `  outcome = writer's label       ${f(r.writerOutcomeAgreement)}  (oracle = writer's label: ${f(r.oracleWriterAgreement)})`,
+    `  too permissive final verdict   ${c['tooPermissive']} of ${c['outcomeN']}  (allows more than the evaluator on the labelled facts)`,
     `  decisive-fact precision        ${f(r.factPrecision)}  (${c['factsPredictedOk']}/${c['factsPredicted']})  target ≥ 98 %`,
     `    over facts the measure reads ${f(r.factPrecisionRead)}  (${c['factsPredictedReadOk']}/${c['factsPredictedRead']})`,
     `  decisive-fact recall           ${f(r.factRecall)}  (${c['factsFound']}/${c['factsLabelled']})`,
