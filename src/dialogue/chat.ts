@@ -39,7 +39,7 @@ import { extractFacts, parseAnswer, refines } from './extract.ts';
 import { normalize, restoreDanishLetters } from './lexicon.ts';
 import { questionTypeOf } from './question-type.ts';
 import { rank } from './rank.ts';
-import { type Route, route as routeMessage } from './route.ts';
+import { asksAboutAct, type Route, route as routeMessage } from './route.ts';
 import { isUnder18, UNDER_18_ANSWER } from './scope.ts';
 import { incidentDateOf } from './tense.ts';
 
@@ -194,6 +194,23 @@ const PERSON_FACTS: readonly FactName[] = [
   'actor',
   'setting',
 ] as FactName[];
+
+const OTHER_ANSWER_OPTION = 'other_answer';
+
+/**
+ * A follow-up never offers more than 4 buttons: a question with more answers (why a belt, which care task) shows
+ * its first three and "Noget andet"; any other answer can be written in free text and is read as before.
+ */
+export function atMostFourOptions(f: FollowUp): FollowUp {
+  if (f.options.length <= 4) return f;
+  return { ...f, options: [...f.options.slice(0, 3), { value: OTHER_ANSWER_OPTION, label: 'Noget andet' }] };
+}
+
+/** Monitoring devices: a later turn describing the device further ("den har også GPS") may change which it is. */
+const DEVICE_MEASURES: readonly string[] = ['seizure_alarm', 'welfare_technology', 'camera_lookin'];
+function sameDevice(a: string, b: string): boolean {
+  return DEVICE_MEASURES.includes(a) && DEVICE_MEASURES.includes(b);
+}
 
 /** The value of the "Noget andet" option of a measure question (none of the candidates). */
 export const OTHER_MEASURE_OPTION = 'none';
@@ -381,6 +398,20 @@ export class Conversation {
 
     let ext = extractFacts(text, { measure: state.measure, known: state.facts });
     if (answeredAsData) ext = { facts: {}, evidence: {} };
+    // A later turn that mentions another act in passing ("GPS har vi prøvet, men han tager den af", "han holder
+    // fast i min kollegas hår") without asking about it adds facts to the session's case instead of replacing it.
+    if (
+      sessionHadCase &&
+      ext.measure &&
+      state.measure &&
+      ext.measure !== state.measure &&
+      !refines(state.measure, ext.measure) &&
+      !sameDevice(state.measure, ext.measure) &&
+      !asksAboutAct(text)
+    ) {
+      const facts = extractFacts(text, { measure: state.measure, known: state.facts });
+      ext = { facts: facts.facts, evidence: facts.evidence };
+    }
     const ranking = rank(text);
     const lexicon = routeMessage(text);
     let r: Route = ranking.route;
@@ -401,9 +432,10 @@ export class Conversation {
     if (state.measure && !ext.measure && !offTopic && r === 'out_of_scope') r = 'rule_evaluator';
     if (sessionHadCase && lastRoute === 'rule_evaluator' && !ext.measure && !offTopic && lexicon.route !== 'retrieval')
       r = 'rule_evaluator';
-    // Journal context names the case: "Hvad skal vi gøre nu?" is about it.
-    if (req.context?.measure && !offTopic && (r === 'out_of_scope' || lexicon.route !== 'retrieval'))
-      r = 'rule_evaluator';
+    // Journal context names the case: "Hvad skal vi gøre nu?", "Skal det indberettes?", "Hvem træffer afgørelsen?"
+    // are about it (the evaluator's verdict carries who decides and the registration), unless the message turns to
+    // another act.
+    if (req.context?.measure && !offTopic && (!ext.measure || ext.measure === state.measure)) r = 'rule_evaluator';
     // A fact given as data for the session's case (the widget's "Afklar også" answers) continues it.
     if (answeredPending || answeredAsData) r = 'rule_evaluator';
     const child = isUnder18(text);
@@ -507,6 +539,7 @@ export class Conversation {
       } else await this.deps.store.counters.increment('llm_answer_rejected');
     }
 
+    if (followUp) followUp = atMostFourOptions(followUp);
     if (followUp) state.pending = followUp;
     state.turns.push({
       role: 'assistant',

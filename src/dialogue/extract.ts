@@ -67,6 +67,12 @@ function lockOf(objects: string): RegExp {
 const HYGIENE_WORDS = String.raw`tandbørst\w*|børst\w*\s+(?:\w+\s+)?tænder\w*|tænderne|tandpleje\w*|barber\w*|bad\b|badet\b|brusebad\w*|i\s+bad|hårvask\w*|vask(?:e|er|es)?\s+(?:\w+\s+)?(?:hår\w*|hænder\w*)|håndvask\w*|påklædning\w*|klæd(?:e|er|es)?\s+(?:\w+\s+)?(?:på|om|af)|tøj\s+på|tage\s+(?:\w+\s+)?tøj\w*\s+(?:af|på)|skift(?:e|er|es)?\s+tøj|skift(?:e|er|es)?\s+(?:\w+\s+)?ble\w*|bleskift\w*|ble\b|bleen|negleklip\w*|klip(?:pe|per|pes)?\s+(?:\w+\s+)?(?:negle\w*|hår\w*)|hårklip\w*|sårpleje\w*|skift(?:e|er|es)?\s+(?:\w+\s+)?forbinding\w*|forbindingen|smør(?:e|er|es)?\s+(?:\w+\s+)?(?:med\s+)?creme|hudpleje\w*|fjern(?:e|er|es)?\s+(?:\w+\s+)?(?:mad|madrester)|(?:mad|madrester|genstande)\s+ud\s+af\s+munden`;
 const HOLD = String.raw`\b(?:hold(?:e|er|t)\s+(?:\w+\s+){0,2}fast|fasthold\w*|hold(?:e|er|t)\s+(?:${POSS}\s+)?(?:hænder|arme|hoved|ben)\w*|hold(?:e|er)\s+om\s+${PERSON}|hold(?:e|er|t)\s+(?:ham|hende)(?=[,\s]+(?:\w+\s+){0,3}(?:mens|imens|når|så|for\s+at)\b))`;
 
+/**
+ * Municipal Danish: "visitere" also means allocating a service or a place ("kommunen har visiteret ham til et § 108",
+ * "visiteret hjælp", "visitationsudvalget"). Such wording is not a body search.
+ */
+const NOT_ALLOCATION = String.raw`(?![\p{L}\p{N}])(?<!\bvisitations\w+)(?!\s+(?:\w+\s+){0,3}?(?:til|dertil|derhen|there)\b)(?!\s+(?:hjælp\w*|ydelse\w*|pleje\w*|støtte\w*|bolig\w*|plads\w*|tilbud\w*|help|care))`;
+
 const MEASURE_RULES: MeasureRule[] = [
   // kap. 24 d (issue 9)
   {
@@ -91,7 +97,7 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'body_search',
     re: rx(
-      String.raw`\bkropsvisit\w*|\bvisiter\w*|\bvisitation\w*|\bransage\s+(?:ham|hende)\b|\bundersøge\s+(?:hans|hendes)\s+lommer`,
+      String.raw`\bkropsvisit\w*|\bvisiter\w*${NOT_ALLOCATION}|\bvisitation\w*${NOT_ALLOCATION}|\bransage\s+(?:ham|hende)\b|\bundersøge\s+(?:hans|hendes)\s+lommer`,
     ),
   },
   // After a search of the person: "scanneren bippede … må vi visitere ham?" asks about the search, the scan is done.

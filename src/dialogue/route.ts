@@ -95,3 +95,37 @@ export function route(message: string): RouteResult {
   if (found) return { route: 'rule_evaluator', reason: `described act ${found.measure} ("${found.evidence}")` };
   return { route: 'retrieval', reason: `domain question: "${domain![0]}"` };
 }
+
+/** "hvad hvis … vi skal holde ham", "vi må tage den fra ham": the act staff would carry out. */
+const HYPOTHETICAL_ACT = rx(
+  String.raw`\bhvad\s+(?:så\s+)?hvis\b|\bog\s+hvis\b|\b(?:vi|jeg|man|personalet)\s+(?:\w+\s+)?(?:skal|må|kan|bliver\s+nødt\s+til\s+at)\s+\w+`,
+  'iu',
+);
+
+/** "det er en epilepsialarm", "det drejer sig om …": the reply names the act more precisely. */
+const SPECIFIES_ACT = rx(
+  String.raw`^(?:nej,?\s+|ja,?\s+)?(?:det|den|alarmen|sensoren)\s+(?:er|var|drejer\s+sig\s+om|handler\s+om|gælder)\b`,
+  'iu',
+);
+
+/** "kan han flyttes …?", "må hun fastholdes?": a question in the passive about an act on the person. */
+const PASSIVE_ACT_QUESTION = rx(
+  String.raw`\b(?:må|kan|skal|bør)\s+(?:han|hun|de|beboeren|borgeren|den\s+besøgende)\s+(?:\w+\s+)?\w+es\b`,
+  'iu',
+);
+
+/**
+ * Whether a message itself asks about or announces an act ("må vi …", "vi vil …", "kan han flyttes …?"). A later
+ * turn that only mentions another act in passing ("GPS har vi prøvet, men han tager den af") adds facts to the
+ * session's case; one that asks about another act starts a new case.
+ */
+export function asksAboutAct(message: string): boolean {
+  const text = normalize(message);
+  return (
+    ACT_QUESTION.test(text) ||
+    ACT_STATEMENT.test(text) ||
+    PASSIVE_ACT_QUESTION.test(text) ||
+    HYPOTHETICAL_ACT.test(text) ||
+    SPECIFIES_ACT.test(text)
+  );
+}

@@ -1,0 +1,80 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadCorpus } from '../src/corpus/index.ts';
+import { atMostFourOptions } from '../src/dialogue/chat.ts';
+import { detectMeasure } from '../src/dialogue/extract.ts';
+import { Conversation } from '../src/dialogue/index.ts';
+import { FACT_QUESTIONS } from '../src/rules/index.ts';
+import { getSearcher } from '../src/search/index.ts';
+import { Store } from '../src/store/index.ts';
+
+let conversation: Conversation;
+beforeAll(async () => {
+  conversation = new Conversation({
+    corpus: loadCorpus(),
+    retriever: await getSearcher(),
+    store: await Store.open(':memory:'),
+  });
+});
+
+async function talk(...messages: string[]) {
+  let sessionId: string | undefined;
+  let last: Awaited<ReturnType<Conversation['handle']>> | undefined;
+  for (const message of messages) {
+    last = await conversation.handle({ message, ...(sessionId ? { sessionId } : {}) });
+    sessionId = last.sessionId;
+  }
+  return last!;
+}
+
+describe('municipal Danish', () => {
+  it('"visitere" as allocating a place or a service is not a body search', () => {
+    expect(detectMeasure('Kommunen har visiteret ham til et andet § 108')).toBeUndefined();
+    expect(detectMeasure('Hvad betyder visiteret hjælp?')).toBeUndefined();
+    expect(detectMeasure('Visitationsudvalget har sagt ja')).toBeUndefined();
+    expect(detectMeasure('Må vi visitere ham med to mandlige kolleger?')?.measure).toBe('body_search');
+    expect(detectMeasure('Han fik en kniv taget ved visitationen i går')?.measure).toBe('body_search');
+  });
+});
+
+describe('later turns read against the session', () => {
+  it('another act mentioned in passing adds to the case instead of replacing it', async () => {
+    const r = await talk(
+      'Kan vi få særlig døråbner til Arne med demens? Han går ud om natten og har to gange gået ud på jernbanen',
+      'GPS har vi prøvet i 2 måneder men han tager den af',
+    );
+    expect(r.verdict?.measure).toBe('special_door_opener');
+  });
+  it('a later turn that asks about another act starts that case', async () => {
+    const r = await talk('Må vi låse hoveddøren om natten for Arne med demens?', 'Må vi så give ham en GPS i stedet?');
+    expect(r.verdict?.measure).toBe('welfare_technology');
+  });
+  it('a hypothetical in a later turn ("og hvis vi skal holde ham …") is a question about that act', async () => {
+    const r = await talk(
+      'Ahmed slår hovedet mod væggen. Ergoterapeuten foreslår en blød hjelm. Er det magtanvendelse?',
+      'men hvad hvis han nægter og vi skal holde ham fast for at få den på?',
+    );
+    expect(r.verdict?.measure).toBe('restraint');
+  });
+});
+
+describe('journal context', () => {
+  it('a short question with context.measure is about the journal case, also "Hvem træffer afgørelsen?"', async () => {
+    const r = await conversation.handle({
+      message: 'Hvem træffer afgørelsen?',
+      context: { measure: 'relocation', facts: { impairmentCause: 'other', consent: 'objects' } },
+    });
+    expect(r.route).toBe('rule_evaluator');
+    expect(r.verdict?.outcome).toBe('requires_family_court_decision');
+  });
+});
+
+describe('follow-up options', () => {
+  it('a question with more than four answers shows its first three and "Noget andet"', () => {
+    const q = FACT_QUESTIONS.beltReason;
+    expect(q.options.length).toBeGreaterThan(4);
+    const shown = atMostFourOptions(q);
+    expect(shown.options.map((o) => o.value)).toEqual([...q.options.slice(0, 3).map((o) => o.value), 'other_answer']);
+    expect(shown.options.at(-1)?.label).toBe('Noget andet');
+    expect(atMostFourOptions(FACT_QUESTIONS.consent)).toEqual(FACT_QUESTIONS.consent);
+  });
+});
