@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/index.ts';
 import { atMostFourOptions } from '../src/dialogue/chat.ts';
-import { detectMeasure } from '../src/dialogue/extract.ts';
+import { detectMeasure, extractFacts } from '../src/dialogue/extract.ts';
 import { Conversation } from '../src/dialogue/index.ts';
 import { FACT_QUESTIONS } from '../src/rules/index.ts';
 import { getSearcher } from '../src/search/index.ts';
@@ -76,5 +76,24 @@ describe('follow-up options', () => {
     expect(shown.options.map((o) => o.value)).toEqual([...q.options.slice(0, 3).map((o) => o.value), 'other_answer']);
     expect(shown.options.at(-1)?.label).toBe('Noget andet');
     expect(atMostFourOptions(FACT_QUESTIONS.consent)).toEqual(FACT_QUESTIONS.consent);
+  });
+});
+
+describe("the person's own stance, only when the message supports it", () => {
+  const consent = (t: string) => extractFacts(t).facts.consent;
+  it('a negated purpose clause is not a stance ("så han ikke kunne rive kateteret ud")', () => {
+    expect(consent('Kollegaen bandt hans håndled med et lagen, så han ikke kunne rive kateteret ud.')).toBeUndefined();
+    expect(consent('Han protesterer ikke.')).toBe('passive');
+  });
+  it("a relative's or visitor's refusal, kicking oneself or an animal, and staff's wishes are not the person's", () => {
+    expect(consent('Må vi kigge ind med kamera hos fru S, datteren siger nej')).toBeUndefined();
+    expect(consent('Han sparker sig selv i sengegavlen, når han spjætter')).toBeUndefined();
+    expect(consent('Beboer sparker til kaninen i haven')).toBeUndefined();
+    expect(consent('Vil gerne have en husorden på vores plejecenter')).toBeUndefined();
+    expect(consent('Han sparker til personalet')).toBe('objects');
+  });
+  it('reads inability and refusal in reported speech', () => {
+    expect(consent('Hun selv modsætter sig ikke, hun forstår det bare ikke.')).toBe('unable');
+    expect(consent('Nu har hun sagt, at hun ikke vil have den, og smidt den på gulvet')).toBe('objects');
   });
 });

@@ -402,7 +402,7 @@ const VIOLENCE_WITH = String.raw`\b(?:true|truer|truede|truet|gik\s+mod|går\s+m
 
 /** A representative or a visitor as the subject just before a refusal ("sønnen er værge og siger nej"). */
 const OTHER_SUBJECT_BEFORE = rx(
-  String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|besøgende|pårørende|(?:den|de)\s+besøgende|(?:hans|hendes)\s+(?:søn|datter|mor|far|bror|søster|kone|hustru|mand))(?![\p{L}\p{N}])(?:\s+\w+){0,4}\s*$`,
+  String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|besøgende|pårørende|(?:den|de)\s+besøgende|(?:hans|hendes)\s+(?:søn|datter|mor|far|bror|søster|kone|hustru|mand|kæreste)|datteren|sønnen|broren|søsteren|konen|hustruen|ægtefællen|kæresten|familien|svigersønnen|svigerdatteren)(?![\p{L}\p{N}])(?:\s+\w+){0,4}\s*$`,
   'iu',
 );
 /** Ordered: for each fact, the first rule with a non-negated match wins; negated values rank after all plain ones. */
@@ -411,7 +411,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'consent',
     'objects',
-    String.raw`\bnægte[rt]?\b|\bmodsætte[rs]?\s+(?:(?:han|hun|de)\s+)?sig|\bmodsat\s+sig|\bsiger\s+nej|\bsagt\s+nej|\briver\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\brev\s+(?:\w+\s+){0,2}(?:af|ud)\b|\bslår\s+(?:ud\s+)?(?:efter|ud)\b|\bslog\s+ud\b|\bsparker\b|\bbider\b(?!\s+sig\b)|\bskubber\s+os\s+væk|\bprotester\w*|\bgør\s+modstand|\bstritter\s+imod|\bvil\s+ikke\s+(?:have|være\s+med|lade)|\bvrider\s+sig|\bkæmper\s+imod|\bskriger\s+og|\bafviser\b|\bvægrer\s+sig|\b(?:vil|ville)\s+ikke\s+(?:\w+\s+){0,2}flytte\w*|\bsiger\s+(?:højt|tydeligt|klart|bestemt|igen|altid|hele\s+tiden)\s+nej\b|\brive\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\b(?:han|hun)\s+vil\s+ikke\s*(?=[.!?,]|$)|\bikke\s+vil\s+(?:\w+\s+){0,2}flytte\w*|\bbrokke[rt]?\s+(?:(?:han|hun|de)\s+)?sig|\bbrokkede\s+(?:(?:han|hun|de)\s+)?sig|\bbrok\b|\butilfreds\w*`,
+    String.raw`\bnægte[rt]?\b|\bmodsætte[rs]?\s+(?:(?:han|hun|de)\s+)?sig|\bmodsat\s+sig|\bsiger\s+nej|\bsagt\s+nej|\briver\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\brev\s+(?:\w+\s+){0,2}(?:af|ud)\b|\bslår\s+(?:ud\s+)?(?:efter|ud)\b|\bslog\s+ud\b|\bsparker\b(?!\s+(?:sig\s+selv|til\s+(?!os\b|mig\b|personalet\b)))|\bbider\b(?!\s+sig\b)|\bskubber\s+os\s+væk|\bprotester\w*|\bgør\s+modstand|\bstritter\s+imod|\bvil\s+ikke\s+(?:have|være\s+med|lade)|\bvrider\s+sig|\bkæmper\s+imod|\bskriger\s+og|\bafviser\b|\bvægrer\s+sig|\b(?:vil|ville)\s+ikke\s+(?:\w+\s+){0,2}flytte\w*|\bsiger\s+(?:højt|tydeligt|klart|bestemt|igen|altid|hele\s+tiden)\s+nej\b|\brive\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\b(?:han|hun)\s+vil\s+ikke\s*(?=[.!?,]|$)|\b(?:at\s+)?(?:han|hun)\s+ikke\s+vil\s+(?:have|være\s+med|lade)\b|\bikke\s+vil\s+(?:\w+\s+){0,2}flytte\w*|\bbrokke[rt]?\s+(?:(?:han|hun|de)\s+)?sig|\bbrokkede\s+(?:(?:han|hun|de)\s+)?sig|\bbrok\b|\butilfreds\w*`,
     { negated: 'passive' },
   ),
   // an existing decision ("vi har en afgørelse om sele …"): whether the act may be used under it is the evaluator's
@@ -429,17 +429,17 @@ const FACT_RULES: FactRule[] = [
   r(
     'consent',
     'unable',
-    String.raw`\bkan\s+ikke\s+(?:\w+\s+)?(?:give|afgive)\s+(?:\w+\s+)?samtykke|\bikke\s+i\s+stand\s+til\s+at\s+(?:give\s+)?samtykke|\bforstår\s+(?:det\s+ikke|ikke)\b|\bmangler\s+(?:evnen\s+til\s+at\s+give\s+)?(?:informeret\s+)?samtykke(?:kompetence|evne)?\w*|\bkan\s+ikke\s+overskue\b|\bikke\s+samtykkekompetent|\binhabil\w*|\bkan\s+ikke\s+forstå`,
+    String.raw`\bkan\s+ikke\s+(?:\w+\s+)?(?:give|afgive)\s+(?:\w+\s+)?samtykke|\bikke\s+i\s+stand\s+til\s+at\s+(?:give\s+)?samtykke|\bforstår\s+(?:det\s+)?(?:bare\s+|slet\s+|jo\s+)?ikke\b|\bkan\s+(?:bare\s+|slet\s+|jo\s+)?ikke\s+(?:forholde\s+sig\s+til|overskue|forstå)\b|\bmangler\s+(?:evnen\s+til\s+at\s+give\s+)?(?:informeret\s+)?samtykke(?:kompetence|evne)?\w*|\bkan\s+ikke\s+overskue\b|\bikke\s+samtykkekompetent|\binhabil\w*|\bkan\s+ikke\s+forstå`,
   ),
   r(
     'consent',
     'given',
-    String.raw`(?<!\b(?:vi|jeg|man|personalet|nattevagten|dagvagten|aftenvagten|vikaren|lederen|ledelsen|kommunen|pædagogen|kollegaen|familien|datteren|sønnen|pårørende|værgen|teamet|afdelingen)\s+)\bvil\s+(?:rigtig\s+|meget\s+)?gerne\s+(?:selv\s+)?(?:have|bruge|bære|have\s+den|det)\b|\bsiger\s+(?:selv\s+)?ja\b|\bsagt\s+(?:selv\s+)?ja\b|\bhar\s+(?:selv\s+)?givet\s+(?:sit\s+|hendes\s+|hans\s+)?samtykke|\bhar\s+samtykket|\bgiver\s+(?:sit\s+)?samtykke|\bsamtykker\b|\bselv\s+bedt\s+om|\bbeder\s+selv\s+om\b|\b(?:han|hun)\s+(?:selv\s+)?(?:siger|sagde)\s+(?:ja|ok|okay)\b|\b(?:han|hun)(?:\s+og\s+\w+)?\s+(?:selv\s+)?(?:er|var)\s+(?:ok|okay|indforstået)\s+med\s+det|\bønsker\s+(?:det\s+)?selv|\ber\s+(?:glad\s+for|enig|indforstået)\b|\bsamtykke\s+fra\s+(?:ham|hende)\s+selv`,
+    String.raw`(?<!\b(?:vi|jeg|man|personalet|nattevagten|dagvagten|aftenvagten|vikaren|lederen|ledelsen|kommunen|pædagogen|kollegaen|familien|datteren|sønnen|pårørende|værgen|teamet|afdelingen)\s+)(?<!(?:^|[.!?\n])\s*)\bvil\s+(?:rigtig\s+|meget\s+)?gerne\s+(?:selv\s+)?(?:have|bruge|bære|have\s+den|det)\b|\bsiger\s+(?:selv\s+)?ja\b|\bsagt\s+(?:selv\s+)?ja\b|\bhar\s+(?:selv\s+)?givet\s+(?:sit\s+|hendes\s+|hans\s+)?samtykke|\bhar\s+samtykket|\bgiver\s+(?:sit\s+)?samtykke|\bsamtykker\b|\bselv\s+bedt\s+om|\bbeder\s+selv\s+om\b|\b(?:han|hun)\s+(?:selv\s+)?(?:siger|sagde)\s+(?:ja|ok|okay)\b|\b(?:han|hun)(?:\s+og\s+\w+)?\s+(?:selv\s+)?(?:er|var)\s+(?:ok|okay|indforstået)\s+med\s+det|\bønsker\s+(?:det\s+)?selv|\ber\s+(?:glad\s+for|enig|indforstået)\b|\bsamtykke\s+fra\s+(?:ham|hende)\s+selv`,
   ),
   r(
     'consent',
     'passive',
-    String.raw`\bprotesterer\s+ikke|\bprotesterede\s+ikke|\bsiger\s+ingenting|\bsiger\s+ikke\s+(?:noget|nej)|\blader\s+det\s+ske|\breagerer\s+ikke|\bgør\s+ikke\s+modstand|\bfinder\s+sig\s+i|\baccepterer\s+det\s+uden\s+at\s+sige|\bpassiv\w*|\bhverken\s+ja\s+eller\s+nej`,
+    String.raw`\bprotesterer\s+ikke|\bprotesterede\s+ikke|\bsiger\s+ingenting|\bsiger\s+(?:(?:han|hun)\s+)?ikke\s+(?:noget|nej)|\blader\s+det\s+ske|\breagerer\s+ikke|\bgør\s+ikke\s+modstand|\bfinder\s+sig\s+i|\baccepterer\s+det\s+uden\s+at\s+sige|\bpassiv\w*|\bhverken\s+ja\s+eller\s+nej`,
   ),
   // impairment
   r('impairmentCause', 'dementia', DEMENTIA),
@@ -984,6 +984,17 @@ function clauseStart(text: string, index: number): number {
   return start;
 }
 
+/** A negated clause of purpose or result: "…, så han ikke kan …", "for at hun ikke skal …". */
+function inPurposeClause(text: string, index: number): boolean {
+  const start = clauseStart(text, index);
+  const clause = text.slice(start, index);
+  if (/\bfor\s+at\s+(?:\w+\s+){0,2}(?:ikke|aldrig)\b/u.test(clause)) return true;
+  return (
+    /\bså\s*$/u.test(text.slice(Math.max(0, start - 4), start)) &&
+    /^\s*(?:at\s+)?(?:\p{L}+\s+)?(?:ikke|aldrig)\b/u.test(clause)
+  );
+}
+
 /** Whether a match is negated: a negator among the four words before it in its clause, or right after it. */
 export function isNegated(text: string, index: number, length: number): boolean {
   const matched = text.slice(index, index + length);
@@ -1185,6 +1196,8 @@ export function extractFacts(message: string, opts: ExtractOptions = {}): Extrac
       if (isNegated(text, m.index, m[0].length)) {
         if (rule.fact === 'impairmentCause' && rule.value === 'dementia') dementiaNegated ??= m[0];
         if (rule.fact === 'documentedImpairment' && rule.value === true) continue;
+        // "bandt hans hænder, så han ikke kunne rive kateteret ud": a purpose, not the person's stance.
+        if (rule.negated !== rule.value && inPurposeClause(text, m.index)) continue;
         if (rule.negated !== undefined && rule.negated !== 'skip') {
           negatedCandidates.push({
             fact: rule.fact,
