@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loadCorpus } from '../src/corpus/index.ts';
 import { atMostFourOptions } from '../src/dialogue/chat.ts';
+import { glossEnglish, isEnglish } from '../src/dialogue/english.ts';
 import { detectMeasure, extractFacts } from '../src/dialogue/extract.ts';
 import { Conversation } from '../src/dialogue/index.ts';
 import { FACT_QUESTIONS } from '../src/rules/index.ts';
@@ -95,5 +96,29 @@ describe("the person's own stance, only when the message supports it", () => {
   it('reads inability and refusal in reported speech', () => {
     expect(consent('Hun selv modsætter sig ikke, hun forstår det bare ikke.')).toBe('unable');
     expect(consent('Nu har hun sagt, at hun ikke vil have den, og smidt den på gulvet')).toBe('objects');
+  });
+});
+
+describe('messages in English', () => {
+  it('are recognised by their function words, Danish ones are not', () => {
+    expect(isEnglish('Can we lock the balcony door in his flat?')).toBe(true);
+    expect(isEnglish('What rules apply for seclusion rooms?')).toBe(true);
+    expect(isEnglish('Må vi låse altandøren i hans lejlighed?')).toBe(false);
+    expect(glossEnglish('Må vi låse i går?')).toBe('Må vi låse i går?');
+  });
+  it('are glossed into Danish words, the longest phrase first', () => {
+    expect(glossEnglish('Can we put a code lock on the staff room?')).toContain('personalerummet');
+    expect(glossEnglish('He is placed here by court order. Can we listen to his calls?')).toContain('anbragt ved dom');
+  });
+  it('get a Danish answer about the act they describe', async () => {
+    const grip = await talk(
+      "A resident grabbed my colleague's hair and won't let go. Am I allowed to open his fingers?",
+    );
+    expect(grip.verdict?.measure).toBe('release_grip');
+    const calls = await talk(
+      'Resident is placed in our § 108 facility by court judgment. He is buying drugs via his phone. Can we listen to his calls?',
+    );
+    expect(calls.verdict?.measure).toBe('monitor_communication');
+    expect(calls.answer).toMatch(/kommunalbestyrelsen|afgørelse/iu);
   });
 });

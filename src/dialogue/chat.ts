@@ -35,6 +35,7 @@ import {
   type Verdict,
 } from '../rules/index.ts';
 import type { Store } from '../store/index.ts';
+import { glossEnglish } from './english.ts';
 import { extractFacts, parseAnswer, refines } from './extract.ts';
 import { normalize, restoreDanishLetters } from './lexicon.ts';
 import { questionTypeOf } from './question-type.ts';
@@ -358,7 +359,8 @@ export class Conversation {
     const message = maskCpr(req.message);
     state.turns.push({ role: 'user', text: message });
     // Spellings without æ/ø/å ("laase doeren", "maa vi") are read as Danish; the stored text stays as written.
-    const text = restoreDanishLetters(message);
+    // A message in English is glossed into Danish words and read like any other; the answer stays Danish.
+    const text = restoreDanishLetters(glossEnglish(message));
     const sessionHadCase = state.measure !== undefined;
 
     // Journal context: what the record already says is not asked again.
