@@ -4,6 +4,7 @@ import { atMostFourOptions } from '../src/dialogue/chat.ts';
 import { glossEnglish, isEnglish } from '../src/dialogue/english.ts';
 import { detectMeasure, extractFacts } from '../src/dialogue/extract.ts';
 import { Conversation } from '../src/dialogue/index.ts';
+import { isUnder18 } from '../src/dialogue/scope.ts';
 import { FACT_QUESTIONS } from '../src/rules/index.ts';
 import { getSearcher } from '../src/search/index.ts';
 import { Store } from '../src/store/index.ts';
@@ -120,5 +121,41 @@ describe('messages in English', () => {
     );
     expect(calls.verdict?.measure).toBe('monitor_communication');
     expect(calls.answer).toMatch(/kommunalbestyrelsen|afgørelse/iu);
+  });
+});
+
+describe('informational questions across turns', () => {
+  it('a fragment after an informational answer narrows that question instead of starting a case', async () => {
+    const r = await talk('Hvor klager man over magtanvendelse?', 'over en afgørelse om særlig døråbner');
+    expect(r.route).toBe('retrieval');
+    expect(r.verdict).toBeUndefined();
+  });
+  it('a concrete case told after an informational answer is evaluated', async () => {
+    const r = await talk(
+      'Hvem træffer afgørelse om flytning?',
+      'Vi vil flytte Hans på plejehjem, han har demens og siger nej. Må vi det?',
+    );
+    expect(r.route).toBe('rule_evaluator');
+    expect(r.verdict?.measure).toBe('relocation');
+  });
+  it('a general question whether an act must be registered is informational', async () => {
+    const r = await talk('Skal en særlig døråbner indberettes?');
+    expect(r.route).toBe('retrieval');
+  });
+  it('a statement in an ongoing case continues it', async () => {
+    const r = await talk(
+      'Må vi låse hoveddøren til Ninas lejlighed så hun ikke går ud på gangen om natten?',
+      'hun forstyrrer de andre og banker på deres døre',
+    );
+    expect(r.route).toBe('rule_evaluator');
+    expect(r.verdict?.measure).toBe('lock_own_home_exterior');
+  });
+});
+
+describe('scope: persons under 18', () => {
+  it('a child in a children and youth unit is out of scope, a child the adult resident contacts is not', () => {
+    expect(isUnder18('må vi låse døren på vores børn og unge afd, drengen er 14')).toBe(true);
+    expect(isUnder18('Han er dømt til anbringelse og skriver med en 14-årig pige og beder om billeder')).toBe(false);
+    expect(isUnder18('One resident is messaging a 13-year-old girl right now')).toBe(false);
   });
 });

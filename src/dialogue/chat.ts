@@ -207,6 +207,10 @@ export function atMostFourOptions(f: FollowUp): FollowUp {
   return { ...f, options: [...f.options.slice(0, 3), { value: OTHER_ANSWER_OPTION, label: 'Noget andet' }] };
 }
 
+/** A reply that continues the previous question rather than telling a case: "over …", "altså …", "hvornår?". */
+const FRAGMENT_START =
+  /^(?:over|om|altså|og|men|eller|hvornår|hvor\s+længe|hvor\s+mange|hvor\s+lang|hvad\s+med|hvad\s+så\s+med|i\s+forhold\s+til|angående|vedrørende|how|what\s+about|and|when)(?![\p{L}\p{N}])/u;
+
 /** Monitoring devices: a later turn describing the device further ("den har også GPS") may change which it is. */
 const DEVICE_MEASURES: readonly string[] = ['seizure_alarm', 'welfare_technology', 'camera_lookin'];
 function sameDevice(a: string, b: string): boolean {
@@ -434,6 +438,25 @@ export class Conversation {
     if (state.measure && !ext.measure && !offTopic && r === 'out_of_scope') r = 'rule_evaluator';
     if (sessionHadCase && lastRoute === 'rule_evaluator' && !ext.measure && !offTopic && lexicon.route !== 'retrieval')
       r = 'rule_evaluator';
+    // A statement (no question) in an ongoing case adds to it: "hun forstyrrer de andre og banker på deres døre".
+    if (sessionHadCase && lastRoute === 'rule_evaluator' && !ext.measure && !offTopic && !text.includes('?'))
+      r = 'rule_evaluator';
+    // A fragment after an informational answer ("over en afgørelse om særlig døråbner", "hvornår?", "how long
+    // max?") narrows that question, unless it asks about an act of its own: search again with both.
+    let query = text;
+    const previousUser = state.turns.slice(0, -1).findLast((t) => t.role === 'user');
+    const fragment = FRAGMENT_START.test(normalize(text)) || (!ext.measure && Object.keys(extFacts).length === 0);
+    if (
+      lastRoute === 'retrieval' &&
+      previousUser &&
+      fragment &&
+      !offTopic &&
+      !asksAboutAct(text) &&
+      !req.context?.measure
+    ) {
+      r = 'retrieval';
+      query = `${restoreDanishLetters(glossEnglish(previousUser.text))} ${text}`;
+    }
     // Journal context names the case: "Hvad skal vi gøre nu?", "Skal det indberettes?", "Hvem træffer afgørelsen?"
     // are about it (the evaluator's verdict carries who decides and the registration), unless the message turns to
     // another act.
@@ -527,7 +550,7 @@ export class Conversation {
         }
       }
     } else if (r === 'retrieval') {
-      composed = await this.retrieve(text, newMeasure ?? state.measure);
+      composed = await this.retrieve(query, newMeasure ?? state.measure);
     } else {
       composed = { answer: OUT_OF_SCOPE_ANSWER, citations: [] };
     }

@@ -37,7 +37,7 @@ const INFO_QUESTION = rx(
 
 /** Procedural verbs: "kan vi klage?" asks about the procedure, not about an act on a person. */
 const PROCEDURAL = rx(
-  String.raw`\b(?:må|kan|skal)\s+(?:vi|jeg|man|pårørende)\s+(?:\w+\s+)?(?:klage\w*|indberette\w*|registrere\w*|søge\w*|ansøge\w*|anke\w*|få\s+aktindsigt|få\s+en\s+kopi|se\s+afgørelsen|dokumentere\w*|få\s+hjælp\s+til\s+at\s+forstå|sende\w*|udfylde\w*|underrette\w*|orientere\w*|give\s+besked|læse\s+(?:mere|reglerne))\b|\bhvordan\s+(?:registrerer|indberetter|dokumenterer|klager|søger|udfylder)\b`,
+  String.raw`\b(?:må|kan|skal)\s+(?:vi|jeg|man|pårørende)\s+(?:\w+\s+)?(?:klage\w*|indberette\w*|registrere\w*|søge\w*|ansøge\w*|anke\w*|få\s+aktindsigt|få\s+en\s+kopi|se\s+afgørelsen|dokumentere\w*|få\s+hjælp\s+til\s+at\s+forstå|sende\w*|udfylde\w*|underrette\w*|orientere\w*|give\s+besked|læse\s+(?:mere|reglerne))\b|\bhvordan\s+(?:registrerer|indberetter|dokumenterer|klager|søger|udfylder)\b|\bskal\s+(?:en|et|man|sådan\s+\w+)\s+(?:[^?.!\n]{0,60}\s)?(?:registreres|indberettes|dokumenteres|journaliseres)\b`,
   'iu',
 );
 
