@@ -159,3 +159,30 @@ describe('scope: persons under 18', () => {
     expect(isUnder18('One resident is messaging a 13-year-old girl right now')).toBe(false);
   });
 });
+
+describe('decisive facts in staff wording', () => {
+  it('a secured unit named briefly: "på den sikrede", "(dom, sikret)", "sikret afd."', () => {
+    const secure = (t: string) => extractFacts(t).facts.secureUnit;
+    expect(secure('Må vi visitere en beboer på den sikrede?')).toBe(true);
+    expect(secure('Marie (dom, sikret) er ved at skære sig selv')).toBe(true);
+    expect(secure('Anders (dom, sikret afd.) har tapet noget fast på maven')).toBe(true);
+    expect(secure('Det er en sikret metode')).toBeUndefined();
+  });
+  it('pulling at another person is a danger to others; holding on to an arm is only the grip', () => {
+    const danger = (t: string) => extractFacts(t, { measure: 'release_grip' }).facts.dangerToOthers;
+    expect(danger('hun hiver i den andens hår, kan jeg løsne grebet')).toBe(true);
+    expect(danger('han holder fast i min kollegas hår og hun skriger')).toBe(true);
+    expect(danger('En beboer holder fast i min kollegas arm og vil ikke give slip')).toBeUndefined();
+    expect(danger('vi holdt fast i ham')).toBeUndefined();
+  });
+  it('earlier turns are read again when the case is established only later', async () => {
+    const r = await talk(
+      'Beboer stak en medarbejder med en kniv i går',
+      'han er udviklingshæmmet, § 108',
+      'kan han flyttes uden samtykke',
+    );
+    expect(r.verdict?.measure).toBe('relocation_danger_to_others');
+    const state = await conversation.session(r.sessionId);
+    expect(state?.facts.dangerToOthers).toBe(true);
+  });
+});

@@ -520,7 +520,36 @@ export class Conversation {
       else if (newMeasure && newMeasure !== state.measure) delete state.incidentDate;
       // Newer statements win: "nej, hun har ikke demens" corrects an earlier fact.
       Object.assign(state.facts, extFacts);
+      // A case established only now ("kan han flyttes uden samtykke?" after "han stak en medarbejder med en kniv i
+      // går"): the earlier turns are read again against it, newest first, for what they already said.
+      if (!sessionHadCase && state.measure) {
+        const earlier = state.turns.slice(0, -1).filter((t) => t.role === 'user');
+        for (const t of earlier.reverse()) {
+          const again = extractFacts(restoreDanishLetters(glossEnglish(t.text)), {
+            measure: state.measure,
+            known: state.facts,
+          });
+          for (const [k, v] of Object.entries(validFacts(again.facts as Record<string, unknown>)))
+            if (state.facts[k as FactName] === undefined) (state.facts as Record<string, unknown>)[k] = v;
+        }
+      }
       if (conflict) delete state.facts[conflict];
+      // A move of a person who is a danger to others is § 129 a, not § 129: the danger stated anywhere in the
+      // conversation ("han stak en medarbejder med en kniv i går") decides the provision.
+      if (state.measure === 'relocation' && state.facts.dangerToOthers !== false) {
+        const turns = state.turns.filter((t) => t.role === 'user').reverse();
+        for (const t of turns) {
+          const danger = extractFacts(restoreDanishLetters(glossEnglish(t.text)), {
+            measure: 'relocation_danger_to_others',
+          }).facts.dangerToOthers;
+          if (danger === undefined) continue;
+          if (danger) {
+            state.measure = 'relocation_danger_to_others';
+            state.facts.dangerToOthers = true;
+          }
+          break;
+        }
+      }
 
       if (!state.measure) {
         composed = await this.retrieve(text);

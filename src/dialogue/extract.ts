@@ -397,6 +397,11 @@ const DANGER_GROUND: MeasureId[] = [
 const OTHER_PERSON = String.raw`(?:(?:en|sin|sit|sine|den|de|hans|hendes|vores|min|mine)\s+)?(?:anden\s+|andre\s+|to\s+)?(?:med)?(?:beboer\w*|borger\w*|personale\w*|medarbejder\w*|kolleg\w*|pædagog\w*|vikar\w*|sidemand\w*|sidekvinde\w*|veninde\w*|ven\b|vennen|kæreste\w*|hustru\w*|kone\w*|mand\b|børn\w*|barn\w*|gæst\w*|pårørende|besøgende|nattevagt\w*|sygeplejerske\w*|assistent\w*|hjælper\w*|ham\b|hende\b|mig\b|os\b|andre\b|nogen\b|folk\b)`;
 /** Verbs of violence towards someone, in the forms staff write them. */
 const VIOLENCE = String.raw`\b(?:slå|slår|slog|slået|slåede|sparke\w*|spark|kvæle|kvæler|kvalte|kvalt|overfald\w*|angribe\w*|angriber|angreb|stikke|stikker|stak|true|truer|truede|truet|bide|bider|bidt|nikke\s+en\s+skalle|skalle|slås|gå\s+til\s+angreb|gik\s+til\s+angreb|går\s+til\s+angreb|tæve\w*|banke\w*)`;
+/**
+ * Taking hold of another person violently: "hiver i den andens hår", "tog fat i beboerens hår", "har fat i min kollegas
+ * halstørklæde". Only holding on ("holder fast i min kollegas arm") is the grip itself, not a danger.
+ */
+const GRAB_OTHER = String.raw`(?<!\b(?:vi|jeg|personalet|kollegaen|min\s+kollega)\s+)(?:\b(?:hiver|hev|hive|hale[rt]?|tog\s+fat|tager\s+fat|greb\s+fat|griber\s+fat|kniber|kneb|trækker|ruske\w*)\s+(?:i|om|på)\s+(?:${OTHER_PERSON}|(?:den\s+)?andens\b|(?:(?:min|mine|hans|hendes|sin|en|den|de)\s+)?(?:anden\s+)?\p{L}+s\s+(?:hår|arm|arme|hånd|hænder|håndled|tøj|trøje|halstørklæde|hals)\b)|\b(?:holder\s+fast|holdt\s+fast|har\s+fat|ville\s+ikke\s+slippe)\s+(?:i\s+|om\s+)?(?:(?:min|mine|hans|hendes|sin|en|den|de)\s+)?(?:anden\s+)?(?:andens|\p{L}+s)\s+(?:hår|hals|halstørklæde)\b)`;
 /** Threats or attacks with a weapon: "truede personalet med kniv", "løb efter en anden beboer med en saks". */
 const VIOLENCE_WITH = String.raw`\b(?:true|truer|truede|truet|gik\s+mod|går\s+mod|løb\s+efter|løber\s+efter|overfald\w*|stak|stikke|angreb|angriber)`;
 
@@ -525,7 +530,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'dangerToOthers',
     true,
-    `${VIOLENCE}\\s+(?:ud\\s+)?(?:efter\\s+|mod\\s+|på\\s+|løs\\s+på\\s+)?(?:\\w+\\s+){0,2}?${OTHER_PERSON}|${VIOLENCE_WITH}\\s+(?:\\w+\\s+){0,3}?(?:med\\s+(?:en\\s+)?(?:kniv|saks|skruetrækker|stoleben|kniven)|med\\s+at\\s+(?:slå|stikke|dræbe|skade))|\\btil\\s+fare\\s+for\\s+(?:de\\s+)?andre|\\bfarlig\\s+for\\s+(?:de\\s+)?andre|\\bvoldelig\\w*|\\bvold\\s+mod\\b|\\bskub\\w*\\s+(?:\\w+\\s+){0,2}?(?:en|sin|den|de)\\s+(?:anden\\s+|andre\\s+)?(?:med)?beboer\\w*|\\bgik\\s+amok|\\bgår\\s+amok|\\b(?:i|om)\\s+(?:halsen|struben)\\s+på|\\bom\\s+(?:hans|hendes)\\s+hals|\\bkaste\\w*\\s+(?:\\w+\\s+){0,3}(?:mod|efter)\\s+(?:\\w+\\s+){0,2}?${OTHER_PERSON}`,
+    `${GRAB_OTHER}|${VIOLENCE}\\s+(?:ud\\s+)?(?:efter\\s+|mod\\s+|på\\s+|løs\\s+på\\s+)?(?:\\w+\\s+){0,2}?${OTHER_PERSON}|${VIOLENCE_WITH}\\s+(?:\\w+\\s+){0,3}?(?:med\\s+(?:en\\s+)?(?:kniv|saks|skruetrækker|stoleben|kniven)|med\\s+at\\s+(?:slå|stikke|dræbe|skade))|\\btil\\s+fare\\s+for\\s+(?:de\\s+)?andre|\\bfarlig\\s+for\\s+(?:de\\s+)?andre|\\bvoldelig\\w*|\\bvold\\s+mod\\b|\\b(?:hans|hendes)\\s+vold\\b|\\bskub\\w*\\s+(?:\\w+\\s+){0,2}?(?:en|sin|den|de)\\s+(?:anden\\s+|andre\\s+)?(?:med)?beboer\\w*|\\bgik\\s+amok|\\bgår\\s+amok|\\b(?:i|om)\\s+(?:halsen|struben)\\s+på|\\bom\\s+(?:hans|hendes)\\s+hals|\\bkaste\\w*\\s+(?:\\w+\\s+){0,3}(?:mod|efter)\\s+(?:\\w+\\s+){0,2}?${OTHER_PERSON}`,
     { negated: 'skip', when: isIn(DANGER_GROUND) },
   ),
   r(
@@ -775,9 +780,14 @@ const FACT_RULES: FactRule[] = [
     // Only where the rules ask whether the unit is secured (kap. 24 d); "et almindeligt bosted" says nothing else.
     { when: isIn(KAP_24D) },
   ),
-  r('secureUnit', true, String.raw`\bsikrede?\s+(?:afdeling|enhed|institution)\w*|\bsikret\s+(?:afdeling|enhed)\w*`, {
-    negated: false,
-  }),
+  r(
+    'secureUnit',
+    true,
+    String.raw`\bsikre(?:de|t)\s+(?:afdeling|enhed|institution|boform|afsnit|afd\b)\w*|\b(?:på|fra|til)\s+(?:den\s+)?sikre(?:de|t)(?=\s*[?.!,)/]|\s*$|\s+(?:og|men|med|hvor|anbragt|dømt|kan|må|skal)\b)|[(,]\s*sikret\s*[),]|\bsecure\s+(?:unit|ward|department)`,
+    {
+      negated: false,
+    },
+  ),
   r('onLeave', true, String.raw`\bpå\s+udgang|\bhar\s+udgang|\bunder\s+udgang|\bpå\s+orlov|\bpå\s+weekend\s+hjemme`, {
     negated: false,
   }),
