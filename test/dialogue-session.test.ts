@@ -186,3 +186,20 @@ describe('decisive facts in staff wording', () => {
     expect(state?.facts.dangerToOthers).toBe(true);
   });
 });
+
+describe('where the person lives, not where they would go', () => {
+  it('a boform or setting after "til" is the destination', () => {
+    const f = (t: string) => extractFacts(t, { measure: 'relocation_danger_to_others' }).facts;
+    expect(f('han bor på § 107, og nu vil han gerne selv flytte til det nye § 108').boform).toBe('107');
+    expect(f('Kan vi flytte en mand fra et § 108 til et andet § 108?').boform).toBe('108');
+    expect(f('Vi vil flytte hende til et plejehjem').setting).toBeUndefined();
+  });
+  it('a correction names the cause and the belt reason anew', () => {
+    expect(extractFacts('rettelse: Lis har udviklingshæmning, demensen er ikke udredt').facts.impairmentCause).toBe(
+      'other',
+    );
+    expect(
+      extractFacts('Det er faktisk ikke fald, hun sidder skævt', { measure: 'fabric_belt' }).facts.beltReason,
+    ).toBe('sitting_posture');
+  });
+});

@@ -55,7 +55,8 @@ const GLOSSARY: ReadonlyArray<readonly [string, string]> = [
     'need(?:s)? to apply to the (?:municipality|council)|apply to the (?:municipality|council)',
     'søge kommunen om tilladelse',
   ],
-  ['without asking the (?:municipality|council)|without permission', 'uden tilladelse fra kommunen'],
+  ['without asking the (?:municipality|council)', 'uden at spørge kommunen'],
+  ['without permission', 'uden tilladelse'],
   ['use of force|a restraint that needs a decision', 'magtanvendelse'],
   // people and places
   [

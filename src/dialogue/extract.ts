@@ -698,7 +698,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'beltReason',
     'sitting_posture',
-    String.raw`\bsiddestilling\w*|\bsidde\s+(?:ordentligt|stabilt|rigtigt|oprejst|godt)|\bsidde\s+op\b|\bholde\s+sig\s+oprejst|\bstøtte\s+(?:til\s+)?(?:ryggen|kroppen|siddestillingen)`,
+    String.raw`\bsiddestilling\w*|\bsidder\s+(?:\w+\s+)?(?:skævt|skæv|forkert|dårligt|uhensigtsmæssigt|sammensunket)\b|\bskævhed\w*|\bsidde\s+(?:ordentligt|stabilt|rigtigt|oprejst|godt)|\bsidde\s+op\b|\bholde\s+sig\s+oprejst|\bstøtte\s+(?:til\s+)?(?:ryggen|kroppen|siddestillingen)`,
     {
       when: isIn(['fabric_belt']),
     },
@@ -994,6 +994,12 @@ function clauseStart(text: string, index: number): number {
   return start;
 }
 
+/** Just before a place: the place a move or an allocation goes to ("til et andet § 108", "til det nye bosted"). */
+const DESTINATION_BEFORE = rx(
+  String.raw`\b(?:til|into|to)\s+(?:(?:et|en|det|den|vores|jeres|deres|sit|sin)\s+)?(?:(?:andet|anden|nyt|ny|nye|konkret|bedre|egnet|mere|passende|sikret|sikrede|almindeligt?|længerevarende)\s+){0,2}(?:\w+[\s-]+)?$`,
+  'iu',
+);
+
 /** A negated clause of purpose or result: "…, så han ikke kan …", "for at hun ikke skal …". */
 function inPurposeClause(text: string, index: number): boolean {
   const start = clauseStart(text, index);
@@ -1023,6 +1029,13 @@ export function isNegated(text: string, index: number, length: number): boolean 
     .slice(0, 2);
   const firstAfter = after[0];
   if (firstAfter && NEGATORS.has(firstAfter)) return true;
+  // "demensen er ikke udredt": a diagnosis denied after the word.
+  if (
+    /^\p{L}*\s+(?:er|var|blev)\s+(?:\p{L}+\s+)?(?:ikke|aldrig)\s+(?:udredt|diagnosticeret|konstateret|bekræftet|påvist)\b/u.test(
+      text.slice(index + length, index + length + 50),
+    )
+  )
+    return true;
   // "modsætter sig jo ikke", "nægter faktisk ikke"
   return (
     firstAfter !== undefined &&
@@ -1185,6 +1198,12 @@ export function extractFacts(message: string, opts: ExtractOptions = {}): Extrac
         continue;
       }
       if (insideAct(rule.fact, m.index, m[0].length)) continue;
+      // "flytte til det nye § 108", "visiteret til et plejehjem": where the person would go, not where they live.
+      if (
+        (rule.fact === 'boform' || rule.fact === 'setting') &&
+        DESTINATION_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))
+      )
+        continue;
       if (
         rule.fact === 'consent' &&
         rule.value === 'given' &&
