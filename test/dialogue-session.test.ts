@@ -203,3 +203,15 @@ describe('where the person lives, not where they would go', () => {
     ).toBe('sitting_posture');
   });
 });
+
+describe('"Drejer det sig om …?" answered with more description', () => {
+  it('ranks the candidates on everything told so far', async () => {
+    const first = await talk('Hvad gør vi når Holger tager fat i de andre beboeres arme og ikke vil slippe?');
+    expect(first.followUp?.fact).toBe('measure');
+    const r = await conversation.handle({
+      sessionId: first.sessionId,
+      message: 'han har demens og klemmer hårdt, fru Nør fik blå mærker i går',
+    });
+    expect(r.verdict?.measure).toBe('release_grip');
+  });
+});

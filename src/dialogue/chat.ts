@@ -418,7 +418,20 @@ export class Conversation {
       const facts = extractFacts(text, { measure: state.measure, known: state.facts });
       ext = { facts: facts.facts, evidence: facts.evidence };
     }
-    const ranking = rank(text);
+    // After "Drejer det sig om …?" answered with more description instead of a choice, the candidates are ranked
+    // on everything told so far, not on the last words alone.
+    const describedFurther = pending?.fact === 'measure' && !state.measure && !declinedMeasures;
+    const ranking = rank(
+      describedFurther
+        ? [
+            ...state.turns
+              .slice(0, -1)
+              .filter((t) => t.role === 'user')
+              .map((t) => restoreDanishLetters(glossEnglish(t.text))),
+            text,
+          ].join('\n')
+        : text,
+    );
     const lexicon = routeMessage(text);
     let r: Route = ranking.route;
     // A new case: the ranked measure (lexicon + classifier) when it clears threshold and margin.
