@@ -215,3 +215,31 @@ describe('"Drejer det sig om …?" answered with more description', () => {
     expect(r.verdict?.measure).toBe('release_grip');
   });
 });
+
+describe('facts that decide the outcome of locks, belts and night lock-in', () => {
+  const f = (t: string, measure: string) => extractFacts(t, { measure: measure as never }).facts;
+  it('reads clock spans without "kl." and keeps counts out of them', () => {
+    expect(f('kan vi låse hans dør fra 20 til 8, han er dømt', 'night_lock_in').hours).toBe(12);
+    expect(f('Det vil være fra kl. 20 til kl. 8.', 'night_lock_in').hours).toBe(12);
+    expect(f('det sker fra 2 til 3 gange om ugen', 'night_lock_in').hours).toBeUndefined();
+  });
+  it('a lock that leaves no way out, a door opener that does not open, a single episode', () => {
+    expect(f('må vi låse alle låger i haven så ingen kan komme ud', 'lock_outdoor_gate').unlockedAccessRemains).toBe(
+      false,
+    );
+    expect(f('nu vil vi have den låst helt om natten', 'special_door_opener').onlyDelays).toBe(false);
+    expect(f('hun har kun slået én gang', 'lock_common_room_door').repeated).toBe(false);
+  });
+  it('the purpose of a belt and a lock of the flat towards the hallway', () => {
+    expect(f('Kan vi bruge selen for at hun ikke vandrer rundt om natten?', 'fabric_belt').beltReason).toBe(
+      'restlessness',
+    );
+    expect(
+      f('kan vi låse døren ud til gangen hos Peter om natten', 'lock_own_home_exterior').locksIndoorCommonAreas,
+    ).toBe(true);
+    expect(
+      f('Vi vil låse terrassedøren og vinduerne, døren ud til gangen bliver ulåst.', 'lock_own_home_exterior')
+        .locksIndoorCommonAreas,
+    ).toBeUndefined();
+  });
+});

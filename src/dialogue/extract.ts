@@ -510,6 +510,12 @@ const FACT_RULES: FactRule[] = [
     when: isIn(['special_door_opener', 'lock_own_home_exterior', 'lock_outdoor_gate', 'lock_common_room_door']),
     negated: false,
   }),
+  r(
+    'onlyDelays',
+    false,
+    String.raw`\blåst\s+helt|\bhelt\s+låst|\blåse\s+(?:\w+\s+)?helt\b|\bslet\s+ikke\s+(?:kan\s+)?åbne\w*|\bikke\s+(?:kan\s+)?åbne\w*\s+(?:\w+\s+)?(?:overhovedet|slet)|\bså\s+ingen\s+kan\s+komme\s+ud`,
+    { when: isIn(['special_door_opener']) },
+  ),
   r('onlyDelays', true, String.raw`\bforsinke\w*|\btager\s+længere\s+tid\s+at\s+åbne|\bkræver\s+to\s+greb`, {
     when: isIn(['special_door_opener']),
     negated: false,
@@ -672,7 +678,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'unlockedAccessRemains',
     false,
-    String.raw`\balle\s+(?:\w+\s+){0,2}(?:døre|udgange|låger)\w*\s+(?:\w+\s+){0,2}(?:låses|låst|aflåst|bliver\s+låst)|\bingen\s+(?:\w+\s+)?(?:ulåst\w*|åben\w*)\s+(?:dør|udgang|låge)\w*|\bingen\s+anden\s+(?:vej\s+ud|udgang|dør)|\bkan\s+slet\s+ikke\s+komme\s+ud|\blås\w*\s+(?:\w+\s+){0,2}alle\s+(?:\w+\s+){0,2}(?:døre|udgange)|\bhelt\s+låst|\baldrig\s+kan\s+komme\s+(?:ind|ud)|\bikke\s+(?:nogen\s+)?andre\s+(?:udgange|veje\s+ud|døre)|\bno\s+other\s+(?:exit|way\s+out|door)|\bslet\s+ikke\s+kan\s+komme\s+(?:ud|ind)|\bbåde\s+(?:\w+\s+){1,3}og\s+(?:\w+\s+){0,4}dør\w*`,
+    String.raw`\balle\s+(?:\w+\s+){0,2}(?:døre|udgange|låger)\w*\s+(?:\w+\s+){0,2}(?:låses|låst|aflåst|bliver\s+låst)|\bingen\s+(?:\w+\s+)?(?:ulåst\w*|åben\w*)\s+(?:dør|udgang|låge)\w*|\bingen\s+anden\s+(?:vej\s+(?:ud|ind|til)|udgang|dør|indgang)|\bså\s+ingen\s+kan\s+komme\s+(?:ud|ind)\b|\bså\s+(?:han|hun|de)\s+slet\s+ikke\s+kan\s+komme\s+(?:ud|ind|derind)\b|\bkan\s+slet\s+ikke\s+komme\s+ud|\blås\w*\s+(?:\w+\s+){0,2}alle\s+(?:\w+\s+){0,2}(?:døre|udgange|låger)|\bhelt\s+låst|\baldrig\s+kan\s+komme\s+(?:ind|ud)|\bikke\s+(?:nogen\s+)?andre\s+(?:udgange|veje\s+ud|døre)|\bno\s+other\s+(?:exit|way\s+out|door)|\bslet\s+ikke\s+kan\s+komme\s+(?:ud|ind)|\bbåde\s+(?:\w+\s+){1,3}og\s+(?:\w+\s+){0,4}dør\w*`,
   ),
   r(
     'unlockedAccessRemains',
@@ -684,6 +690,13 @@ const FACT_RULES: FactRule[] = [
     'locksIndoorCommonAreas',
     true,
     String.raw`\blås\w*\s+(?:\w+\s+){0,3}(?:alle\s+)?(?:fællesarealer|fællesrum|fællesstue)\w*\s+(?:inde|indendørs)|\bogså\s+(?:\w+\s+){0,2}fællesarealer\w*\s+(?:\w+\s+)?låses`,
+  ),
+  // Locking the flat's door to the hallway shuts the person out of the indoor common areas (§ 128 c, stk. 3).
+  r(
+    'locksIndoorCommonAreas',
+    true,
+    String.raw`\blås\w*\s+(?:\w+\s+){0,3}(?:dør\w*|hoveddør\w*)\s+(?:\w+\s+){0,3}(?:ud\s+)?(?:til|mod)\s+(?:gangen|fællesgangen|fællesarealer\w*|fællesstuen)\b(?![^.!?]{0,25}\bulåst)|\bså\s+(?:han|hun)\s+ikke\s+(?:går|kommer|vandrer)\s+ud\s+på\s+(?:gangen|fællesgangen)`,
+    { when: isIn(['lock_own_home_exterior']), negated: 'skip' },
   ),
   // belts
   r(
@@ -723,9 +736,10 @@ const FACT_RULES: FactRule[] = [
   r(
     'beltReason',
     'restlessness',
-    String.raw`\buro\b|\burolig\w*|\brastløs\w*|\bvandre\w*|\brejser\s+sig\s+(?:hele\s+tiden|konstant|igen\s+og\s+igen)|\bløber\s+rundt|\bgår\s+rundt|\b(?:ikke|ikke\s+selv)\s+(?:kan\s+)?(?:rejse\s+sig|rejser\s+sig|går|gå|forlader|forlade|kommer\s+op|komme\s+op)\b|\bkan\s+komme\s+op\s+at\s+gå`,
+    String.raw`\buro\b|\burolig\w*|\brastløs\w*|\bvandre\w*|\brejser\s+sig\s+(?:hele\s+tiden|konstant|igen\s+og\s+igen)|\bløber\s+rundt|\bgår\s+rundt|\b(?:ikke|ikke\s+selv)\s+(?:kan\s+)?(?:rejse\s+sig|rejser\s+sig|går|gå|forlader|forlade|kommer\s+op|komme\s+op)\b|\bkan\s+komme\s+op\s+at\s+gå|\bhvileløs\w*`,
     {
       when: isIn(['fabric_belt']),
+      negated: 'restlessness', // "for at hun ikke vandrer rundt" states the purpose
     },
   ),
   // averting damage
@@ -750,7 +764,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'repeated',
     false,
-    String.raw`\ben\s+enkelt\s+gang|\bkun\s+(?:en|én)\s+gang|\bførste\s+gang|\benkeltstående|\ben\s+enkelt\s+episode|\bengangs\w*|\bhar\s+(?:en|én)\s+gang\b`,
+    String.raw`\ben\s+enkelt\s+gang|\bkun\s+(?:en|én)\s+gang|\bførste\s+gang|\benkeltstående|\ben\s+enkelt\s+episode|\bengangs\w*|\bhar\s+(?:en|én)\s+gang\b|\bkun\s+(?:\w+\s+){1,3}(?:en|én)\s+gang\b|\bkun\s+(?:sket|været)\s+(?:\w+\s+)?(?:en|én)\s+gang\b`,
   ),
   r(
     'repeated',
@@ -1080,7 +1094,7 @@ const LONG_SPAN = rx(
   String.raw`\bhele\s+(?:natten|dagen|døgnet|aftenen)\b|\bi\s+timevis\b|\bflere\s+timer\b|\bi\s+(?:lang|længere)\s+tid\b`,
 );
 const CLOCK_SPAN = rx(
-  String.raw`\b(?:fra\s+)?(?:kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?\s*(?:til|-)\s*(?:kl\.?|klokken)?\s*(\d{1,2})(?:[.:](\d{2}))?`,
+  String.raw`\b(?:fra\s+(?:kl\.?|klokken)?|kl\.?|klokken)\s*(\d{1,2})(?:[.:](\d{2}))?\s*(?:til|-)\s*(?:kl\.?|klokken)?\s*(\d{1,2})(?:[.:](\d{2}))?(?!\d|[.:]\d|\s*(?:gange|måneder|år|uger|dage|døgn|timer|minutter|personale|ansatte|beboere|%))`,
 );
 
 function parseMinutes(word: string): number | undefined {
