@@ -243,3 +243,14 @@ describe('facts that decide the outcome of locks, belts and night lock-in', () =
     ).toBeUndefined();
   });
 });
+
+describe('searches of visitors', () => {
+  it("looking in a visitor's bag after the scanner is § 137 h, stk. 7; scanning visitors stays the scanner", () => {
+    expect(
+      detectMeasure('En besøgende har en stor taske med. Scanneren gav udslag. Må vi kigge i tasken og jakken?')
+        ?.measure,
+    ).toBe('search_visitor');
+    expect(detectMeasure('Kan vi scanne alle besøgende med bøjlescanner ved indgangen?')?.measure).toBe('scanner');
+    expect(detectMeasure('Vi fandt et sim-kort i hans sok ved scanning efter et besøg')?.measure).toBe('scanner');
+  });
+});

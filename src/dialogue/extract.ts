@@ -340,10 +340,31 @@ export function detectMeasure(
       rule.excludes.lastIndex = 0;
       if (rule.excludes.test(text)) continue;
     }
+    // A scan or a search of a visitor ("en besøgende … scanneren gav udslag … må vi kigge i tasken?") is the
+    // search of visitors (§ 137 h, stk. 7), not a search of the resident.
+    if (
+      PERSON_SEARCHES.includes(rule.measure) &&
+      VISITOR_SEARCHED.test(text) &&
+      (rule.measure !== 'scanner' || SEARCH_OF_THINGS.test(text))
+    ) {
+      return { measure: 'search_visitor', evidence: m[0].trim(), facts: {} };
+    }
     return { measure: rule.measure, evidence: m[0].trim(), facts: { ...(rule.facts ?? {}) } };
   }
   return undefined;
 }
+
+const PERSON_SEARCHES: MeasureId[] = ['scanner', 'search_room', 'body_search'];
+/** A search beyond the scan: looking in a bag or pockets, a pat-down ("kigge i tasken", "klappe ham ned"). */
+const SEARCH_OF_THINGS = rx(
+  String.raw`\b(?:kigge|kigger|se|undersøge|undersøgt|undersøges|tjekke|tjekker|gennemsøge|gennemgå|åbne|visitere)\s+(?:i\s+|efter\s+i\s+)?(?:\w+\s+){0,2}(?:taske\w*|jakke\w*|lomme\w*|tøj\w*|sko\w*|strømpe\w*|pakke\w*|ting\w*)|\bklappe\w*\s+(?:\w+\s+)?ned\b|\b(?:taske\w*|jakke\w*)\s+(?:\w+\s+){0,2}undersøgt`,
+  'iu',
+);
+/** A visitor as the one scanned or searched; "efter et besøg" (the resident after a visit) is not. */
+const VISITOR_SEARCHED = rx(
+  String.raw`\bbesøgende\w*\b(?![^.!?\n]{0,60}\b(?:hans|hendes)\s+(?:værelse|lejlighed|bolig|stue)\b)|\bkommer\s+på\s+besøg\b|\bvisitors?\b`,
+  'iu',
+);
 
 // ---------------------------------------------------------------------------------------------
 // Facts
