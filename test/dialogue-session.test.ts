@@ -254,3 +254,19 @@ describe('searches of visitors', () => {
     expect(detectMeasure('Vi fandt et sim-kort i hans sok ved scanning efter et besøg')?.measure).toBe('scanner');
   });
 });
+
+describe('earlier holds in care situations', () => {
+  const prior = (t: string) =>
+    extractFacts(t, { measure: 'hygiene_restraint' }).facts.priorHygieneRestraintsLast6Months;
+  it('by count, ordinal, months, or never before', () => {
+    expect(prior('Vi har holdt ham fast én gang i august. Må vi gøre det igen nu?')).toBe(1);
+    expect(prior('Det er anden gang på 3 måneder')).toBe(1);
+    expect(prior('vi har holdt ham ved negleklipning i april og igen i juni')).toBe(2);
+    expect(prior('vi har allerede gjort det to gange siden august')).toBe(2);
+    expect(prior('det har vi ikke gjort med fastholdelse før')).toBe(0);
+  });
+  it('a single hold in a named month may be the incident itself; a daily routine is not a count of holds', () => {
+    expect(prior('Vi holdt Morten ved hårklipning i januar')).toBeUndefined();
+    expect(prior('Må vi holde hende, når vi børster tænder to gange om dagen?')).toBeUndefined();
+  });
+});

@@ -1086,8 +1086,40 @@ const PRIOR_COUNT = rx(
   String.raw`\b(${NUMBER_SOURCE})\s+gange?\s+(?:\w+\s+){0,4}(?:det\s+sidste\s+halve\s+år|det\s+seneste\s+halve\s+år|de\s+(?:sidste|seneste)\s+(?:6|seks)\s+måneder|inden\s+for\s+(?:det\s+)?(?:sidste\s+)?(?:halve\s+år|(?:6|seks)\s+måneder))`,
 );
 const NEVER_BEFORE = rx(
-  String.raw`\b(?:aldrig\s+(?:før|tidligere)\s+(?:\w+\s+){0,3}(?:holdt|fastholdt)|aldrig\s+(?:\w+\s+){0,2}(?:holdt|fastholdt)\s+(?:\w+\s+){0,2}før|ikke\s+(?:\w+\s+){0,2}(?:holdt|fastholdt)\s+(?:\w+\s+){0,2}(?:før|tidligere)|første\s+gang)`,
+  String.raw`\b(?:aldrig\s+(?:før|tidligere)\s+(?:\w+\s+){0,3}(?:holdt|fastholdt)|aldrig\s+(?:\w+\s+){0,2}(?:holdt|fastholdt)\s+(?:\w+\s+){0,2}før|ikke\s+(?:\w+\s+){0,2}(?:holdt|fastholdt)\s+(?:\w+\s+){0,2}(?:før|tidligere)|(?:ikke|aldrig)\s+gjort\s+(?:\w+\s+){0,4}?(?:før|tidligere)\b|første\s+gang)`,
 );
+const PAST_HOLD = String.raw`(?:holdt|fastholdt|gjort\s+det)`;
+const MONTH = String.raw`(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|sommer(?:en)?|foråret|efteråret|vinter(?:en)?)`;
+/** Earlier holds told by count ("holdt ham fast én gang i august", "to gange siden august"), by ordinal ("det er
+ * anden gang") or by the months they happened ("i april og igen i juni"). */
+const HOLD_COUNT = rx(
+  String.raw`\b${PAST_HOLD}\s+(?:\w+\s+){0,3}?(${NUMBER_SOURCE})\s+gange?\b|\b(${NUMBER_SOURCE})\s+gange?\s+(?:\w+\s+){0,3}?${PAST_HOLD}\b`,
+);
+const HOLD_ORDINAL = rx(String.raw`\b(anden|tredje|fjerde|femte)\s+gang\b`);
+const HOLD_MONTHS = rx(
+  String.raw`\b${PAST_HOLD}\b[^.!?\n]{0,60}?\bi\s+${MONTH}(?![\p{L}\p{N}])(?:\s+og\s+(?:igen\s+|så\s+)?(?:i\s+)?(${MONTH})(?![\p{L}\p{N}]))?`,
+);
+const ORDINALS: Record<string, number> = { anden: 1, tredje: 2, fjerde: 3, femte: 4 };
+
+function earlierHolds(text: string): { n: number; evidence: string } | undefined {
+  HOLD_COUNT.lastIndex = 0;
+  const c = HOLD_COUNT.exec(text);
+  const word = c?.[1] ?? c?.[2];
+  const n = word ? parseNumberWord(word) : undefined;
+  if (c && n !== undefined && n > 0) return { n, evidence: c[0] };
+  HOLD_ORDINAL.lastIndex = 0;
+  const o = HOLD_ORDINAL.exec(text);
+  if (o?.[1]) return { n: ORDINALS[o[1]]!, evidence: o[0] };
+  // A hold in a named month is an earlier one only beside a new one ("… i januar, og nu skal vi igen"); alone it may
+  // be the incident asked about.
+  HOLD_MONTHS.lastIndex = 0;
+  const m = HOLD_MONTHS.exec(text);
+  if (m?.[1]) return { n: 2, evidence: m[0] };
+  if (m && /(?<![\p{L}\p{N}])(?:igen|nu|i\s+dag)(?![\p{L}\p{N}])/u.test(text.slice(m.index + m[0].length)))
+    return { n: 1, evidence: m[0] };
+  return undefined;
+}
+
 const REQUESTED_MONTHS = rx(
   String.raw`\b(?:i|for|over|på|til)\s+(?:de\s+(?:næste|kommende)\s+)?(${NUMBER_SOURCE})\s+måned(?:er)?\b(?!\s+(?:siden|tilbage))|\b(?:i|for)\s+(?:et\s+)?(halvt\s+år|år)\b(?!\s+(?:siden|tilbage))`,
 );
@@ -1311,6 +1343,8 @@ function extractNumbers(text: string, out: Extraction, measure: MeasureId | unde
     const n = parseNumberWord(prior[1]);
     if (n !== undefined) set(out, 'priorHygieneRestraintsLast6Months', n, prior[0]);
   } else if (measure === 'hygiene_restraint') {
+    const earlier = earlierHolds(text);
+    if (earlier) set(out, 'priorHygieneRestraintsLast6Months', earlier.n, earlier.evidence);
     NEVER_BEFORE.lastIndex = 0;
     const never = NEVER_BEFORE.exec(text);
     if (never) set(out, 'priorHygieneRestraintsLast6Months', 0, never[0]);
