@@ -270,3 +270,20 @@ describe('earlier holds in care situations', () => {
     expect(prior('Må vi holde hende, når vi børster tænder to gange om dagen?')).toBeUndefined();
   });
 });
+
+describe('relocation: the representative and the help at home', () => {
+  const f = (t: string) => extractFacts(t, { measure: 'relocation' }).facts;
+  it('a representative who agrees, also the speaker or a relative with the attest', () => {
+    expect(f('jeg er fremtidsfuldmægtig og synes det er bedst').representativeObjects).toBe(false);
+    expect(f('jeg har fået attest som nær pårørende og jeg siger ja').representativeObjects).toBe(false);
+    expect(f('Jeg har en fremtidsfuldmagt og er enig i at hun skal flytte').consent).toBeUndefined();
+    expect(f('Men værgen tiltræder ikke vores indstilling om plejebolig').representativeObjects).toBe(true);
+  });
+  it('whether the help can be given at home', () => {
+    expect(f('Hjemmeplejen kan godt dække hans behov, hvis vi øger til fire besøg').helpPossibleInCurrentHome).toBe(
+      true,
+    );
+    expect(f('Hjemmeplejen kan ikke længere dække det').helpPossibleInCurrentHome).toBe(false);
+    expect(extractFacts('Hjemmeplejen kan godt dække det').facts.helpPossibleInCurrentHome).toBeUndefined();
+  });
+});

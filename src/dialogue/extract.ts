@@ -431,13 +431,15 @@ const OTHER_SUBJECT_BEFORE = rx(
   String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|besøgende|pårørende|(?:den|de)\s+besøgende|(?:hans|hendes)\s+(?:søn|datter|mor|far|bror|søster|kone|hustru|mand|kæreste)|datteren|sønnen|broren|søsteren|konen|hustruen|ægtefællen|kæresten|familien|svigersønnen|svigerdatteren)(?![\p{L}\p{N}])(?:\s+\w+){0,4}\s*$`,
   'iu',
 );
+/** A representative — værge, fremtidsfuldmægtig, or a relative with the nearest relative's attest — who agrees. */
+const REPRESENTATIVE_AGREES = String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|fremtidsfuldmagt\w*|(?:nær(?:meste)?\s+)?pårørende-?\s*attest\w*|attest\s+som\s+nær(?:meste)?\s+pårørende|close\s+relative\s+with\s+a\s+certificate)\b[^.!?\n]{0,50}?\b(?:er\s+enig\w*|siger\s+ja|har\s+sagt\s+ja|tiltræder|har\s+tiltrådt|havde\s+tiltrådt|synes\s+(?:at\s+)?det\s+er\s+(?:bedst|en\s+god\s+idé|fint|rigtigt)|bakker\s+op|agree)\b(?!\s+ikke)`;
 /** Ordered: for each fact, the first rule with a non-negated match wins; negated values rank after all plain ones. */
 const FACT_RULES: FactRule[] = [
   // consent — objects > unable > given > passive
   r(
     'consent',
     'objects',
-    String.raw`\bnægte[rt]?\b|\bmodsætte[rs]?\s+(?:(?:han|hun|de)\s+)?sig|\bmodsat\s+sig|\bsiger\s+nej|\bsagt\s+nej|\briver\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\brev\s+(?:\w+\s+){0,2}(?:af|ud)\b|\bslår\s+(?:ud\s+)?(?:efter|ud)\b|\bslog\s+ud\b|\bsparker\b(?!\s+(?:sig\s+selv|til\s+(?!os\b|mig\b|personalet\b)))|\bbider\b(?!\s+sig\b)|\bskubber\s+os\s+væk|\bprotester\w*|\bgør\s+modstand|\bstritter\s+imod|\bvil\s+ikke\s+(?:have|være\s+med|lade)|\bvrider\s+sig|\bkæmper\s+imod|\bskriger\s+og|\bafviser\b|\bvægrer\s+sig|\b(?:vil|ville)\s+ikke\s+(?:\w+\s+){0,2}flytte\w*|\bsiger\s+(?:højt|tydeligt|klart|bestemt|igen|altid|hele\s+tiden)\s+nej\b|\brive\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\b(?:han|hun)\s+vil\s+ikke\s*(?=[.!?,]|$)|\b(?:at\s+)?(?:han|hun)\s+ikke\s+vil\s+(?:have|være\s+med|lade)\b|\bikke\s+vil\s+(?:\w+\s+){0,2}flytte\w*|\bbrokke[rt]?\s+(?:(?:han|hun|de)\s+)?sig|\bbrokkede\s+(?:(?:han|hun|de)\s+)?sig|\bbrok\b|\butilfreds\w*`,
+    String.raw`\bnægte[rt]?\b|\bmodsætte[rs]?\s+(?:(?:han|hun|de)\s+)?sig|\bmodsat\s+sig|\bsiger\s+nej|\bsagt\s+nej|\briver\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\brev\s+(?:\w+\s+){0,2}(?:af|ud)\b|\bslår\s+(?:ud\s+)?(?:efter|ud)\b|\bslog\s+ud\b|\bsparker\b(?!\s+(?:sig\s+selv|til\s+(?!os\b|mig\b|personalet\b)))|\bbider\b(?!\s+sig\b)|\bskubber\s+os\s+væk|\bprotester\w*|\bgør\s+modstand|\bstritter\s+imod|\bvil\s+ikke\s+(?:have|være\s+med|lade)|\bvrider\s+sig|\bkæmper\s+imod|\bskriger\s+og|\bafviser\b|\bvægrer\s+sig|\b(?:vil|ville)\s+ikke\s+(?:\w+\s+){0,2}flytte\w*|\bsiger\s+(?:højt|tydeligt|klart|bestemt|igen|altid|hele\s+tiden)\s+nej\b|\brive\s+(?:\w+\s+){0,2}(?:af|ud|væk)\b|\b(?:han|hun)\s+vil\s+ikke\s*(?=[.!?,]|$)|\b(?:at\s+)?(?:han|hun)\s+ikke\s+vil\s+(?:have|være\s+med|lade)\b|\bsiger\s+(?:at\s+)?(?:han|hun)\s+ikke\s+vil\s*(?=[.!?,]|$)|\bikke\s+vil\s+(?:\w+\s+){0,2}flytte\w*|\bbrokke[rt]?\s+(?:(?:han|hun|de)\s+)?sig|\bbrokkede\s+(?:(?:han|hun|de)\s+)?sig|\bbrok\b|\butilfreds\w*`,
     { negated: 'passive' },
   ),
   // an existing decision ("vi har en afgørelse om sele …"): whether the act may be used under it is the evaluator's
@@ -484,19 +486,32 @@ const FACT_RULES: FactRule[] = [
   r(
     'representativeObjects',
     true,
-    String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|(?:datter|datteren|søn|sønnen|pårørende|hustru\w*|ægtefælle\w*|kone\w*|mand\w*)\s+(?:\w+\s+){0,3}(?:med|som\s+har)\s+(?:en\s+)?(?:attest|fuldmagt)\w*)[\s,]+(?:(?!men\b|selv\b)\w+[\s,]+){0,4}?(?:modsætter\s+sig|er\s+imod|siger\s+nej|nægter|vil\s+ikke|har\s+modsat\s+sig|protesterer)|\b(?:power\s+of\s+attorney|guardian)\W+(?:\w+\W+){0,2}(?:says\s+no|refuses|objects)`,
+    String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|(?:datter|datteren|søn|sønnen|pårørende|hustru\w*|ægtefælle\w*|kone\w*|mand\w*)\s+(?:\w+\s+){0,3}(?:med|som\s+har)\s+(?:en\s+)?(?:attest|fuldmagt)\w*)[\s,]+(?:(?!men\b|selv\b)\w+[\s,]+){0,4}?(?:modsætter\s+sig|er\s+imod|siger\s+nej|nægter|vil\s+ikke|har\s+modsat\s+sig|protesterer|tiltræder\s+ikke|er\s+ikke\s+enig|er\s+uenig)|\b(?:power\s+of\s+attorney|guardian)\W+(?:\w+\W+){0,2}(?:says\s+no|refuses|objects)`,
     { negated: false },
   ),
   r(
     'representativeObjects',
     false,
-    String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*)\b[^.!?\n]{0,40}\b(?:er\s+enig|er\s+indforstået|bakker\s+op|siger\s+ja|har\s+givet\s+(?:sit\s+)?samtykke|har\s+ikke\s+noget\s+imod|er\s+ikke\s+imod|modsætter\s+sig\s+ikke)|\b(?:værge\w*|fremtidsfuldmægtig\w*|(?:datter|datteren|søn|sønnen|pårørende)\s+(?:\w+\s+){0,3}(?:med|som\s+har)\s+(?:en\s+)?(?:attest|fuldmagt)\w*)\s+(?:\w+\s+){0,3}(?:er\s+enig|er\s+indforstået|bakker\s+op|siger\s+ja|har\s+givet\s+(?:sit\s+)?samtykke|har\s+ikke\s+noget\s+imod|er\s+ikke\s+imod|modsætter\s+sig\s+ikke|synes\s+det\s+er\s+en\s+god\s+idé|er\s+positiv\w*|vil\s+gerne|tiltræder)|\b(?:værge\w*|fremtidsfuldmægtig\w*)\s+tiltræder\b`,
+    String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*)\b[^.!?\n]{0,40}\b(?:er\s+enig|er\s+indforstået|bakker\s+op|siger\s+ja|har\s+givet\s+(?:sit\s+)?samtykke|har\s+ikke\s+noget\s+imod|er\s+ikke\s+imod|modsætter\s+sig\s+ikke)|\b(?:værge\w*|fremtidsfuldmægtig\w*|(?:datter|datteren|søn|sønnen|pårørende)\s+(?:\w+\s+){0,3}(?:med|som\s+har)\s+(?:en\s+)?(?:attest|fuldmagt)\w*)\s+(?:\w+\s+){0,3}(?:er\s+enig|er\s+indforstået|bakker\s+op|siger\s+ja|har\s+givet\s+(?:sit\s+)?samtykke|har\s+ikke\s+noget\s+imod|er\s+ikke\s+imod|modsætter\s+sig\s+ikke|synes\s+det\s+er\s+en\s+god\s+idé|er\s+positiv\w*|vil\s+gerne|tiltræder)|\b(?:værge\w*|fremtidsfuldmægtig\w*)\s+tiltræder\b|${REPRESENTATIVE_AGREES}`,
   ),
   r(
     'representativeConsents',
     true,
     String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|pårørende|familie\w*|datter(?:en)?|søn(?:nen)?|hustru\w*|ægtefælle\w*|kone(?:n)?)\s+(?:\w+\s+){0,3}(?:har\s+givet\s+(?:sit\s+|deres\s+)?(?:samtykke|lov)|giver\s+(?:sit\s+)?(?:samtykke|lov)|har\s+sagt\s+ja|siger\s+ja|siger,?\s+(?:at\s+)?det\s+er\s+(?:ok|okay|i\s+orden|fint)|er\s+enig\w*|ønsker\s+det|beder\s+os\s+om|vil\s+gerne\s+have)`,
     { negated: false },
+  ),
+  // § 129 / § 136 f: whether the needed help can be given where the person lives now.
+  r(
+    'helpPossibleInCurrentHome',
+    false,
+    String.raw`\b(?:hjemmeplejen|hjemmehjælpen|vi)\s+kan\s+ikke\s+(?:længere\s+|mere\s+)?(?:dække|klare|give|løse)\b|\bkan\s+ikke\s+(?:længere\s+|mere\s+)?(?:klare\s+sig|bo)\s+(?:selv\s+)?(?:hjemme|alene|i\s+(?:sit|sin|eget)\s+\w+)`,
+    { when: isIn(['relocation', 'relocation_danger_to_others']) },
+  ),
+  r(
+    'helpPossibleInCurrentHome',
+    true,
+    String.raw`\b(?:hjemmeplejen|hjemmehjælpen|vi|plejen)\s+(?:\w+\s+){0,2}?kan\s+(?:\w+\s+){0,2}?(?:godt\s+)?(?:dække|klare|løse)\s+(?:\w+\s+){0,2}?(?:behov\w*|det|hjælpen|plejen)\b`,
+    { when: isIn(['relocation', 'relocation_danger_to_others']), negated: false },
   ),
   r(
     'physicalResistance',
@@ -1031,7 +1046,7 @@ function clauseStart(text: string, index: number): number {
 
 /** Just before a place: the place a move or an allocation goes to ("til et andet § 108", "til det nye bosted"). */
 const DESTINATION_BEFORE = rx(
-  String.raw`\b(?:til|into|to)\s+(?:(?:et|en|det|den|vores|jeres|deres|sit|sin)\s+)?(?:(?:andet|anden|nyt|ny|nye|konkret|bedre|egnet|mere|passende|sikret|sikrede|almindeligt?|længerevarende)\s+){0,2}(?:\w+[\s-]+)?$`,
+  String.raw`\b(?:til|into|to)\s+(?:(?:et|en|det|den|vores|jeres|deres|sit|sin)\s+)?(?:(?:andet|anden|nyt|ny|nye|konkret|bedre|egnet|mere|passende|sikret|sikrede|almindeligt?|længerevarende)\s+){0,2}(?:\w+[\s-]+)?$|\b(?:flytte\w*|flyttes|flytning\w*|visiteret|optage\w*)\s+(?:\w+\s+){0,3}(?:på|ind\s+på|ind\s+i)\s+(?:(?:et|en|det|den)\s+)?(?:\w+[\s-]+)?$`,
   'iu',
 );
 
@@ -1193,7 +1208,7 @@ const REFINES: Partial<Record<MeasureId, MeasureId[]>> = {
 
 /** "Datteren er enig" is the relative's view, not the person's consent. */
 const REPRESENTATIVE_IN_SENTENCE = rx(
-  String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|pårørende|datter\w*|søn(?:nen|ner)?\b|familie\w*|ægtefælle\w*|hustru\w*|mor(?:en)?\b|far(?:en)?\b|bror(?:en)?\b|søster\w*)`,
+  String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|fremtidsfuldmagt\w*|attest\w*|pårørende|datter\w*|søn(?:nen|ner)?\b|familie\w*|ægtefælle\w*|hustru\w*|mor(?:en)?\b|far(?:en)?\b|bror(?:en)?\b|søster\w*)`,
   'iu',
 );
 
