@@ -287,3 +287,12 @@ describe('relocation: the representative and the help at home', () => {
     expect(extractFacts('Hjemmeplejen kan godt dække det').facts.helpPossibleInCurrentHome).toBeUndefined();
   });
 });
+
+describe('holding someone who destroys things', () => {
+  it('is averting damage, also "river … i stykker" and "knuser glas"', () => {
+    expect(detectMeasure('må vi holde ham når han river et gammelt ugeblad i stykker')?.measure).toBe(
+      'averting_damage',
+    );
+    expect(detectMeasure('Han knuser glas i køkkenet, må vi holde hans arme?')?.measure).toBe('averting_damage');
+  });
+});
