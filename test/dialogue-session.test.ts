@@ -296,3 +296,17 @@ describe('holding someone who destroys things', () => {
     expect(detectMeasure('Han knuser glas i køkkenet, må vi holde hans arme?')?.measure).toBe('averting_damage');
   });
 });
+
+describe('holds for equipment, medicine and food', () => {
+  it('holding the person to put a helmet or gloves on is the hold', () => {
+    expect(detectMeasure('Min kollega holdt hendes hænder mens jeg trak beskyttelseshandskerne på')?.measure).toBe(
+      'restraint',
+    );
+    expect(detectMeasure('Ergoterapeuten foreslår en blød hjelm')?.measure).toBe('protective_equipment');
+  });
+  it('holding for medicine or food has no basis in kap. 24 (other)', () => {
+    expect(detectMeasure('Vagten holdt hans arme mens en anden puttede pillen i munden på ham')?.measure).toBe('other');
+    expect(detectMeasure('kan vi holde hendes hoved og give hende mad')?.measure).toBe('other');
+    expect(detectMeasure('Må Ole holdes fast hver gang han nægter at tage medicin?')?.measure).toBe('other');
+  });
+});

@@ -65,7 +65,7 @@ function lockOf(objects: string): RegExp {
 }
 
 const HYGIENE_WORDS = String.raw`tandbørst\w*|børst\w*\s+(?:\w+\s+)?tænder\w*|tænderne|tandpleje\w*|barber\w*|bad\b|badet\b|brusebad\w*|i\s+bad|hårvask\w*|vask(?:e|er|es)?\s+(?:\w+\s+)?(?:hår\w*|hænder\w*)|håndvask\w*|påklædning\w*|klæd(?:e|er|es)?\s+(?:\w+\s+)?(?:på|om|af)|tøj\s+på|tage\s+(?:\w+\s+)?tøj\w*\s+(?:af|på)|skift(?:e|er|es)?\s+tøj|skift(?:e|er|es)?\s+(?:\w+\s+)?ble\w*|bleskift\w*|ble\b|bleen|negleklip\w*|klip(?:pe|per|pes)?\s+(?:\w+\s+)?(?:negle\w*|hår\w*)|hårklip\w*|sårpleje\w*|skift(?:e|er|es)?\s+(?:\w+\s+)?forbinding\w*|forbindingen|smør(?:e|er|es)?\s+(?:\w+\s+)?(?:med\s+)?creme|hudpleje\w*|fjern(?:e|er|es)?\s+(?:\w+\s+)?(?:mad|madrester)|(?:mad|madrester|genstande)\s+ud\s+af\s+munden`;
-const HOLD = String.raw`\b(?:hold(?:e|er|t)\s+(?:\w+\s+){0,2}fast|fasthold\w*|hold(?:e|er|t)\s+(?:${POSS}\s+)?(?:hænder|arme|hoved|ben)\w*|hold(?:e|er)\s+om\s+${PERSON}|hold(?:e|er|t)\s+(?:ham|hende)(?=[,\s]+(?:\w+\s+){0,3}(?:mens|imens|når|så|for\s+at)\b))`;
+const HOLD = String.raw`\b(?:hold(?:e|er|t|es)\s+(?:\w+\s+){0,2}fast|fasthold\w*|hold(?:e|er|t)\s+(?:${POSS}\s+)?(?:hænder|arme|hoved|ben)\w*|hold(?:e|er)\s+om\s+${PERSON}|hold(?:e|er|t)\s+(?:ham|hende)(?=[,\s]+(?:\w+\s+){0,3}(?:mens|imens|når|så|for\s+at)\b))`;
 
 /**
  * Municipal Danish: "visitere" also means allocating a service or a place ("kommunen har visiteret ham til et § 108",
@@ -149,7 +149,7 @@ const MEASURE_RULES: MeasureRule[] = [
     // Holding someone for medical treatment is not serviceloven (tvang ved somatisk behandling / sundhedsloven).
     measure: 'other',
     re: rx(
-      String.raw`${HOLD}[^.!?\n]{0,80}\b(?:indsprøjtning\w*|injektion\w*|blodprøve\w*|vaccin\w*|lægeundersøg\w*|tandlæge\w*|tandbehandling\w*|sonde\w*|kateter\w*|medicin\w*|piller|pillerne|behandling\w*)|\b(?:indsprøjtning\w*|injektion\w*|blodprøve\w*|vaccin\w*|tandlæge\w*)[^.!?\n]{0,80}${HOLD}`,
+      String.raw`${HOLD}[^.!?\n]{0,80}\b(?:indsprøjtning\w*|injektion\w*|blodprøve\w*|vaccin\w*|lægeundersøg\w*|tandlæge\w*|tandbehandling\w*|sonde\w*|kateter\w*|medicin\w*|piller|pillerne|pillen|tablet\w*|behandling\w*|give\s+(?:ham|hende)\s+mad|(?:få|tvinge)\s+(?:ham|hende)\s+til\s+at\s+spise)|\b(?:indsprøjtning\w*|injektion\w*|blodprøve\w*|vaccin\w*|tandlæge\w*)[^.!?\n]{0,80}${HOLD}`,
     ),
   },
   {
@@ -237,6 +237,8 @@ const MEASURE_RULES: MeasureRule[] = [
     re: rx(
       String.raw`\bhjelm\w*|\bspecialhandske\w*|\bbeskyttelseshandske\w*|\bhandske\w*|\bhoftebeskytter\w*|\bbeskyttelsesudstyr\w*|\bskridsikre\b`,
     ),
+    // Holding the person to put the equipment on is the hold (§ 124 d), not the equipment.
+    excludes: rx(String.raw`${HOLD}|\b(?:holdt|holder)\s+(?:${POSS}\s+)?(?:hænder|arme|hoved|ben)\w*`),
   },
   {
     measure: 'hygiene_restraint',
