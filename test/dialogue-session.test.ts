@@ -310,3 +310,15 @@ describe('holds for equipment, medicine and food', () => {
     expect(detectMeasure('Må Ole holdes fast hver gang han nægter at tage medicin?')?.measure).toBe('other');
   });
 });
+
+describe('night lock-in', () => {
+  it('a lock-in over the evening and night hours, or "i nat", is the night lock-in', () => {
+    expect(detectMeasure('Må vi låse ham inde fra kl. 19 til 7? Han er dømt')?.measure).toBe('night_lock_in');
+    expect(detectMeasure('kan vi stadig låse ham inde 22-06, han er dømt')?.measure).toBe('night_lock_in');
+    expect(detectMeasure('Kan vi låse ham inde?')?.measure).toBe('other');
+  });
+  it('a lock-in under discussion that turns out to be for the night', async () => {
+    const r = await talk('Kan vi låse ham inde?', 'om natten, 23-07, han er dømt og har planlagt flugt');
+    expect(r.verdict?.measure).toBe('night_lock_in');
+  });
+});

@@ -78,7 +78,7 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'night_lock_in',
     re: rx(
-      String.raw`\blås\w*\s+(?:\w+\s+){0,3}(?:ind|inde)\b[^.!?\n]{0,40}\b(?:om\s+natten|natten|nat)\b|\b(?:om\s+natten|natten\s+over)\b[^.!?\n]{0,40}\blås\w*\s+(?:\w+\s+){0,3}(?:ind|inde)\b|\bnatlås\w*|\binde\s*låsning\w*\s+om\s+natten`,
+      String.raw`\blås\w*\s+(?:\w+\s+){0,3}(?:ind|inde)\b[^.!?\n]{0,40}\b(?:om\s+natten|natten|nat)\b|\blås\w*\s+(?:\w+\s+){0,3}(?:ind|inde)\s+(?:fra\s+)?(?:kl\.?\s*)?(?:1[89]|2[0-3])(?:[.:]\d{2})?\s*(?:til|-)\s*(?:kl\.?\s*)?0?\d(?:[.:]\d{2})?(?!\d)|\bi\s+nat\b[^.!?\n]{0,60}\blås\w*\s+(?:\w+\s+){0,3}(?:ind|inde)\b|\b(?:om\s+natten|natten\s+over)\b[^.!?\n]{0,40}\blås\w*\s+(?:\w+\s+){0,3}(?:ind|inde)\b|\bnatlås\w*|\binde\s*låsning\w*\s+om\s+natten`,
     ),
   },
   { measure: 'seclusion_room', re: rx(String.raw`\bafskærm\w*|\bisolationsrum\w*|\bskærmningsrum\w*`) },
@@ -1208,6 +1208,10 @@ const REFINES: Partial<Record<MeasureId, MeasureId[]>> = {
   search_visitor: ['body_search'],
 };
 
+const NIGHT_TIME = rx(
+  String.raw`\bom\s+natten\b|\bnatten\s+over\b|\bi\s+nat\b|\b(?:fra\s+)?(?:kl\.?\s*)?(?:1[89]|2[0-3])(?:[.:]\d{2})?\s*(?:til|-)\s*(?:kl\.?\s*)?0?\d(?:[.:]\d{2})?(?!\d)`,
+);
+
 /** "Datteren er enig" is the relative's view, not the person's consent. */
 const REPRESENTATIVE_IN_SENTENCE = rx(
   String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|fremtidsfuldmagt\w*|attest\w*|pårørende|datter\w*|søn(?:nen|ner)?\b|familie\w*|ægtefælle\w*|hustru\w*|mor(?:en)?\b|far(?:en)?\b|bror(?:en)?\b|søster\w*)`,
@@ -1252,6 +1256,15 @@ export function extractFacts(message: string, opts: ExtractOptions = {}): Extrac
     if (care && !isNegated(text, care.index, care[0].length)) {
       out.measure = 'hygiene_restraint';
       out.evidence['measure'] = care[0];
+    }
+  }
+  // A lock-in under discussion that turns out to be for the night ("om natten, 23-07") is the night lock-in.
+  if (!found && sessionMeasure === 'other' && opts.known?.locksPersonIn === true) {
+    NIGHT_TIME.lastIndex = 0;
+    const night = NIGHT_TIME.exec(text);
+    if (night) {
+      out.measure = 'night_lock_in';
+      out.evidence['measure'] = night[0];
     }
   }
   if (found) {
