@@ -4,6 +4,7 @@ import { atMostFourOptions } from '../src/dialogue/chat.ts';
 import { glossEnglish, isEnglish } from '../src/dialogue/english.ts';
 import { detectMeasure, extractFacts } from '../src/dialogue/extract.ts';
 import { Conversation } from '../src/dialogue/index.ts';
+import { route as routeMessage } from '../src/dialogue/route.ts';
 import { isUnder18 } from '../src/dialogue/scope.ts';
 import { FACT_QUESTIONS } from '../src/rules/index.ts';
 import { getSearcher } from '../src/search/index.ts';
@@ -320,5 +321,13 @@ describe('night lock-in', () => {
   it('a lock-in under discussion that turns out to be for the night', async () => {
     const r = await talk('Kan vi låse ham inde?', 'om natten, 23-07, han er dømt og har planlagt flugt');
     expect(r.verdict?.measure).toBe('night_lock_in');
+  });
+});
+
+describe('general questions with an unspecified subject', () => {
+  it('"Må man …?", "Kan en værge …?" are about the rules; with a person referred to they are a case', () => {
+    expect(routeMessage('Kan en værge give samtykke til at borgeren flytter på plejehjem?').route).toBe('retrieval');
+    expect(routeMessage('Må man kigge i besøgendes tasker på en sikret afdeling?').route).toBe('retrieval');
+    expect(routeMessage('Må man holde hende fast, når hun slår ud efter os?').route).toBe('rule_evaluator');
   });
 });

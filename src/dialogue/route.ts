@@ -52,6 +52,18 @@ const PAST_ACT = rx(
   'iu',
 );
 
+/** A question opening with an unspecified subject. */
+const GENERIC_SUBJECT = rx(
+  String.raw`^(?:og\s+)?(?:må|kan|skal|bør)\s+(?:man|en\s+(?:anbragt|værge|fremtidsfuldmægtig|pårørende|pedel|vikar|leder|kommune|beboer|borger|medarbejder)\w*|de\s+andre\s+beboere|personalet\s+generelt)\b`,
+  'iu',
+);
+
+/** Words that make it a particular case: a person referred to, "vores", a time. */
+const CONCRETE_CASE = rx(
+  String.raw`\b(?:han|hun|ham|hende|hans|hendes|vores|vi\s+har|hos\s+os|i\s+dag|i\s+går|i\s+nat|i\s+aften|lige\s+nu|nu)\b`,
+  'iu',
+);
+
 const OLD_RULES = rx(String.raw`\b(?:gamle|tidligere|forrige)\s+regler\b|\bfør\s+2025\b|\b20(?:1\d|2[0-4])\b`, 'iu');
 
 export function route(message: string): RouteResult {
@@ -77,6 +89,9 @@ export function route(message: string): RouteResult {
   const incident = found ? PAST_ACT.exec(text) : null;
   if (incident) return { route: 'rule_evaluator', reason: `described incident "${incident[0]}" (${found!.measure})` };
   if (procedural) return { route: 'retrieval', reason: `procedural question: "${procedural[0]}"` };
+  // "Må man …?", "Kan en værge …?", "Må en anbragt …?" about no one in particular: a question about the rules.
+  const generic = GENERIC_SUBJECT.exec(text);
+  if (generic && !CONCRETE_CASE.test(text)) return { route: 'retrieval', reason: `general question: "${generic[0]}"` };
   // A question about the old rules asks for history, never for a verdict under them.
   if (info && OLD_RULES.test(text)) return { route: 'retrieval', reason: `question about old rules: "${info[0]}"` };
   if (found && (actQuestion || actStatement)) {
