@@ -16,6 +16,8 @@ import {
   trainLogistic,
   trainNaiveBayes,
 } from '../../src/dialogue/classifier.ts';
+import { glossEnglish } from '../../src/dialogue/english.ts';
+import { restoreDanishLetters } from '../../src/dialogue/lexicon.ts';
 import { loadSplit } from './bank.ts';
 import type { BankLine } from './schema.ts';
 
@@ -31,8 +33,10 @@ if (!train.length) {
 function examples(lines: BankLine[], head: 'route' | 'measure'): Example[] {
   const out: Example[] = [];
   for (const l of lines) {
-    const first = l.turns[0]!.message;
-    const all = l.turns.map((t) => t.message).join('\n');
+    // The same reading of the words as the conversation's (English glossed into Danish, aa/oe/ae restored).
+    const read = (m: string) => restoreDanishLetters(glossEnglish(m));
+    const first = read(l.turns[0]!.message);
+    const all = l.turns.map((t) => read(t.message)).join('\n');
     if (head === 'route') {
       if (l.turns.length === 1) out.push({ text: first, label: l.expect.route });
       else if (l.expect.route !== 'rule_evaluator') out.push({ text: all, label: l.expect.route });
