@@ -458,15 +458,12 @@ export class Conversation {
     // max?") narrows that question, unless it asks about an act of its own: search again with both.
     let query = text;
     const previousUser = state.turns.slice(0, -1).findLast((t) => t.role === 'user');
-    const fragment = FRAGMENT_START.test(normalize(text)) || (!ext.measure && Object.keys(extFacts).length === 0);
-    if (
-      lastRoute === 'retrieval' &&
-      previousUser &&
-      fragment &&
-      !offTopic &&
-      !asksAboutAct(text) &&
-      !req.context?.measure
-    ) {
+    // A reply opening "altså …", "over …", "hvornår …" continues the question; one with no act and no facts does too,
+    // unless it asks about an act of its own.
+    const continues =
+      FRAGMENT_START.test(normalize(text)) ||
+      (!ext.measure && Object.keys(extFacts).length === 0 && !asksAboutAct(text));
+    if (lastRoute === 'retrieval' && previousUser && continues && !offTopic && !req.context?.measure) {
       r = 'retrieval';
       query = `${restoreDanishLetters(glossEnglish(previousUser.text))} ${text}`;
     }

@@ -65,7 +65,7 @@ function lockOf(objects: string): RegExp {
 }
 
 const HYGIENE_WORDS = String.raw`tandbørst\w*|børst\w*\s+(?:\w+\s+)?tænder\w*|tænderne|tandpleje\w*|barber\w*|bad\b|badet\b|brusebad\w*|i\s+bad|hårvask\w*|vask(?:e|er|es)?\s+(?:\w+\s+)?(?:hår\w*|hænder\w*)|håndvask\w*|påklædning\w*|klæd(?:e|er|es)?\s+(?:\w+\s+)?(?:på|om|af)|tøj\s+på|tage\s+(?:\w+\s+)?tøj\w*\s+(?:af|på)|skift(?:e|er|es)?\s+tøj|skift(?:e|er|es)?\s+(?:\w+\s+)?ble\w*|bleskift\w*|ble\b|bleen|negleklip\w*|klip(?:pe|per|pes)?\s+(?:\w+\s+)?(?:negle\w*|hår\w*)|hårklip\w*|sårpleje\w*|skift(?:e|er|es)?\s+(?:\w+\s+)?forbinding\w*|forbindingen|smør(?:e|er|es)?\s+(?:\w+\s+)?(?:med\s+)?creme|hudpleje\w*|fjern(?:e|er|es)?\s+(?:\w+\s+)?(?:mad|madrester)|(?:mad|madrester|genstande)\s+ud\s+af\s+munden`;
-const HOLD = String.raw`\b(?:hold(?:e|er|t|es)\s+(?:\w+\s+){0,2}fast|fasthold\w*|hold(?:e|er|t)\s+(?:${POSS}\s+)?(?:hænder|arme|hoved|ben)\w*|hold(?:e|er)\s+om\s+${PERSON}|hold(?:e|er|t)\s+(?:ham|hende)(?=[,\s]+(?:\w+\s+){0,3}(?:mens|imens|når|så|for\s+at)\b))`;
+const HOLD = String.raw`\b(?:hold(?:e|er|t|es)\s+(?:(?:\w+|\(\w+\))\s+){0,2}fast|fasthold\w*|hold(?:e|er|t)\s+(?:${POSS}\s+)?(?:hænder|arme|hoved|ben)\w*|hold(?:e|er)\s+om\s+${PERSON}|hold(?:e|er|t)\s+(?:ham|hende)(?=[,\s]+(?:\w+\s+){0,3}(?:mens|imens|når|så|for\s+at)\b))`;
 
 /**
  * Municipal Danish: "visitere" also means allocating a service or a place ("kommunen har visiteret ham til et § 108",
