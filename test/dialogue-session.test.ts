@@ -331,3 +331,17 @@ describe('general questions with an unspecified subject', () => {
     expect(routeMessage('Må man holde hende fast, når hun slår ud efter os?').route).toBe('rule_evaluator');
   });
 });
+
+describe('visitors kept out, in everyday words', () => {
+  it("out of the resident's own room is § 137 c; out of the common rooms § 137 b", () => {
+    expect(detectMeasure('Sønnen skal holdes ude af morens stue, han truer personalet under plejen')?.measure).toBe(
+      'visitor_restriction_own_home',
+    );
+    expect(detectMeasure('sønnen er fuld igen og råber i spisestuen, kan vi smide ham ud nu')?.measure).toBe(
+      'visitor_restriction_common_areas',
+    );
+    expect(detectMeasure('Kan vi smide ham ud af spisestuen, når han slår?')?.measure).not.toBe(
+      'visitor_restriction_common_areas',
+    );
+  });
+});

@@ -73,6 +73,11 @@ const HOLD = String.raw`\b(?:hold(?:e|er|t|es)\s+(?:(?:\w+|\(\w+\))\s+){0,2}fast
  */
 const NOT_ALLOCATION = String.raw`(?![\p{L}\p{N}])(?<!\bvisitations\w+)(?!\s+(?:\w+\s+){0,3}?(?:til|dertil|derhen|there)\b)(?!\s+(?:hjælp\w*|ydelse\w*|pleje\w*|støtte\w*|bolig\w*|plads\w*|tilbud\w*|help|care))`;
 
+const VISITOR_WHO = String.raw`\b(?:besøgende|pårørende|gæst\w*|sønnen|datteren|manden|konen|kæresten|broren|søsteren|svigersønnen|svigerdatteren|vennen|veninden|(?:hans|hendes|sin)\s+(?:søn|datter|mand|kone|kæreste|bror|søster|ven|veninde))\b`;
+const KEEP_OUT = String.raw`\b(?:hold\w*\s+(?:\w+\s+){0,2}ude|holdes\s+ude|smide\w*\s+(?:\w+\s+){0,2}ud|bede\s+(?:\w+\s+){0,2}(?:gå|forlade|vente)|vente\s+udenfor|ikke\s+må\s+(?:være|komme)|forbyde\w*|nægte\w*\s+(?:\w+\s+){0,3}adgang)`;
+const OWN_ROOM = String.raw`(?:\b(?:hans|hendes|sin|sit|beboerens|borgerens|morens|farens|mors|fars)\s+(?:(?:mors|fars|egen|eget)\s+)?(?:stue|værelse|lejlighed|bolig)\w*|\bværelset\b|\blejligheden\b)`;
+const COMMON_ROOM = String.raw`\b(?:fællesstue\w*|spisestue\w*|fællesareal\w*|fælleskøkken\w*|opholdsstue\w*|fællesrum\w*|cafeen|cafeteriet)`;
+
 const MEASURE_RULES: MeasureRule[] = [
   // kap. 24 d (issue 9)
   {
@@ -137,6 +142,18 @@ const MEASURE_RULES: MeasureRule[] = [
     re: rx(
       String.raw`(?:\bbesøgsforbud\w*|\bnægte\s+(?:\w+\s+){0,3}adgang|\bbegrænse\s+(?:\w+\s+){0,3}(?:besøg|adgang)\w*|\bforbyde\s+(?:\w+\s+){0,3}at\s+komme)[^.!?\n]{0,60}\b(?:i|til)\s+(?:${POSS}\s+)(?:egen\s+)?(?:bolig|lejlighed|værelse|hjem)\w*`,
     ),
+  },
+  // A visitor kept out of the resident's own room or out of the common rooms, in everyday words ("sønnen skal
+  // holdes ude af morens stue", "kan vi smide ham ud af spisestuen").
+  {
+    measure: 'visitor_restriction_own_home',
+    re: rx(String.raw`${KEEP_OUT}[^.!?\n]{0,50}?${OWN_ROOM}|${OWN_ROOM}[^.!?\n]{0,50}?${KEEP_OUT}`),
+    requires: rx(VISITOR_WHO),
+  },
+  {
+    measure: 'visitor_restriction_common_areas',
+    re: rx(String.raw`${KEEP_OUT}[^.!?\n]{0,50}?${COMMON_ROOM}|${COMMON_ROOM}[^.!?\n]{0,50}?${KEEP_OUT}`),
+    requires: rx(VISITOR_WHO),
   },
   {
     measure: 'visitor_restriction_common_areas',
