@@ -345,3 +345,11 @@ describe('visitors kept out, in everyday words', () => {
     );
   });
 });
+
+describe('belts and cupboards by the names staff use', () => {
+  it('a belt named by where it sits, a cupboard by what is in it', () => {
+    expect(detectMeasure('Kan vi give Gunnar en maveselen på de travle eftermiddage?')?.measure).toBe('fabric_belt');
+    expect(detectMeasure('Må vi bruge hoftebæltet i kørestolen?')?.measure).toBe('fabric_belt');
+    expect(detectMeasure('Kan vi søge om at låse hans hobbyskab?')?.measure).toBe('lock_cupboards');
+  });
+});

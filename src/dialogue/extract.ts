@@ -276,13 +276,13 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'fabric_belt',
     re: rx(
-      String.raw`\bstofsele\w*|\bbækkensele\w*|\bbrystsele\w*|\bsele\w*\b|\bspænde\s+(?:\w+\s+){0,2}fast|\bfastspænd\w*|\bspændes\s+fast`,
+      String.raw`\bstofsele\w*|\bbækkensele\w*|\bbrystsele\w*|\bsele\w*\b|\b(?:mave|hofte|bækken|bryst|skulder|kørestols|stols|senge|lår)(?:sele|bælte)(?:n|r|rne|t|rne)?\b|\bsternumstøtte\w*|\bspænde\s+(?:\w+\s+){0,2}fast|\bfastspænd\w*|\bspændes\s+fast`,
     ),
   },
   {
     measure: 'lock_cupboards',
     re: lockOf(
-      String.raw`(?:køle|klæde|medicin|mad|køkken|vægt|vin|slik)?skab(?:e|et|ene)?\b|skuffe\w*|fryser\w*|kommode\w*|slikskuffe\w*`,
+      String.raw`(?:køle|klæde|medicin|mad|køkken|vægt|vin|slik|hobby|værktøjs|rengørings|knive?)?skab(?:e|et|ene)?\b|skuffe\w*|fryser\w*|kommode\w*|slikskuffe\w*`,
     ),
   },
   {
