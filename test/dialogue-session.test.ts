@@ -353,3 +353,18 @@ describe('belts and cupboards by the names staff use', () => {
     expect(detectMeasure('Kan vi søge om at låse hans hobbyskab?')?.measure).toBe('lock_cupboards');
   });
 });
+
+describe('"uden" and decisions already made', () => {
+  it('"uden" negates what follows it, not what comes before it', () => {
+    expect(extractFacts('Døråbner uden dørsignal, er det lovligt?').facts.doorAlarm).toBe(false);
+    expect(extractFacts('en beboer med demens uden at spørge kommunen').facts.impairmentCause).toBe('dementia');
+    expect(
+      extractFacts('Kan vi bare åbne al post som fast rutine, uden at vi har nogen konkret mistanke?', {
+        measure: 'check_post',
+      }).facts.suspicion,
+    ).toBe('none');
+  });
+  it('an act done "efter afgørelsen" has a decision', () => {
+    expect(extractFacts('Vi gennemgår værelser hos anbragte efter afgørelse').facts.decisionExists).toBe(true);
+  });
+});

@@ -465,7 +465,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'decisionExists',
     true,
-    String.raw`\b(?:vi|de|i|stedet|afdelingen|botilbuddet|plejecentret)\s+har\s+(?:(?!ikke\b|ingen\b)\w+\s+){0,2}(?:fået\s+)?(?:en\s+|et\s+)?(?:afgørelse|tilladelse)\w*|\bder\s+(?:er|foreligger|ligger)\s+(?:(?!ikke\b|ingen\b)\w+\s+){0,2}(?:afgørelse|tilladelse)\w*|\bkommunen\s+har\s+(?:\w+\s+)?(?:truffet\s+(?:en\s+)?afgørelse|givet\s+(?:os\s+)?(?:en\s+)?tilladelse|godkendt)|\bifølge\s+afgørelsen|\bafgørelsen\s+(?:siger|gælder|er\s+fra|blev\s+truffet|lyder)|\bunder\s+(?:vores|den)\s+afgørelse`,
+    String.raw`\b(?:vi|de|i|stedet|afdelingen|botilbuddet|plejecentret)\s+har\s+(?:(?!ikke\b|ingen\b)\w+\s+){0,2}(?:fået\s+)?(?:en\s+|et\s+)?(?:afgørelse|tilladelse)\w*|\bder\s+(?:er|foreligger|ligger)\s+(?:(?!ikke\b|ingen\b)\w+\s+){0,2}(?:afgørelse|tilladelse)\w*|\bkommunen\s+har\s+(?:\w+\s+)?(?:truffet\s+(?:en\s+)?afgørelse|givet\s+(?:os\s+)?(?:en\s+)?tilladelse|godkendt)|\bifølge\s+afgørelsen|\befter\s+(?:kommunens\s+|lederens\s+|familieretshusets\s+|en\s+|den\s+)?afgørelse(?:n|ns)?\b(?!\s+(?:om|fra\s+kommunen\s+om)\s+at\s+søge)|\bafgørelsen\s+(?:siger|gælder|er\s+fra|blev\s+truffet|lyder)|\bunder\s+(?:vores|den)\s+afgørelse`,
     { negated: false },
   ),
   r(
@@ -874,6 +874,12 @@ const FACT_RULES: FactRule[] = [
   ),
   r(
     'suspicion',
+    'none',
+    String.raw`\bingen\s+(?:konkret\s+)?mistanke|\bfor\s+en\s+sikkerheds\s+skyld|\brutinemæssig\w*|\bstikprøve\w*|\buden\s+(?:\w+\s+){0,4}mistanke|\b(?:som\s+)?fast\s+rutine|\bbare\s+for\s+at\s+være\s+sikre`,
+    { when: isIn(SEARCHES) },
+  ),
+  r(
+    'suspicion',
     'founded',
     String.raw`\bbegrundet\s+mistanke|\bkonkret\s+mistanke|\bstærk\w*\s+mistanke|\bhar\s+set\s+(?:ham|hende)\s+(?:gemme|tage|have)|\bfundet\s+(?:\w+\s+){0,2}(?:stoffer|kniv|våben)`,
     { when: isIn(SEARCHES) },
@@ -881,12 +887,6 @@ const FACT_RULES: FactRule[] = [
   r('suspicion', 'reasonable', String.raw`\bmistanke\s+med\s+rimelig\s+grund|\brimelig\s+(?:grund|mistanke)`, {
     when: isIn(SEARCHES),
   }),
-  r(
-    'suspicion',
-    'none',
-    String.raw`\bingen\s+(?:konkret\s+)?mistanke|\bfor\s+en\s+sikkerheds\s+skyld|\brutinemæssig\w*|\bstikprøve\w*|\buden\s+(?:\w+\s+)?mistanke|\bbare\s+for\s+at\s+være\s+sikre`,
-    { when: isIn(SEARCHES) },
-  ),
   r(
     'scannerTriedFirst',
     false,
@@ -1050,6 +1050,8 @@ const FACT_RULES: FactRule[] = [
 // Negation
 
 const NEGATORS = new Set(['ikke', 'ingen', 'intet', 'aldrig', 'ej', 'hverken', 'ingenting']);
+/** "uden" negates what follows it ("uden at vi har prøvet andet"), never what comes before it. */
+const NEGATORS_BEFORE = new Set([...NEGATORS, 'uden']);
 const CLAUSE_BREAK = rx(String.raw`[.!?;:,\n]|\b(?:men|og|så|fordi|når|hvis|mens|selvom|eller)\b`);
 
 function clauseStart(text: string, index: number): number {
@@ -1089,7 +1091,7 @@ export function isNegated(text: string, index: number, length: number): boolean 
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean)
     .slice(-4);
-  if (before.some((w) => NEGATORS.has(w))) return true;
+  if (before.some((w) => NEGATORS_BEFORE.has(w))) return true;
   const after = text
     .slice(index + length, index + length + 40)
     .split(/[.!?;:,\n]/u)[0]!
