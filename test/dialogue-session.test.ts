@@ -368,3 +368,10 @@ describe('"uden" and decisions already made', () => {
     expect(extractFacts('Vi gennemgår værelser hos anbragte efter afgørelse').facts.decisionExists).toBe(true);
   });
 });
+
+describe('a refusal with the subject after the verb', () => {
+  it('"siger hun højt nej", "siger han vil blive hjemme"', () => {
+    expect(extractFacts('Nu siger hun højt nej og prøver at slukke den').facts.consent).toBe('objects');
+    expect(extractFacts('Min far skal flyttes, men han siger han vil blive hjemme').facts.consent).toBe('objects');
+  });
+});
