@@ -1125,7 +1125,8 @@ const NEVER_BEFORE = rx(
   String.raw`\b(?:aldrig\s+(?:før|tidligere)\s+(?:\w+\s+){0,3}(?:holdt|fastholdt)|aldrig\s+(?:\w+\s+){0,2}(?:holdt|fastholdt)\s+(?:\w+\s+){0,2}før|ikke\s+(?:\w+\s+){0,2}(?:holdt|fastholdt)\s+(?:\w+\s+){0,2}(?:før|tidligere)|(?:ikke|aldrig)\s+gjort\s+(?:\w+\s+){0,4}?(?:før|tidligere)\b|første\s+gang)`,
 );
 const PAST_HOLD = String.raw`(?:holdt|fastholdt|gjort\s+det)`;
-const MONTH = String.raw`(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|sommer(?:en)?|foråret|efteråret|vinter(?:en)?)`;
+const MONTH =
+  '(?:januar|februar|marts|april|maj|juni|juli|august|september|oktober|november|december|sommer(?:en)?|foråret|efteråret|vinter(?:en)?)';
 /** Earlier holds told by count ("holdt ham fast én gang i august", "to gange siden august"), by ordinal ("det er
  * anden gang") or by the months they happened ("i april og igen i juni"). */
 const HOLD_COUNT = rx(
