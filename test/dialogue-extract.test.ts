@@ -530,3 +530,18 @@ describe('extractFacts: inflected hygiene verbs and locking in', () => {
     expect(extractFacts('Må vi lukke hende inde på værelset, når hun råber?').measure).toBe('other');
   });
 });
+
+describe("a yes from someone else is not the person's consent", () => {
+  it.each([
+    'Aage har Alzheimer, og hans datter er værge. Hun har sagt ja til, at vi låser skabet med slik. Er det så frivilligt?',
+    'Hendes mand er fremtidsfuldmægtig. Han siger ja til alarmen i sengen.',
+  ])('%s', (message) => {
+    expect(extractFacts(message).facts.consent).toBeUndefined();
+  });
+
+  it('the person saying yes in the next sentence still counts', () => {
+    expect(extractFacts('Karl har demens. Han siger selv ja til at bruge selen i kørestolen.').facts.consent).toBe(
+      'given',
+    );
+  });
+});

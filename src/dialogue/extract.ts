@@ -1234,9 +1234,26 @@ const NIGHT_TIME = rx(
 
 /** "Datteren er enig" is the relative's view, not the person's consent. */
 const REPRESENTATIVE_IN_SENTENCE = rx(
-  String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|fremtidsfuldmagt\w*|attest\w*|pårørende|datter\w*|søn(?:nen|ner)?\b|familie\w*|ægtefælle\w*|hustru\w*|mor(?:en)?\b|far(?:en)?\b|bror(?:en)?\b|søster\w*)`,
+  String.raw`\b(?:værge\w*|fremtidsfuldmægtig\w*|fremtidsfuldmagt\w*|attest\w*|pårørende|datter\w*|søn(?:nen|ner)?\b|familie\w*|ægtefælle\w*|hustru\w*|mor(?:en)?\b|far(?:en)?\b|bror(?:en)?\b|søster\w*|(?:hendes|hans)\s+(?:mand|kone))`,
   'iu',
 );
+
+/**
+ * "Hendes mand er fremtidsfuldmægtig. Han har sagt ja …": a sentence whose subject is a pronoun, right after a
+ * sentence that names a representative or relative, most likely speaks of that person, not of the resident. The
+ * resident's own consent is then not read from it (it stays unknown rather than being guessed).
+ */
+function pronounAfterRepresentative(text: string, index: number): boolean {
+  const start =
+    Math.max(
+      text.lastIndexOf('.', index),
+      text.lastIndexOf('!', index),
+      text.lastIndexOf('?', index),
+      text.lastIndexOf('\n', index),
+    ) + 1;
+  if (start <= 1 || !/^\s*(?:han|hun|de)\b/iu.test(text.slice(start))) return false;
+  return REPRESENTATIVE_IN_SENTENCE.test(sentenceOf(text, start - 2));
+}
 
 function sentenceOf(text: string, index: number): string {
   const start =
@@ -1324,7 +1341,7 @@ export function extractFacts(message: string, opts: ExtractOptions = {}): Extrac
       if (
         rule.fact === 'consent' &&
         rule.value === 'given' &&
-        REPRESENTATIVE_IN_SENTENCE.test(sentenceOf(text, m.index))
+        (REPRESENTATIVE_IN_SENTENCE.test(sentenceOf(text, m.index)) || pronounAfterRepresentative(text, m.index))
       )
         continue;
       // "hendes værge modsætter sig", "den besøgende nægter": someone else's refusal, not the person's own stance.
