@@ -545,3 +545,13 @@ describe("a yes from someone else is not the person's consent", () => {
     );
   });
 });
+
+describe('physical resistance in any tense', () => {
+  it.each([
+    'Hun begyndte at stritte imod, da vi guidede hende ud.',
+    'Han trak sig væk og kæmpede imod.',
+    'Hvis han trækker sig løs, må vi så holde fastere?',
+  ])('%s', (message) => {
+    expect(extractFacts(message).facts.physicalResistance).toBe(true);
+  });
+});

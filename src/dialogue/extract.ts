@@ -535,7 +535,7 @@ const FACT_RULES: FactRule[] = [
   r(
     'physicalResistance',
     true,
-    String.raw`\bslår\s+(?:ud\s+)?efter|\bslog\s+ud\b|\bsparker\b|\bbider\b(?!\s+sig\b)|\bvrider\s+sig|\briver\s+sig\s+løs|\bgør\s+(?:fysisk\s+)?modstand|\bkæmper\s+imod|\bskubber\s+(?:os|mig)\s+væk|\bstritter\s+imod|\bspjætter\w*|\bgør\s+sig\s+stiv`,
+    String.raw`\bslår\s+(?:ud\s+)?efter|\bslog\s+ud\b|\bsparker\b|\bbider\b(?!\s+sig\b)|\bvride[rt]?\s+sig|\brive[rt]?\s+sig\s+løs|\brev\s+sig\s+løs|\bg(?:ør|øre|jorde)\s+(?:fysisk\s+)?modstand|\bkæmpe[rt]?\s+imod|\bkæmpede\s+imod|\bskubbe[rt]?\s+(?:os|mig)\s+væk|\bstritte[rt]?\s+imod|\bstrittede\s+imod|\btræk(?:ke|ker|ker|kede)\s+sig\s+(?:væk|løs|fri)|\btrak\s+sig\s+(?:væk|løs|fri)|\bspjætte\w*|\bg(?:ør|øre|jorde)\s+sig\s+stiv`,
     { negated: false },
   ),
   r(
