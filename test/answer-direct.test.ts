@@ -5,6 +5,7 @@ import {
   questionTypeFromWording,
   ruleUnitsFor,
   variantsOf,
+  withRuleStatement,
 } from '../src/answer/direct.ts';
 import { retrievalAnswer } from '../src/answer/index.ts';
 import { loadCorpus } from '../src/corpus/index.ts';
@@ -96,5 +97,36 @@ describe('rule data behind informational summaries', () => {
     const a = retrievalAnswer(q, [{ id: 'sel-128-stk1', score: 1 }], corpus, ids);
     expect(a.summary).toContain(`${months} måneder`);
     expect(corpus.unit(a.citations[0]!.unitId)!.text).toContain(a.summary!);
+  });
+});
+
+describe("the rules' statement below an informational answer", () => {
+  const base = {
+    answer: '**Kort fortalt:** Et citat. [1]\n\n**Mere fra kilderne:**\n\n> Noget. [2]\n\n_disclaimer_',
+    citations: [
+      { n: 1, unitId: 'sel-128-stk1', citation: 'SEL § 128, stk. 1', quote: 'q1' },
+      { n: 2, unitId: 'vejl2025-k16-p5', citation: 'Vejledning kap. 16', quote: 'q2' },
+    ],
+    summary: 'Et citat.',
+  };
+
+  it('adds the duration from the rule data after the summary, reusing shown citations and numbering new ones after', () => {
+    const out = withRuleStatement(base, 'max_duration', 'fabric_belt', corpus);
+    const parts = out.answer.split('\n\n');
+    expect(parts[0]).toBe('**Kort fortalt:** Et citat. [1]');
+    expect(parts[1]).toMatch(/^\*\*Efter reglerne:\*\* .*18 måneder/);
+    expect(out.summary).toBe('Et citat.');
+    // vejl2025-k16-p5 is already [2]: reused, not repeated; any new unit continues the numbering.
+    expect(out.citations.filter((c) => c.unitId === 'vejl2025-k16-p5')).toHaveLength(1);
+    expect(parts[1]).toContain('[2]');
+    out.citations.forEach((c, i) => {
+      expect(c.n).toBe(i + 1);
+    });
+    for (const n of parts[1]!.match(/\[(\d+)\]/g)!.map((m) => Number(m.slice(1, -1))))
+      expect(n).toBeLessThanOrEqual(out.citations.length);
+  });
+
+  it('adds nothing when the provisions of the measure differ on the point', () => {
+    expect(withRuleStatement(base, 'who_decides', 'hygiene_restraint', corpus)).toEqual(base);
   });
 });

@@ -27,6 +27,14 @@ describe('POST /api/v1/chat (offline)', () => {
   });
   const chat = (body: unknown, headers?: Record<string, string>) => postJson(`${srv.url}/api/v1/chat`, body, headers);
 
+  it('states the rule data below the quoted summary of an informational question of a known kind', async () => {
+    const { json } = await chat({ message: 'Hvor lang tid kan en tilladelse til stofsele gælde?' });
+    expect(json.route).toBe('retrieval');
+    expect(json.answer).toMatch(/\*\*Efter reglerne:\*\* Stofseler: en afgørelse kan højst gælde 18 måneder/);
+    expect(json.answer.indexOf('Efter reglerne')).toBeGreaterThan(json.answer.indexOf('Kort fortalt'));
+    expectVerbatimCitations(json.citations);
+  });
+
   it('answers /healthz and /readyz', async () => {
     expect((await fetch(`${srv.url}/healthz`)).status).toBe(200);
     const ready = await (await fetch(`${srv.url}/readyz`)).json();

@@ -291,3 +291,36 @@ export function ruleUnitsFor(type: QuestionType | undefined, measure: MeasureId 
   }
   return out;
 }
+
+/**
+ * Adds the rules' own statement of what a question of a known kind asks about one measure ("**Efter reglerne:**
+ * Stofseler: en afgørelse kan højst gælde 18 måneder ad gangen.") below the quoted summary of an informational
+ * answer, cited with the units the rule data cites, numbered after the passages' citations. The summary itself stays
+ * the verbatim quote. Nothing is added when the rules' statement depends on facts the question does not give (a
+ * measure whose provisions differ on the point) or is long.
+ */
+export function withRuleStatement(
+  composed: Composed,
+  type: QuestionType,
+  measure: MeasureId,
+  corpus: CorpusIndex,
+  asOf?: string,
+): Composed {
+  const direct = directAnswer(type, measure, corpus, asOf);
+  if (!direct?.summary || direct.summary.length > 300 || direct.summary.includes('det afhænger af bestemmelsen'))
+    return composed;
+  const citations = [...composed.citations];
+  const marks: number[] = [];
+  for (const c of direct.citations) {
+    let shown = citations.find((x) => x.unitId === c.unitId);
+    if (!shown) {
+      shown = { ...c, n: citations.length + 1 };
+      citations.push(shown);
+    }
+    if (!marks.includes(shown.n)) marks.push(shown.n);
+  }
+  const line = `**Efter reglerne:** ${direct.summary}${marks.length ? ` ${marks.map((n) => `[${n}]`).join('')}` : ''}`;
+  const parts = composed.answer.split('\n\n');
+  parts.splice(1, 0, line);
+  return { ...composed, answer: parts.join('\n\n'), citations };
+}

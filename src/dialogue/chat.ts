@@ -5,7 +5,7 @@
  * (never overriding the deterministic extractor) and write an explanation that is verified before use.
  */
 import { z } from 'zod';
-import { isQuestionType, questionTypeFromWording, ruleUnitsFor } from '../answer/direct.ts';
+import { isQuestionType, questionTypeFromWording, ruleUnitsFor, withRuleStatement } from '../answer/direct.ts';
 import {
   askFacts,
   type Citation,
@@ -682,7 +682,9 @@ export class Conversation {
     // The question's kind from the language layer's head when it is confident, else from plain wording.
     const kind = questionTypeOf(message)?.type;
     const type = isQuestionType(kind) ? kind : questionTypeFromWording(message);
-    return retrievalAnswer(message, hits, this.deps.corpus, ruleUnitsFor(type, measure));
+    const composed = retrievalAnswer(message, hits, this.deps.corpus, ruleUnitsFor(type, measure));
+    // Below the quoted summary, what the rules' data says on that point for the measure (issue 14, item 1).
+    return type && measure && hits.length ? withRuleStatement(composed, type, measure, this.deps.corpus) : composed;
   }
 
   private async llmExtract(
