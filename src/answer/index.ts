@@ -7,7 +7,7 @@ import type { CorpusIndex } from '../corpus/index.ts';
 import type { Unit } from '../corpus/types.ts';
 import type { Verdict } from '../rules/index.ts';
 import { COMPLAINT_LABEL, DECIDED_BY_LABEL, STATUS_MARK, verdictHeadline } from './labels.ts';
-import { contentTerms, isHeadingOnly, quotable, quoteFor, sentenceScore, sentences } from './quote.ts';
+import { contentTerms, isHeadingOnly, quotable, quoteFor, sentenceScore } from './quote.ts';
 import {
   askFacts,
   danishDate,
@@ -18,10 +18,20 @@ import {
   type Todo,
   todoFor,
 } from './shape.ts';
+import {
+  handWeights,
+  pick,
+  RULE_UNITS_MAX,
+  SUMMARY_MAX,
+  summaryCandidates,
+  summaryModel,
+  summaryObserver,
+} from './summary.ts';
 
 export * from './labels.ts';
 export { isHeadingOnly, quotable, quoteFor, sentences } from './quote.ts';
 export * from './shape.ts';
+export { SUMMARY_MAX } from './summary.ts';
 
 export interface Citation {
   n: number;
@@ -388,13 +398,10 @@ export function retrievalAnswer(
 }
 
 /**
- * The sentence (or two) among the top passages that best answers the question: scored on the question's
- * stemmed terms (inverse document frequency, damped by length), with priors tuned on the train split of the
- * answer evaluation (`npm run eval:answers`) and chosen on its dev sets (dev-writers, bank dev, heldout):
- * higher-ranked passages, the binding text (law, executive order), a sentence of the asked answer type (a
- * duration for "hvor længe", an authority for "hvem", a deadline for "hvornår"), a definition for "hvad er".
- * Two adjacent sentences of one passage may be quoted together when both fit the summary. (A prior for a
- * passage's lead sentence helped the bank's train lines but lost 4 points on dev-writers: not used.)
+ * The sentence (or two) among the top passages that best answers the question (see summary.ts): scored on the
+ * question's stemmed terms (inverse document frequency, damped by length) and the passage's rank, source and
+ * answer-type cues. The scorer is the learned one (`src/answer/model/summary.json`, `npm run train:summary`)
+ * when it is shipped, else the hand-set priors chosen in the first round of `npm run eval:answers`.
  */
 export function bestSentence(
   question: string,
@@ -403,103 +410,10 @@ export function bestSentence(
   /** The first `ranked0` units are not ranked by search (the rule data's citations): no rank discount. */
   ranked0 = 0,
 ): { unit: Unit; sentence: string } | undefined {
-  const q = new Set(contentTerms(question).filter((t) => !FILLER_TERMS.has(t)));
-  const weight = corpus ? idf(corpus) : () => 1;
-  const definitional = /^\s*(?:hvad\s+(?:er|betyder|menes|forstås)|what\s+is)\b/iu.test(question);
-  const answerType = ANSWER_TYPES.find((a) => a.question.test(question));
-  let best: { unit: Unit; sentence: string; score: number } | undefined;
-  units.forEach((u, i0) => {
-    if (isHeadingOnly(u)) return;
-    const rank = Math.max(0, i0 - Math.min(ranked0, RULE_UNITS_MAX));
-    const binding = (u.sourceId === 'sel' || u.sourceId.startsWith('bek')) && u.status !== 'ophævet';
-    const sents = sentences(u.text);
-    sents.forEach((x, i) => {
-      const one = u.text.slice(x.start, x.end);
-      // The summary is shown whole (at most SUMMARY_MAX characters): a longer sentence would be cut.
-      if (!quotable(one) || one.length > SUMMARY_MAX) return;
-      const next = sents[i + 1];
-      const two = next ? u.text.slice(x.start, next.end) : '';
-      const pairOk =
-        !!next && two.length <= SUMMARY_MAX && quotable(u.text.slice(next.start, next.end)) && !/\n\s*\n/u.test(two);
-      for (const text of pairOk ? [one, two] : [one]) {
-        const nWords = (text.match(/\p{L}+/gu) ?? []).length;
-        let score = sentenceScore(text, q, weight, 0.25) * (1 - 0.08 * rank);
-        // Very short sentences rarely answer on their own.
-        if (nWords < 8) score *= 0.7;
-        if (binding) score *= 1.6;
-        if (text === two) score *= 1.1;
-        if (answerType?.sentence.test(text)) score *= 3;
-        if (definitional && DEFINITION_RE.test(text)) score *= 1.5;
-        if (!best || score > best.score) best = { unit: u, sentence: text, score };
-      }
-    });
-  });
-  return best && best.score > 0 ? { unit: best.unit, sentence: best.sentence } : undefined;
-}
-
-/** Stemmed question words that say how something is asked, not what about ("hvor længe", "give lov", …). */
-const FILLER_TERMS = new Set(
-  [
-    'længe',
-    'lang',
-    'tid',
-    'gang',
-    'give',
-    'nye',
-    'efter',
-    'før',
-    'gøre',
-    'går',
-    'bruge',
-    'brugt',
-    'ad',
-    'sig',
-    'vil',
-    'bede',
-    'fortælle',
-    'sag',
-  ].flatMap((w) => contentTerms(w)),
-);
-
-/** Answer types read off the question, and what a sentence of that type contains. */
-const ANSWER_TYPES: Array<{ question: RegExp; sentence: RegExp }> = [
-  {
-    question: /\bhvor\s+(?:længe|lang\s+tid)\b/iu,
-    sentence: /\b\d+\s*(?:måneder|uger|dage|timer|år)\b|\bvarighed|\bperiode/iu,
-  },
-  {
-    question: /\b(?:hvornår|frist(?:en)?)\b/iu,
-    sentence: /\b(?:senest|straks|inden|frist|hurtigst|\d+\s*(?:måneder|uger|dage|timer|år))\b/iu,
-  },
-  {
-    question: /\bhvem\b|\bhvor\b.*\bklage/iu,
-    sentence:
-      /\b(?:kommunalbestyrelsen|ankestyrelsen|nævnet|familieretshuset|lederen|personalelederen|socialtilsynet|kommunen|byrådet|regionsrådet|personalet|politiet)\b/iu,
-  },
-];
-
-/** Rule-cited units considered for the summary at most. */
-const RULE_UNITS_MAX = 3;
-
-/** The longest summary shown whole (the chat response's `summary` holds at most 300 characters). */
-export const SUMMARY_MAX = 300;
-
-/** Sentences that define a term. */
-const DEFINITION_RE = /\b(?:forstås|defineres|betyder|menes|omfatter|er en|er et|er når)\b/iu;
-
-const idfCache = new WeakMap<CorpusIndex, (term: string) => number>();
-
-/** Inverse document frequency of content terms over the corpus units (rare terms say what is asked about). */
-function idf(corpus: CorpusIndex): (term: string) => number {
-  let f = idfCache.get(corpus);
-  if (!f) {
-    const df = new Map<string, number>();
-    for (const u of corpus.units) for (const t of new Set(contentTerms(u.text))) df.set(t, (df.get(t) ?? 0) + 1);
-    const n = corpus.units.length;
-    f = (t: string) => Math.log(1 + n / (1 + (df.get(t) ?? 0)));
-    idfCache.set(corpus, f);
-  }
-  return f;
+  const cands = summaryCandidates(question, units, corpus, ranked0);
+  summaryObserver.observe?.(question, cands);
+  const best = pick(cands, summaryModel()?.weights ?? handWeights());
+  return best ? { unit: best.unit, sentence: best.sentence } : undefined;
 }
 
 export const OUT_OF_SCOPE_ANSWER =
