@@ -15,8 +15,8 @@
  * (fixed order, fixed iterations, weights rounded); never reads a test split.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import {
   FEATURES,
   HAND_WEIGHTS,
@@ -96,7 +96,13 @@ const ITERATIONS = 1000;
  * Conditional-logit fit: minimise mean over questions of −log Σ_pos p(c) + (l2/2)·‖w − w_hand‖² in standardised
  * feature space, by gradient descent. Returns raw-feature weights (rounded).
  */
-function fitLogit(qs: readonly Question[], l2: number, free: ReadonlySet<number>, balanced: boolean): number[] {
+function fit(
+  qs: readonly Question[],
+  l2: number,
+  free: ReadonlySet<number>,
+  balanced: boolean,
+  objective: 'logit' | 'hinge',
+): number[] {
   const d = FEATURES.length;
   const useful = qs.filter((q) => q.pos.some(Boolean) && !q.pos.every(Boolean));
   // Balanced: each train set weighs as much as the other in all (the writer-style questions against the bank).
@@ -135,6 +141,18 @@ function fitLogit(qs: readonly Question[], l2: number, free: ReadonlySet<number>
         for (let j = 0; j < d; j++) v += z[r * d + j]! * w[j]!;
         s[r] = v;
         if (v > m) m = v;
+      }
+      if (objective === 'hinge') {
+        // The best positive must beat the best negative by a margin of 1 (a top-1 ranking loss).
+        let bp = -1;
+        let bn = -1;
+        for (let r = a; r < b; r++) {
+          if (pos[r] && (bp < 0 || s[r]! > s[bp]!)) bp = r;
+          if (!pos[r] && (bn < 0 || s[r]! > s[bn]!)) bn = r;
+        }
+        if (1 + s[bn]! - s[bp]! > 0)
+          for (let j = 0; j < d; j++) g[j] = g[j]! + qw[qi]! * (z[bn * d + j]! - z[bp * d + j]!);
+        continue;
       }
       let all = 0;
       let inPos = 0;
@@ -198,16 +216,19 @@ let chosen: { l2: number; w: number[]; dev: number; features: string } | undefin
 const HAND_SET = new Set(FEATURES.flatMap((f, j) => (HAND_WEIGHTS[f] !== undefined ? [j] : [])));
 const ALL = new Set(FEATURES.map((_, j) => j));
 const EXTRA = new Set([...ALL].filter((j) => !HAND_SET.has(j)));
-for (const [fname, free, balanced] of [
-  ['hand features', HAND_SET, false],
-  ['all features', ALL, false],
-  ['hand features, balanced', HAND_SET, true],
-  ['all features, balanced', ALL, true],
-  ['new features only', EXTRA, false],
-  ['new features only, balanced', EXTRA, true],
+for (const [fname, free, balanced, objective] of [
+  ['logit, hand features', HAND_SET, false, 'logit'],
+  ['logit, all features', ALL, false, 'logit'],
+  ['logit, hand features, balanced', HAND_SET, true, 'logit'],
+  ['logit, all features, balanced', ALL, true, 'logit'],
+  ['logit, new features only', EXTRA, false, 'logit'],
+  ['logit, new features only, balanced', EXTRA, true, 'logit'],
+  ['hinge, hand features', HAND_SET, false, 'hinge'],
+  ['hinge, all features', ALL, false, 'hinge'],
+  ['hinge, all features, balanced', ALL, true, 'hinge'],
 ] as const)
   for (const l2 of [100, 10, 1, 0.1, 0.01]) {
-    const w = fitLogit(train, l2, free, balanced);
+    const w = fit(train, l2, free, balanced, objective);
     const t = hits(train, w).all;
     const dv = hits(dev, w).all;
     log(`${fname}, l2 ${l2}: train ${pct(t, train.length)}, dev ${pct(dv, dev.length)} (${dv}/${dev.length})`);
@@ -229,6 +250,7 @@ if (chosen && chosen.dev > handDev.all) {
     l2: chosen.l2,
     dev: { hand: handDev.all, learned: chosen.dev, questions: dev.length },
   };
+  mkdirSync(dirname(outFile), { recursive: true });
   writeFileSync(outFile, `${JSON.stringify(model, null, 1)}\n`);
   log(
     `kept the learned scorer (l2 ${chosen.l2}): dev ${chosen.dev} against ${handDev.all} of ${dev.length}; wrote ${outFile}`,
