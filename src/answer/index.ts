@@ -366,7 +366,15 @@ export function retrievalAnswer(
   const fromRules = ruleUnits
     .map((id) => corpus.unit(id))
     .filter((u): u is Unit => !!u && !top.some((t) => t.id === u.id));
-  const best = bestSentence(question, [...fromRules.slice(0, RULE_UNITS_MAX), ...top], corpus, fromRules.length);
+  const topScore = hits[0]?.score ?? 0;
+  const hitScores = new Map(hits.map((h) => [h.id, topScore > 0 ? h.score / topScore : 0]));
+  const best = bestSentence(
+    question,
+    [...fromRules.slice(0, RULE_UNITS_MAX), ...top],
+    corpus,
+    fromRules.length,
+    hitScores,
+  );
   const summaryUnit = best?.unit ?? relevant[0]!;
   const summary = best?.sentence ?? quoteFor(summaryUnit, question, SUMMARY_MAX);
   const mark = cites.cite([summaryUnit.id], question);
@@ -409,8 +417,10 @@ export function bestSentence(
   corpus?: CorpusIndex,
   /** The first `ranked0` units are not ranked by search (the rule data's citations): no rank discount. */
   ranked0 = 0,
+  /** Search scores by unit id, relative to the top hit's (a feature of the learned scorer). */
+  hitScores?: ReadonlyMap<string, number>,
 ): { unit: Unit; sentence: string } | undefined {
-  const cands = summaryCandidates(question, units, corpus, ranked0);
+  const cands = summaryCandidates(question, units, corpus, ranked0, hitScores);
   summaryObserver.observe?.(question, cands);
   const best = pick(cands, summaryModel()?.weights ?? handWeights());
   return best ? { unit: best.unit, sentence: best.sentence } : undefined;

@@ -126,6 +126,8 @@ export const FEATURES = [
   'section',
   /** The candidate starts with a lower-case letter, a digit or a bullet (a list item or a fragment). */
   'fragmentStart',
+  /** The passage's search score relative to the top hit's (0 for a rule-cited unit not among the hits). */
+  'hitScore',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];
@@ -163,6 +165,8 @@ export function summaryCandidates(
   corpus?: CorpusIndex,
   /** The first `ranked0` units are not ranked by search (the rule data's citations): no rank discount. */
   ranked0 = 0,
+  /** Search scores by unit id, relative to the top hit's (absent: 1 for every unit). */
+  hitScores?: ReadonlyMap<string, number>,
 ): SummaryCandidate[] {
   const qTerms = contentTerms(question).filter((t) => !FILLER_TERMS.has(t));
   const q = new Set(qTerms);
@@ -186,6 +190,7 @@ export function summaryCandidates(
     const binding = (u.sourceId === 'sel' || u.sourceId.startsWith('bek')) && u.status !== 'ophævet';
     const headingCoverage = mass(contentTerms(u.headingPath.join(' ')));
     const passageCoverage = mass(contentTerms(u.text));
+    const hitScore = hitScores ? (hitScores.get(u.id) ?? 0) : 1;
     const sents = sentences(u.text);
     sents.forEach((s, i) => {
       const one = u.text.slice(s.start, s.end);
@@ -225,6 +230,7 @@ export function summaryCandidates(
           digit: /\d/u.test(text) ? 1 : 0,
           section: text.includes('§') ? 1 : 0,
           fragmentStart: /^[\p{Ll}\d•\-–]/u.test(text) ? 1 : 0,
+          hitScore,
         };
         out.push({ unit: u, sentence: text, x: FEATURES.map((n) => f[n]) });
       }
