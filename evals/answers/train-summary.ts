@@ -96,7 +96,7 @@ const ITERATIONS = 1000;
  * Conditional-logit fit: minimise mean over questions of −log Σ_pos p(c) + (l2/2)·‖w − w_hand‖² in standardised
  * feature space, by gradient descent. Returns raw-feature weights (rounded).
  */
-function fit(
+function fitScorer(
   qs: readonly Question[],
   l2: number,
   free: ReadonlySet<number>,
@@ -228,7 +228,7 @@ for (const [fname, free, balanced, objective] of [
   ['hinge, all features, balanced', ALL, true, 'hinge'],
 ] as const)
   for (const l2 of [100, 10, 1, 0.1, 0.01]) {
-    const w = fit(train, l2, free, balanced, objective);
+    const w = fitScorer(train, l2, free, balanced, objective);
     const t = hits(train, w).all;
     const dv = hits(dev, w).all;
     log(`${fname}, l2 ${l2}: train ${pct(t, train.length)}, dev ${pct(dv, dev.length)} (${dv}/${dev.length})`);
