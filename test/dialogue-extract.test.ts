@@ -555,3 +555,12 @@ describe('physical resistance in any tense', () => {
     expect(extractFacts(message).facts.physicalResistance).toBe(true);
   });
 });
+
+describe('holding someone to stop them throwing a thing is averting damage (§ 124 c), also when the provision is named', () => {
+  it.each([
+    'Han ville kaste sin tallerken mod væggen, så jeg holdt hans arm. Var det i orden?',
+    'Hun smed sin kop på gulvet, og vi tog fat i hendes hånd. Er det afværgehjælp?',
+  ])('%s', (message) => {
+    expect(extractFacts(message).measure).toBe('averting_damage');
+  });
+});

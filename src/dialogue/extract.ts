@@ -326,7 +326,7 @@ const MEASURE_RULES: MeasureRule[] = [
   {
     measure: 'averting_damage',
     re: rx(
-      String.raw`\bsmadre\w*|\bsmadr\w*|\b(?:slå\w*|slog|river|rev|rive|flår|flåede|bryder|brød|brække\w*|sparke\w*)\s+(?:\w+\s+){0,3}i\s+stykker|\bødelægge\w*|\bknus(?:e|er|te|es)\s+(?:\w+\s+){0,2}(?:rude\w*|vindue\w*|fjernsyn\w*|tv|ting|inventar\w*|glas\w*|kop\w*|tallerken\w*|lampe\w*)|\bafværge\s+(?:\w+\s+)?(?:skade|ødelæggelse)\w*`,
+      String.raw`\bsmadre\w*|\bsmadr\w*|\b(?:slå\w*|slog|river|rev|rive|flår|flåede|bryder|brød|brække\w*|sparke\w*)\s+(?:\w+\s+){0,3}i\s+stykker|\bødelægge\w*|\bknus(?:e|er|te|es)\s+(?:\w+\s+){0,2}(?:rude\w*|vindue\w*|fjernsyn\w*|tv|ting|inventar\w*|glas\w*|kop\w*|tallerken\w*|lampe\w*)|\bafværge\s+(?:\w+\s+)?(?:skade|ødelæggelse)\w*|\bafværgehjælp\w*|\b(?:smide|smider|smed|kaste|kaster|kastede)\s+(?:\w+\s+){0,3}(?:på|i|mod|ind\s+i|ud\s+ad)\s+(?:gulvet|væggen|vinduet|ruden)`,
     ),
   },
   {
