@@ -12,6 +12,7 @@ import { QUESTION_TYPES } from '../../src/answer/direct.ts';
 import {
   type Example,
   features,
+  fitTemperature,
   type HeadModel,
   predict,
   trainLogistic,
@@ -36,22 +37,6 @@ const writers: Example[] = readFileSync(writersFile, 'utf8')
 const train = informational('train');
 const dev = [...informational('dev'), ...writers];
 const DIRECT = new Set<string>(QUESTION_TYPES);
-
-function fitTemperature(head: HeadModel, ex: Example[]): void {
-  let best = 1;
-  let bestLoss = Number.POSITIVE_INFINITY;
-  for (const t of [0.25, 0.5, 1, 2, 3, 5, 8, 12, 20, 30, 50]) {
-    head.temperature = t;
-    let loss = 0;
-    for (const e of ex)
-      loss -= Math.log(Math.max(predict(head, features(e.text)).find((s) => s.label === e.label)?.p ?? 0, 1e-9));
-    if (loss < bestLoss) {
-      bestLoss = loss;
-      best = t;
-    }
-  }
-  head.temperature = best;
-}
 
 /** Accuracy, and per threshold the accepted direct kinds (n) and how many of them are right. */
 function measure(head: HeadModel, ex: Example[], threshold: number): { acc: number; n: number; ok: number } {

@@ -11,6 +11,7 @@ import {
   type ClassifierModel,
   type Example,
   features,
+  fitTemperature,
   type HeadModel,
   predict,
   trainLogistic,
@@ -55,25 +56,6 @@ function accuracy(head: HeadModel, ex: Example[]): number {
   let ok = 0;
   for (const e of ex) if (predict(head, features(e.text))[0]!.label === e.label) ok++;
   return ok / ex.length;
-}
-
-function fitTemperature(head: HeadModel, ex: Example[]): number {
-  let best = 1;
-  let bestLoss = Number.POSITIVE_INFINITY;
-  for (const t of [0.25, 0.5, 1, 2, 3, 5, 8, 12, 20, 30, 50]) {
-    head.temperature = t;
-    let loss = 0;
-    for (const e of ex) {
-      const p = predict(head, features(e.text)).find((s) => s.label === e.label)?.p ?? 1e-9;
-      loss -= Math.log(Math.max(p, 1e-9));
-    }
-    if (loss < bestLoss) {
-      bestLoss = loss;
-      best = t;
-    }
-  }
-  head.temperature = best;
-  return best;
 }
 
 const heads: Partial<Record<'route' | 'measure', HeadModel>> = {};

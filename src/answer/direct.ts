@@ -16,7 +16,7 @@ import {
   routingFactsOf,
   type Verdict,
 } from '../rules/index.ts';
-import { CitationList, type Composed, DISCLAIMER } from './index.ts';
+import { type Citation, CitationList, type Composed, DISCLAIMER } from './index.ts';
 import { COMPLAINT_LABEL, DECIDED_BY_LABEL } from './labels.ts';
 
 export const QUESTION_TYPES = [
@@ -185,6 +185,26 @@ const QUESTION_LABEL: Record<QuestionType, string> = {
 };
 
 /**
+ * What every provision of the measure says alike on the point a question of this type asks (one sentence, cited
+ * with the units the rule data cites); undefined when the provisions differ on it or say nothing.
+ */
+function agreedStatement(
+  type: QuestionType,
+  measure: MeasureId,
+  corpus: CorpusIndex,
+  asOf?: string,
+): { summary: string; mark: string; citations: Citation[] } | undefined {
+  const facts = variantsOf(measure, asOf)
+    .map((v) => factFor(type, v.verdict))
+    .filter((f) => f.text);
+  if (!facts.length || new Set(facts.map((f) => f.text)).size > 1) return undefined;
+  const f = facts[0]!;
+  const cites = new CitationList(corpus);
+  const mark = cites.cite(f.cite, f.text ?? '', 3);
+  return { summary: clip(sentence(`${title(measure)}: ${f.text}`)), mark, citations: cites.list };
+}
+
+/**
  * A direct answer to a question of a known type, for one measure or (without a measure) grouped over all
  * measures; undefined when the rule data has nothing to say for it.
  */
@@ -201,13 +221,10 @@ export function directAnswer(
     const variants = variantsOf(measure, asOf);
     const facts = variants.map((v) => ({ v, f: factFor(type, v.verdict) })).filter((x) => x.f.text);
     if (!facts.length) return undefined;
-    const distinct = [...new Set(facts.map((x) => x.f.text))];
-    if (distinct.length === 1) {
-      const x = facts[0]!;
-      summary = clip(sentence(`${title(measure)}: ${x.f.text}`));
-      const mark = cites.cite(x.f.cite, x.f.text ?? '', 3);
-      const answer = [`**Kort fortalt:** ${summary}${mark}`, DISCLAIMER].join('\n\n');
-      return { answer, citations: cites.list, summary };
+    const agreed = agreedStatement(type, measure, corpus, asOf);
+    if (agreed) {
+      const answer = [`**Kort fortalt:** ${agreed.summary}${agreed.mark}`, DISCLAIMER].join('\n\n');
+      return { answer, citations: agreed.citations, summary: agreed.summary };
     } else {
       const byText = new Map<string, string[]>();
       for (const x of facts) byText.set(x.f.text!, [...(byText.get(x.f.text!) ?? []), x.v.verdict.provision ?? '']);
@@ -297,7 +314,7 @@ export function ruleUnitsFor(type: QuestionType | undefined, measure: MeasureId 
  * Stofseler: en afgørelse kan højst gælde 18 måneder ad gangen.") below the quoted summary of an informational
  * answer, cited with the units the rule data cites, numbered after the passages' citations. The summary itself stays
  * the verbatim quote. Nothing is added when the rules' statement depends on facts the question does not give (a
- * measure whose provisions differ on the point) or is long.
+ * measure whose provisions differ on the point).
  */
 export function withRuleStatement(
   composed: Composed,
@@ -306,9 +323,8 @@ export function withRuleStatement(
   corpus: CorpusIndex,
   asOf?: string,
 ): Composed {
-  const direct = directAnswer(type, measure, corpus, asOf);
-  if (!direct?.summary || direct.summary.length > 300 || direct.summary.includes('det afhænger af bestemmelsen'))
-    return composed;
+  const direct = agreedStatement(type, measure, corpus, asOf);
+  if (!direct) return composed;
   const citations = [...composed.citations];
   const marks: number[] = [];
   for (const c of direct.citations) {

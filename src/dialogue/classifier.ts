@@ -198,6 +198,29 @@ export function trainLogistic(examples: Example[], epochs = 12, l2 = 1e-4): Head
   };
 }
 
+/**
+ * Fits a head's softmax temperature on held-out examples: the value from a fixed grid with the lowest log-loss
+ * (naive Bayes log-likelihoods are over-confident). Sets it on the head and returns it.
+ */
+export function fitTemperature(head: HeadModel, examples: Example[]): number {
+  let best = 1;
+  let bestLoss = Number.POSITIVE_INFINITY;
+  for (const t of [0.25, 0.5, 1, 2, 3, 5, 8, 12, 20, 30, 50]) {
+    head.temperature = t;
+    let loss = 0;
+    for (const e of examples) {
+      const p = predict(head, features(e.text)).find((s) => s.label === e.label)?.p ?? 1e-9;
+      loss -= Math.log(Math.max(p, 1e-9));
+    }
+    if (loss < bestLoss) {
+      bestLoss = loss;
+      best = t;
+    }
+  }
+  head.temperature = best;
+  return best;
+}
+
 function round(x: number): number {
   return Math.round(x * 1e5) / 1e5;
 }

@@ -1244,25 +1244,25 @@ const REPRESENTATIVE_IN_SENTENCE = rx(
  * resident's own consent is then not read from it (it stays unknown rather than being guessed).
  */
 function pronounAfterRepresentative(text: string, index: number): boolean {
-  const start =
-    Math.max(
-      text.lastIndexOf('.', index),
-      text.lastIndexOf('!', index),
-      text.lastIndexOf('?', index),
-      text.lastIndexOf('\n', index),
-    ) + 1;
+  const start = sentenceStart(text, index);
   if (start <= 1 || !/^\s*(?:han|hun|de)\b/iu.test(text.slice(start))) return false;
   return REPRESENTATIVE_IN_SENTENCE.test(sentenceOf(text, start - 2));
 }
 
-function sentenceOf(text: string, index: number): string {
-  const start =
+/** Where the sentence holding `index` starts (just after the last ., !, ? or line break before it). */
+function sentenceStart(text: string, index: number): number {
+  return (
     Math.max(
       text.lastIndexOf('.', index),
       text.lastIndexOf('!', index),
       text.lastIndexOf('?', index),
       text.lastIndexOf('\n', index),
-    ) + 1;
+    ) + 1
+  );
+}
+
+function sentenceOf(text: string, index: number): string {
+  const start = sentenceStart(text, index);
   const rest = text.slice(index);
   const end = rest.search(/[.!?\n]/u);
   return text.slice(start, end < 0 ? text.length : index + end);
